@@ -1,0 +1,35 @@
+/**
+ * How fast ℓ grows beyond the computed domain. A sup over the whole line (R_σ, B_σ) whose maximiser hits
+ * the edge of the domain is either +∞ or lies further out; we probe ℓ far away to tell which, and
+ * otherwise call the value truncated (never a number computed on a truncated domain).
+ */
+import type { Loss1D } from './objectives.ts';
+
+/** Estimates of 2ℓ(θ)/(θ−c)² at distances D·10^k (k = 1..6) from c, in direction dir. */
+function farCurvatures(loss: Loss1D, centre: number, scale: number, dir: 1 | -1): number[] {
+  const out: number[] = [];
+  for (let k = 1; k <= 6; k++) {
+    const d = scale * 10 ** k;
+    const v = loss(centre + dir * d);
+    if (v === Infinity) return [...out, Infinity];
+    if (!Number.isFinite(v)) break;
+    out.push((2 * v) / (d * d));
+  }
+  return out;
+}
+
+/** ℓ grows faster than any quadratic in direction dir (so R_σ and B_σ are +∞). */
+export function growsSuperQuadratically(loss: Loss1D, centre: number, scale: number, dir: 1 | -1): boolean {
+  const a = farCurvatures(loss, centre, scale, dir);
+  if (a.length < 3) return a.includes(Infinity);
+  const [p, q, r] = a.slice(-3);
+  return r === Infinity || (r > 2 * q && q > 2 * p && r > 0);
+}
+
+/** ℓ(θ) − (θ−m)²/(2σ²) is unbounded above in direction dir (so R_σ(m) = +∞). */
+export function penalisedUnbounded(loss: Loss1D, m: number, sigma: number, scale: number, dir: 1 | -1): boolean {
+  const a = farCurvatures(loss, m, scale, dir);
+  if (a.length === 0) return false;
+  const last = a[a.length - 1];
+  return last === Infinity || last * sigma * sigma > 1 + 1e-9 || growsSuperQuadratically(loss, m, scale, dir);
+}
