@@ -148,7 +148,7 @@ function solveOne(theta: Float64Array, l: Float64Array, m: number, s2: number, l
     if (hi.V >= lo.V) break;
     const cx = Math.min(Math.max((lo.E - hi.E) / (lo.V - hi.V), lo.c), hi.c);
     const planes = lo.E + cx * (s2 - lo.V);
-    const chord = bridge(theta, l, cx, m, lo.a, hi.a, hi.b, lo.b);
+    const chord = bridge(theta, l, cx, m, Math.min(lo.a, hi.a), Math.max(lo.a, hi.a), Math.min(lo.b, hi.b), Math.max(lo.b, hi.b));
     const phi = chord.E + cx * (s2 - chord.V);
     if (phi <= planes + 1e-13 * (1 + Math.abs(planes))) break;
     if (chord.V > s2) lo = chord;
@@ -315,7 +315,8 @@ function narrowBrackets(theta: Float64Array, l: Float64Array, outputs: Int32Arra
       const spans = mergedSpans(members.flatMap((i) => {
         const lo = los[i] as Chord;
         const hi = his[i] as Chord;
-        return [[lo.a, hi.a], [hi.b, lo.b]] as [number, number][];
+        // min/max: with (nearly) collinear points, rounding can break the nesting of chords slightly.
+        return [[Math.min(lo.a, hi.a), Math.max(lo.a, hi.a, outputs[i])], [Math.min(hi.b, lo.b, outputs[i]), Math.max(hi.b, lo.b)]] as [number, number][];
       }));
       for (let t = 1; t <= SPLITS; t++) {
         const c = c0 + ((c1 - c0) * t) / (SPLITS + 1);
@@ -327,6 +328,7 @@ function narrowBrackets(theta: Float64Array, l: Float64Array, outputs: Int32Arra
           while (seg + 1 < len && hull[seg + 1] <= q) seg++;
           const left = hull[seg];
           const right = left === q || seg + 1 >= len ? left : hull[seg + 1];
+          if (left > q || right < q || (left === right && left !== q)) continue;
           const V = (theta[q] - theta[left]) * (theta[right] - theta[q]);
           if (V > s2) los[i] = makeChord(theta, l, c, left, right, theta[q]);
           else if (c < (his[i] as Chord).c) his[i] = makeChord(theta, l, c, left, right, theta[q]);
@@ -350,17 +352,22 @@ function avoidEdges(theta: Float64Array, l: Float64Array, m: number, s2: number,
   const onLine = (j: number) => Math.abs(l[j] - c * theta[j] ** 2 - (va + slope * (theta[j] - theta[lo.a]))) <= 1e-10 * (1 + Math.abs(l[j]));
   const h = theta[1] - theta[0];
   const sigma = Math.sqrt(s2);
-  let a = Math.min(Math.floor((m - sigma - theta[0]) / h), hi.a);
-  while (a > lo.a && !onLine(a)) a--;
-  if (a <= lo.a || theta[a] >= m) return null;
-  let b = Math.max(Math.ceil((m + s2 / (m - theta[a]) - theta[0]) / h), hi.b);
-  while (b < lo.b && !onLine(b)) b++;
-  if (b >= lo.b) return null;
+  const last = theta.length - 1;
+  // Any point on the supporting line will do (ties), not only those inside the bracket.
+  const mi = Math.round((m - theta[0]) / h);
+  let a = Math.min(Math.floor((m - sigma - theta[0]) / h), mi - 1);
+  while (a > 0 && !onLine(a)) a--;
+  if (a <= 0 || theta[a] >= m) return null;
+  let b = Math.max(Math.ceil((m + s2 / (m - theta[a]) - theta[0]) / h), mi + 1);
+  while (b < last && !onLine(b)) b++;
+  if (b >= last) return null;
   const wide = makeChord(theta, l, c, a, b, m);
-  if (wide.V < s2) return null;
-  if (wide.V === hi.V) return { value: wide.E, lo: wide, hi: null, w: 1 };
-  const w = (s2 - hi.V) / (wide.V - hi.V);
-  return { value: w * wide.E + (1 - w) * hi.E, lo: wide, hi, w };
+  // The narrow side: m itself when it is on the line (variance 0), else the bracket's narrow chord.
+  const narrow = onLine(mi) ? makeChord(theta, l, c, mi, mi, m) : hi;
+  if (wide.V < s2 || narrow.b === last || narrow.a === 0) return null;
+  if (wide.V === narrow.V) return { value: wide.E, lo: wide, hi: null, w: 1 };
+  const w = (s2 - narrow.V) / (wide.V - narrow.V);
+  return { value: w * wide.E + (1 - w) * narrow.E, lo: wide, hi: narrow, w };
 }
 
 /** The extremal distribution (merged atoms) and the optimal majorant Q* touching ℓ at them. */

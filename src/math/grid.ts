@@ -30,9 +30,16 @@ export const MAX_WORKING_POINTS = 1 << 20;
 /** At least this many working points across the plot domain, so features narrower than the output spacing are seen. */
 export const MIN_POINTS_ACROSS = 2000;
 
-export function workingGrid(loss: (t: number) => number, from: number, to: number, points: number, pad: number): WorkingGrid {
+export function workingGrid(
+  loss: (t: number) => number,
+  from: number,
+  to: number,
+  points: number,
+  pad: number,
+  minAcross = MIN_POINTS_ACROSS,
+): WorkingGrid {
   const hOut = (to - from) / (points - 1);
-  let refine = Math.max(1, Math.ceil(MIN_POINTS_ACROSS / (points - 1)));
+  let refine = Math.max(1, Math.ceil(minAcross / (points - 1)));
   let h = hOut / refine;
   let padCount = Math.ceil(pad / h);
   // Keep the grid bounded: coarsen the padding first, never the output points themselves.

@@ -38,8 +38,9 @@ interface Computed extends Landscape1D {
 }
 
 export function computeLandscape1D(input: Landscape1DInput): Landscape1D {
-  const { samArgmax: _a, detail: _d, grid: _g, ...curves } = computeWithDetail(input, -1);
-  return curves;
+  const r = computeWithDetail(input, -1);
+  const { theta, loss, expected, sam, relaxed, eps, rhoEq, biconjugate, argmin, warnings } = r;
+  return { theta, loss, expected, sam, relaxed, eps, rhoEq, biconjugate, argmin, warnings };
 }
 
 /** The full computation; `detailAt` (an output index or −1) asks for the majorant and atoms there. */

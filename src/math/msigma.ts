@@ -1,24 +1,57 @@
-// TEMPORARY STUB (being replaced): (m, σ) grids of expected, biconjugate and their gap.
-import { computeLandscape1D } from './landscape1d.ts';
+/**
+ * (m, σ) grids of `expected`, `biconjugate` and their gap B − E (theory.md §2 fact 6), for the heatmap.
+ * One working grid and one set of coarse envelopes (they do not depend on σ) serve every row.
+ */
+import { biconjugateCurve, coarseEnvelopes } from './biconjugate.ts';
+import { expectedCurve } from './expected.ts';
+import { linspace, workingGrid } from './grid.ts';
+import { workingPad } from './landscape1d.ts';
 import type { MSigmaGrid, MSigmaInput } from './landscape1d.types.ts';
 
+/** Fewer samples per σ than the curves: the heatmap's colour resolution does not need 1e-6. */
+const HEATMAP_PER_SIGMA = 16;
+/** Working points across the m range: B's grid error ≈ ℓ''h²/8, ~1e-3 on the sharpest preset well. */
+const HEATMAP_ACROSS = 400;
+
 export function computeMSigmaGrid(input: MSigmaInput): MSigmaGrid {
-  const { mPoints, sigmaPoints } = input;
+  const { loss, mFrom, mTo, mPoints, sigmaPoints, sigmaFrom, sigmaTo } = input;
+  if (!(mFrom < mTo) || mPoints < 2 || sigmaPoints < 1 || !(sigmaFrom > 0) || !(sigmaTo >= sigmaFrom)) {
+    throw new RangeError('invalid (m, σ) grid: need mFrom < mTo, mPoints ≥ 2, sigmaPoints ≥ 1, 0 < sigmaFrom ≤ sigmaTo');
+  }
   const sigma = new Float64Array(sigmaPoints);
-  for (let j = 0; j < sigmaPoints; j++)
-    sigma[j] = input.sigmaFrom * Math.pow(input.sigmaTo / input.sigmaFrom, sigmaPoints === 1 ? 0 : j / (sigmaPoints - 1));
-  const expected = new Float64Array(mPoints * sigmaPoints);
-  const biconjugate = new Float64Array(mPoints * sigmaPoints);
-  const gap = new Float64Array(mPoints * sigmaPoints);
-  let m: Float64Array = new Float64Array(mPoints);
-  for (let j = 0; j < sigmaPoints; j++) {
-    const l = computeLandscape1D({ loss: input.loss, from: input.mFrom, to: input.mTo, points: mPoints, sigma: sigma[j], rho: 0 });
-    m = l.theta;
-    for (let i = 0; i < mPoints; i++) {
-      expected[j * mPoints + i] = l.expected[i];
-      biconjugate[j * mPoints + i] = l.biconjugate[i];
-      gap[j * mPoints + i] = l.biconjugate[i] - l.expected[i];
+  for (let j = 0; j < sigmaPoints; j++) sigma[j] = sigmaFrom * (sigmaTo / sigmaFrom) ** (sigmaPoints === 1 ? 0 : j / (sigmaPoints - 1));
+  const m = linspace(mFrom, mTo, mPoints);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of m) {
+    const v = loss(t);
+    if (Number.isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
     }
   }
-  return { m, sigma, expected, biconjugate, gap, warnings: [] };
+  const grid = workingGrid(loss, mFrom, mTo, mPoints, workingPad(hi - lo, sigmaTo, 0, mTo - mFrom), HEATMAP_ACROSS);
+  const outputs = new Int32Array(mPoints);
+  for (let i = 0; i < mPoints; i++) outputs[i] = grid.offset + i * grid.refine;
+  const coarse = coarseEnvelopes(grid, outputs, sigmaFrom);
+
+  const cells = mPoints * sigmaPoints;
+  const expected = new Float64Array(cells);
+  const biconjugate = new Float64Array(cells);
+  const gap = new Float64Array(cells);
+  let infinite = 0;
+  let truncated = 0;
+  for (let j = 0; j < sigmaPoints; j++) {
+    const e = expectedCurve(loss, m, sigma[j], HEATMAP_PER_SIGMA).values;
+    const b = biconjugateCurve(loss, grid, outputs, sigma[j], -1, coarse);
+    infinite += b.infinite;
+    truncated += b.truncated;
+    expected.set(e, j * mPoints);
+    biconjugate.set(b.values, j * mPoints);
+    for (let i = 0; i < mPoints; i++) gap[j * mPoints + i] = b.values[i] - e[i];
+  }
+  const warnings: string[] = [];
+  if (infinite) warnings.push(`biconjugate is +∞ in ${infinite} cells: the loss grows faster than any quadratic`);
+  if (truncated) warnings.push(`biconjugate is not shown in ${truncated} cells: its extremal distribution reaches the edge of the computed domain`);
+  return { m, sigma, expected, biconjugate, gap, warnings };
 }

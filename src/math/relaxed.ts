@@ -34,7 +34,7 @@ export function distanceTransformArgmin(f: Float64Array, queries: Int32Array): I
       z[1] = Infinity;
       continue;
     }
-    let s = 0;
+    let s: number;
     for (;;) {
       const p = v[k];
       s = (f[q] + q * q - (f[p] + p * p)) / (2 * (q - p));

@@ -1,0 +1,45 @@
+/**
+ * The whole CLI as a pure function of argv (no process access), so tests can call it directly;
+ * main.ts only writes the result and sets the exit code.
+ */
+import { UsageError } from './args.ts';
+import type { Command, CliResult } from './command.ts';
+import { landscapeCommand } from './landscape-command.ts';
+
+/** Subcommands; `train` and `landscape2d` will be added here. */
+export const COMMANDS: readonly Command[] = [landscapeCommand];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `Usage: npm run --silent cli -- <command> [options]
+
+SAM–Bayes Lab command line.
+
+Commands:
+${lines.join('\n')}
+
+Run '<command> --help' for the options of a command.
+`;
+}
+
+const fail = (code: number, message: string): CliResult => ({ code, stdout: '', stderr: `error: ${message.replace(/\s*\n\s*/g, ' ')}\n` });
+
+export function runCli(argv: readonly string[]): CliResult {
+  const names = COMMANDS.map((c) => c.name).join(', ');
+  const [first, ...rest] = argv;
+  if (first === undefined) return fail(2, `missing command (available: ${names}); run with --help for usage`);
+  if (first === '--help' || first === '-h' || first === 'help') return { code: 0, stdout: usage(), stderr: '' };
+  const command = COMMANDS.find((c) => c.name === first);
+  if (!command) {
+    const what = first.startsWith('-') ? `option '${first}' before a command` : `unknown command '${first}'`;
+    return fail(2, `${what} (available: ${names})`);
+  }
+  try {
+    return command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) return fail(2, e.message);
+    // Anything else is a bug or a numerical failure, not the user's fault: exit 1.
+    return fail(1, `${first} failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Pure transitions of the experiment state. The UI dispatches these actions and nothing else mutates
+ * the state. Every transition validates its input and returns the SAME object when the input is
+ * rejected or changes nothing, so a bad value can never reach the state and React can skip renders.
+ */
+import { compileExpression } from '../math/expression.ts';
+import type { ObjectiveName } from '../math/objectives.ts';
+import { findPreset } from '../math/presets.ts';
+import type { ExperimentState, Landscape1DState, LossSpec, MSigmaState } from './experiment.ts';
+import { lossSpecSchema, msigmaSchema } from './experiment.ts';
+
+/** Ranges accepted for typed values; the schema's own bounds (σ > 0, ρ ≥ 0, both ≤ 1e3). */
+export const LIMITS = {
+  sigma: { min: 1e-4, max: 1e3 },
+  rho: { min: 0, max: 1e3 },
+} as const;
+
+export type Action =
+  | { type: 'setSigma'; sigma: number }
+  | { type: 'setRho'; rho: number }
+  | { type: 'setM'; m: number }
+  | { type: 'setLossExpression'; text: string }
+  | { type: 'applyPreset'; id: string }
+  | { type: 'setVisible'; name: ObjectiveName; visible: boolean }
+  /** A click in the (m, σ) heatmap selects both coordinates at once. */
+  | { type: 'selectMSigma'; m: number; sigma: number }
+  | { type: 'patchMSigma'; patch: Partial<MSigmaState> };
+
+export function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}
+
+function withLandscape(state: ExperimentState, patch: Partial<Landscape1DState>): ExperimentState {
+  const cur = state.landscape1d;
+  const changed = (Object.keys(patch) as (keyof Landscape1DState)[]).some((k) => patch[k] !== cur[k]);
+  return changed ? { ...state, landscape1d: { ...cur, ...patch } } : state;
+}
+
+/** σ is clamped into LIMITS; a non-finite σ is rejected (state unchanged). */
+export function setSigma(state: ExperimentState, sigma: number): ExperimentState {
+  if (!Number.isFinite(sigma)) return state;
+  return withLandscape(state, { sigma: clamp(sigma, LIMITS.sigma.min, LIMITS.sigma.max) });
+}
+
+export function setRho(state: ExperimentState, rho: number): ExperimentState {
+  if (!Number.isFinite(rho)) return state;
+  return withLandscape(state, { rho: clamp(rho, LIMITS.rho.min, LIMITS.rho.max) });
+}
+
+/** m stays inside the plotted domain, where it can be seen and dragged. */
+export function setM(state: ExperimentState, m: number): ExperimentState {
+  if (!Number.isFinite(m)) return state;
+  const { from, to } = state.landscape1d;
+  return withLandscape(state, { m: clamp(m, from, to) });
+}
+
+/**
+ * A typed loss replaces the spec only when it compiles, so the state always names a valid loss
+ * (the text field keeps the invalid draft and its error on its own).
+ */
+export function setLossExpression(state: ExperimentState, text: string): ExperimentState {
+  const spec: LossSpec = { kind: 'expression', text };
+  if (!lossSpecSchema.safeParse(spec).success) return state;
+  if (!compileExpression(text, ['theta']).ok) return state;
+  const cur = state.landscape1d.loss;
+  if (cur.kind === 'expression' && cur.text === text) return state;
+  return { ...state, landscape1d: { ...state.landscape1d, loss: spec } };
+}
+
+/** Choosing a preset also takes its suggested domain, σ, ρ and m. Unknown ids are ignored. */
+export function applyPreset(state: ExperimentState, id: string): ExperimentState {
+  const preset = findPreset(id);
+  if (!preset || !(preset.from < preset.to)) return state;
+  return {
+    ...state,
+    landscape1d: {
+      ...state.landscape1d,
+      loss: { kind: 'preset', id: preset.id },
+      from: preset.from,
+      to: preset.to,
+      sigma: clamp(preset.sigma, LIMITS.sigma.min, LIMITS.sigma.max),
+      rho: clamp(preset.rho, LIMITS.rho.min, LIMITS.rho.max),
+      m: clamp(preset.m, preset.from, preset.to),
+    },
+  };
+}
+
+export function setVisible(state: ExperimentState, name: ObjectiveName, visible: boolean): ExperimentState {
+  const cur = state.landscape1d.visible;
+  if (cur[name] === visible) return state;
+  return { ...state, landscape1d: { ...state.landscape1d, visible: { ...cur, [name]: visible } } };
+}
+
+/** Heatmap settings are merged and validated as a whole; an invalid merge is rejected. */
+export function patchMSigma(state: ExperimentState, patch: Partial<MSigmaState>): ExperimentState {
+  const next = { ...state.msigma, ...patch };
+  if (!msigmaSchema.safeParse(next).success || next.sigmaFrom >= next.sigmaTo) return state;
+  const changed = (Object.keys(next) as (keyof MSigmaState)[]).some((k) => next[k] !== state.msigma[k]);
+  return changed ? { ...state, msigma: next } : state;
+}
+
+export function reduce(state: ExperimentState, action: Action): ExperimentState {
+  switch (action.type) {
+    case 'setSigma':
+      return setSigma(state, action.sigma);
+    case 'setRho':
+      return setRho(state, action.rho);
+    case 'setM':
+      return setM(state, action.m);
+    case 'setLossExpression':
+      return setLossExpression(state, action.text);
+    case 'applyPreset':
+      return applyPreset(state, action.id);
+    case 'setVisible':
+      return setVisible(state, action.name, action.visible);
+    case 'selectMSigma':
+      return setM(setSigma(state, action.sigma), action.m);
+    case 'patchMSigma':
+      return patchMSigma(state, action.patch);
+  }
+}
+
+/** The text of the loss as an expression in theta (what the expression field shows). */
+export function lossSourceText(spec: LossSpec): string | null {
+  if (spec.kind === 'expression') return spec.text;
+  return findPreset(spec.id)?.expression ?? null;
+}
+
+export type ParseResult = { ok: true; value: number } | { ok: false; message: string };
+
+// Plain decimal or scientific notation only: `Number()` would accept '', '0x1f', 'Infinity' and ' '.
+const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** Parse a typed number strictly and check it lies in [min, max] (or (min, max] if minExclusive). */
+export function parseBounded(
+  text: string,
+  bounds: { min: number; max: number; minExclusive?: boolean },
+  name: string,
+): ParseResult {
+  const t = text.trim();
+  if (t === '') return { ok: false, message: `Enter a value for ${name}.` };
+  if (!NUMBER_RE.test(t)) return { ok: false, message: `“${t}” is not a number (use e.g. 0.25 or 1e-2).` };
+  const value = Number(t);
+  if (!Number.isFinite(value)) return { ok: false, message: `${name} must be finite.` };
+  const { min, max, minExclusive } = bounds;
+  const tooSmall = minExclusive ? value <= min : value < min;
+  if (tooSmall || value > max) {
+    const lo = minExclusive ? `greater than ${min}` : `at least ${min}`;
+    return { ok: false, message: `${name} must be ${lo} and at most ${max}.` };
+  }
+  return { ok: true, value };
+}

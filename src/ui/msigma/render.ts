@@ -1,0 +1,130 @@
+/**
+ * Turning an (m, σ) grid into pixels and contour paths for either coordinate system. Both work by
+ * mapping screen positions back to (m, σ) and sampling the grid there, so the mean-coordinate view
+ * is a true resampling of the same data (no gaps between transformed cells).
+ */
+import { contours } from 'd3';
+import type { MSigmaGrid } from '../../math/landscape1d.types.ts';
+import { lutIndex } from './colour.ts';
+import type { ColourMap } from './colour.ts';
+import type { PlotView } from './view.ts';
+
+/** The grid's axes: m is linearly spaced, σ log-spaced (see MSigmaGrid). */
+export interface GridAxes {
+  n: number;
+  rows: number;
+  m0: number;
+  dm: number;
+  logSigma0: number;
+  dLogSigma: number;
+}
+
+export function gridAxes(grid: MSigmaGrid): GridAxes {
+  const n = grid.m.length;
+  const rows = grid.sigma.length;
+  const logSigma0 = Math.log(grid.sigma[0]);
+  return {
+    n,
+    rows,
+    m0: grid.m[0],
+    dm: n > 1 ? (grid.m[n - 1] - grid.m[0]) / (n - 1) : 1,
+    logSigma0,
+    dLogSigma: rows > 1 ? (Math.log(grid.sigma[rows - 1]) - logSigma0) / (rows - 1) : 1,
+  };
+}
+
+/**
+ * The surface at (m, σ): bilinear between the four surrounding cells when they are all finite,
+ * otherwise the nearest cell (so +∞/NaN regions keep sharp edges). undefined outside the grid.
+ */
+export function sampleAt(axes: GridAxes, values: Float64Array, m: number, sigma: number): number | undefined {
+  const { n, rows } = axes;
+  const fi = (m - axes.m0) / axes.dm;
+  const fj = (Math.log(sigma) - axes.logSigma0) / axes.dLogSigma;
+  if (!(fi >= -0.5 && fi <= n - 0.5 && fj >= -0.5 && fj <= rows - 0.5)) return undefined;
+  const ci = Math.min(n - 1, Math.max(0, fi));
+  const cj = Math.min(rows - 1, Math.max(0, fj));
+  const i0 = Math.min(n - 2, Math.floor(ci));
+  const j0 = Math.min(rows - 2, Math.floor(cj));
+  if (i0 < 0 || j0 < 0) return values[Math.round(cj) * n + Math.round(ci)];
+  const a = ci - i0;
+  const b = cj - j0;
+  const v00 = values[j0 * n + i0];
+  const v10 = values[j0 * n + i0 + 1];
+  const v01 = values[(j0 + 1) * n + i0];
+  const v11 = values[(j0 + 1) * n + i0 + 1];
+  if (Number.isFinite(v00) && Number.isFinite(v10) && Number.isFinite(v01) && Number.isFinite(v11))
+    return (1 - b) * ((1 - a) * v00 + a * v10) + b * ((1 - a) * v01 + a * v11);
+  return values[Math.round(cj) * n + Math.round(ci)];
+}
+
+type Rgb = readonly [number, number, number];
+/** Hatched greys: "/" for +∞ (proven infinite), "\" lighter for NaN (not computable). */
+export const INFINITE_COLOURS: readonly [Rgb, Rgb] = [[150, 150, 150], [200, 200, 200]];
+export const NAN_COLOURS: readonly [Rgb, Rgb] = [[185, 185, 185], [232, 232, 232]];
+export const INFEASIBLE_COLOUR: Rgb = [236, 231, 222];
+
+/** Paints the plot area into `image` (device pixels; `dpr` device pixels per CSS pixel). */
+export function paintImage(image: ImageData, view: PlotView, axes: GridAxes, values: Float64Array, cmap: ColourMap, dpr: number): void {
+  const { width, height, data } = image;
+  const period = Math.max(4, Math.round(7 * dpr));
+  const stripe = Math.max(1, Math.round(2 * dpr));
+  for (let py = 0; py < height; py++) {
+    for (let px = 0; px < width; px++) {
+      const p = view.fromScreen((px + 0.5) / dpr, (py + 0.5) / dpr);
+      const o = 4 * (py * width + px);
+      let c: Rgb;
+      if (!p.feasible) c = INFEASIBLE_COLOUR;
+      else {
+        const v = p.sigma > 0 ? sampleAt(axes, values, p.m, p.sigma) : undefined;
+        if (v === undefined) {
+          data[o + 3] = 0;
+          continue;
+        }
+        if (Number.isFinite(v)) {
+          const k = 3 * lutIndex(cmap.t(v));
+          data[o] = cmap.lut[k];
+          data[o + 1] = cmap.lut[k + 1];
+          data[o + 2] = cmap.lut[k + 2];
+          data[o + 3] = 255;
+          continue;
+        }
+        const infinite = v === Infinity;
+        const phase = (((infinite ? px + py : px - py) % period) + period) % period;
+        c = (infinite ? INFINITE_COLOURS : NAN_COLOURS)[phase < stripe ? 0 : 1];
+      }
+      data[o] = c[0];
+      data[o + 1] = c[1];
+      data[o + 2] = c[2];
+      data[o + 3] = 255;
+    }
+  }
+}
+
+export interface ContourPath {
+  value: number;
+  d: string;
+}
+
+/** Contour lines (d3-contour) of the grid, mapped through the view; non-finite cells are holes. */
+export function contourPaths(axes: GridAxes, values: Float64Array, thresholds: number[], view: PlotView): ContourPath[] {
+  if (thresholds.length === 0 || axes.n < 2 || axes.rows < 2) return [];
+  // d3-contour treats NaN as below every level, so contours close around non-finite regions.
+  const clean = Array.from(values, (v) => (Number.isFinite(v) ? v : Number.NaN));
+  const generator = contours().size([axes.n, axes.rows]).thresholds(thresholds);
+  return generator(clean).map((c) => {
+    let d = '';
+    for (const polygon of c.coordinates)
+      for (const ring of polygon) {
+        ring.forEach(([gx, gy], k) => {
+          // Grid coordinate x has cell i's centre at i + 0.5.
+          const m = axes.m0 + (gx - 0.5) * axes.dm;
+          const sigma = Math.exp(axes.logSigma0 + (gy - 0.5) * axes.dLogSigma);
+          const [sx, sy] = view.toScreen(m, sigma);
+          d += `${k === 0 ? 'M' : 'L'}${sx.toFixed(1)},${sy.toFixed(1)}`;
+        });
+        d += 'Z';
+      }
+    return { value: c.value, d };
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * The landscape worker's logic as a pure function of the message, so it can be unit-tested in node
+ * and reused on the main thread when the worker is unavailable. Never throws.
+ */
+import { compileExpression } from '../math/expression.ts';
+import { computeMSigmaGrid } from '../math/msigma.ts';
+import { parseLandscapeRequest } from './landscape-protocol.ts';
+import type { LandscapeRequest, LandscapeResponse } from './landscape-protocol.ts';
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Runs an already validated request. */
+export function runLandscapeRequest(request: LandscapeRequest): LandscapeResponse {
+  const { id } = request;
+  let compiled;
+  try {
+    compiled = compileExpression(request.expression, ['theta']);
+  } catch (e) {
+    return { id, kind: 'error', message: `Could not compile the loss: ${errorText(e)}` };
+  }
+  if (!compiled.ok) return { id, kind: 'error', message: `Invalid loss expression: ${compiled.error.message}` };
+  const started = performance.now();
+  try {
+    const grid = computeMSigmaGrid({
+      loss: compiled.fn1,
+      mFrom: request.mFrom,
+      mTo: request.mTo,
+      mPoints: request.mPoints,
+      sigmaFrom: request.sigmaFrom,
+      sigmaTo: request.sigmaTo,
+      sigmaPoints: request.sigmaPoints,
+    });
+    return { id, kind: 'result', grid, elapsedMs: performance.now() - started };
+  } catch (e) {
+    return { id, kind: 'error', message: `Computing the (m, σ) grid failed: ${errorText(e)}` };
+  }
+}
+
+/** Validates an incoming message and runs it; a malformed message yields an error response. */
+export function handleLandscapeRequest(message: unknown): LandscapeResponse {
+  const parsed = parseLandscapeRequest(message);
+  return parsed.ok ? runLandscapeRequest(parsed.request) : parsed.error;
+}
