@@ -16,7 +16,7 @@ import { NumberField } from './msigma/NumberField.tsx';
 import { Crosshair, Parabola } from './msigma/Overlays.tsx';
 import { contourPaths, gridAxes, paintImage, sampleAt } from './msigma/render.ts';
 import { M_POINTS, resolveGridParams, SIGMA_POINTS } from './msigma/resolve.ts';
-import { useElementWidth } from './msigma/useElementWidth.ts';
+import { useElementWidth } from './useElementWidth.ts';
 import { useMSigmaGrid } from './msigma/useMSigmaGrid.ts';
 import { clamp, makeView, selectionAt } from './msigma/view.ts';
 import type { Surface } from './msigma/colour.ts';
@@ -41,8 +41,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
   // An error means the last grid belongs to other inputs: do not show it as if it were current.
   const grid = result.status === 'error' ? null : result.grid;
 
-  const containerRef = useRef<HTMLDivElement>(null);
-  const outerWidth = useElementWidth(containerRef, 720);
+  const [containerRef, outerWidth] = useElementWidth<HTMLDivElement>(720);
   const plotWidth = Math.max(200, outerWidth - MARGIN.left - MARGIN.right);
   const plotHeight = PLOT_HEIGHT;
 
