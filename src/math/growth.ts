@@ -23,7 +23,8 @@ export function growsSuperQuadratically(loss: Loss1D, centre: number, scale: num
   const a = farCurvatures(loss, centre, scale, dir);
   if (a.length < 3) return a.includes(Infinity);
   const [p, q, r] = a.slice(-3);
-  return r === Infinity || (r > 2 * q && q > 2 * p && r > 0);
+  // Positive and at least doubling per decade of distance: a bounded or quadratic loss never does this.
+  return r === Infinity || (p > 0 && q > 2 * p && r > 2 * q);
 }
 
 /** ℓ(θ) − (θ−m)²/(2σ²) is unbounded above in direction dir (so R_σ(m) = +∞). */
