@@ -194,7 +194,7 @@ test('falls back to the main thread when the worker fails to start', async ({ pa
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
 });
 
-test('screenshot', async ({ page }) => {
+test('renders every surface and both coordinate systems without page errors (screenshots to /tmp for review)', async ({ page }) => {
   await page.goto('/');
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
   await clickAt(page, 0.62, 0.55);
