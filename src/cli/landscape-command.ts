@@ -1,5 +1,5 @@
 /** `landscape`: the five objectives of theory.md §2 (plus ε*, ρ_eq) on a 1-D grid, as JSON or CSV. */
-import { computeLandscape1D } from '../math/landscape1d.ts';
+import { computeLandscape1D, MAX_POINTS } from '../math/landscape1d.ts';
 import { LOSS_PRESETS } from '../math/presets.ts';
 import { parseFiniteNumber, parseIntegerInRange, parseOptions, UsageError } from './args.ts';
 import type { Command, CliResult } from './command.ts';
@@ -7,7 +7,6 @@ import { landscapeCsv, landscapeJson } from './landscape-output.ts';
 import type { LandscapeParams } from './landscape-output.ts';
 import { resolveLoss1D } from './loss.ts';
 
-export const MAX_POINTS = 1_000_000;
 
 const OPTIONS = {
   loss: { type: 'string' },

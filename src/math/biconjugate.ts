@@ -45,22 +45,9 @@ const NARROW = 48;
 const SPLITS = 3;
 const MAX_KELLEY = 60;
 
-/** Upper hull (indices) of points (θ_j, v_j) over finite v, Andrew's monotone chain; returns its length. */
-function upperHull(theta: Float64Array, v: Float64Array, out: Int32Array, from = 0, to = v.length - 1): number {
-  let k = 0;
-  for (let j = from; j <= to; j++) {
-    if (!Number.isFinite(v[j])) continue;
-    while (k >= 2) {
-      const p = out[k - 2];
-      const q = out[k - 1];
-      // Remove q when it is on or below the segment p → j.
-      const cross = (theta[q] - theta[p]) * (v[j] - v[p]) - (v[q] - v[p]) * (theta[j] - theta[p]);
-      if (cross >= 0) k--;
-      else break;
-    }
-    out[k++] = j;
-  }
-  return k;
+/** Upper hull (indices) of the points (θ_j, v_j) with finite v, Andrew's monotone chain; returns its length. */
+function upperHull(theta: Float64Array, v: Float64Array, out: Int32Array): number {
+  return upperHullOver(theta, v, out, [[0, v.length - 1]]);
 }
 
 /** Upper hull over the points of several disjoint sorted index spans. */
@@ -269,11 +256,9 @@ export function biconjugateCurve(
       continue;
     }
     let solved = solveOne(theta, l, m, s2, lo, his[i]);
-    const atomsIdx = solved.hi ? [solved.lo.a, solved.lo.b, solved.hi.a, solved.hi.b] : [solved.lo.a, solved.lo.b];
-    if (atomsIdx.some((j) => j === 0 || j === last)) {
-      solved = avoidEdges(theta, l, m, s2, solved) ?? solved;
-    }
-    if ((solved.hi ? [solved.lo.a, solved.lo.b, solved.hi.a, solved.hi.b] : [solved.lo.a, solved.lo.b]).some((j) => j === 0 || j === last)) {
+    const touchesEdge = (x: Solved) => [x.lo.a, x.lo.b, x.hi?.a ?? x.lo.a, x.hi?.b ?? x.lo.b].some((j) => j === 0 || j === last);
+    if (touchesEdge(solved)) solved = avoidEdges(theta, l, m, s2, solved) ?? solved;
+    if (touchesEdge(solved)) {
       const centre = (theta[0] + theta[last]) / 2;
       superQuadratic ??= growsSuperQuadratically(loss, centre, halfWidth, -1) || growsSuperQuadratically(loss, centre, halfWidth, 1);
       values[i] = superQuadratic ? Infinity : NaN;

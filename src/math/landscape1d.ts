@@ -6,7 +6,7 @@ import { biconjugateCurve, type BiconjugateDetail } from './biconjugate.ts';
 import { expectedCurve } from './expected.ts';
 import { linspace, workingGrid, type WorkingGrid } from './grid.ts';
 import type { Landscape1D, Landscape1DInput } from './landscape1d.types.ts';
-import { OBJECTIVES, type Loss1D } from './objectives.ts';
+import { OBJECTIVES } from './objectives.ts';
 import { parabolaVertex } from './refine.ts';
 import { relaxedCurve } from './relaxed.ts';
 import { samCurve } from './sam.ts';
@@ -117,4 +117,3 @@ function fmt(x: number): string {
   return Number(x.toPrecision(4)).toString();
 }
 
-export type { Loss1D };
