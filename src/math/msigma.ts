@@ -1,8 +1,8 @@
 /**
  * (m, σ) grids of `expected`, `biconjugate` and their gap B − E (theory.md §2 fact 6), for the heatmap.
- * One working grid and one set of coarse envelopes (they do not depend on σ) serve every row.
+ * One working grid and one lifted hull (it does not depend on σ) serve every row.
  */
-import { biconjugateCurve, coarseEnvelopes } from './biconjugate.ts';
+import { biconjugateCurve, liftedHull } from './biconjugate.ts';
 import { expectedCurve } from './expected.ts';
 import { linspace, workingGrid } from './grid.ts';
 import { workingPad } from './landscape1d.ts';
@@ -33,7 +33,7 @@ export function computeMSigmaGrid(input: MSigmaInput): MSigmaGrid {
   const grid = workingGrid(loss, mFrom, mTo, mPoints, workingPad(hi - lo, sigmaTo, 0, mTo - mFrom), HEATMAP_ACROSS);
   const outputs = new Int32Array(mPoints);
   for (let i = 0; i < mPoints; i++) outputs[i] = grid.offset + i * grid.refine;
-  const coarse = coarseEnvelopes(grid, outputs, sigmaFrom);
+  const hull = liftedHull(grid);
 
   const cells = mPoints * sigmaPoints;
   const expected = new Float64Array(cells);
@@ -43,7 +43,7 @@ export function computeMSigmaGrid(input: MSigmaInput): MSigmaGrid {
   let truncated = 0;
   for (let j = 0; j < sigmaPoints; j++) {
     const e = expectedCurve(loss, m, sigma[j], HEATMAP_PER_SIGMA).values;
-    const b = biconjugateCurve(loss, grid, outputs, sigma[j], -1, coarse);
+    const b = biconjugateCurve(loss, grid, outputs, sigma[j], -1, hull);
     infinite += b.infinite;
     truncated += b.truncated;
     expected.set(e, j * mPoints);
