@@ -11,7 +11,7 @@ import { expectedCurve } from '../src/math/expected.ts';
 import { linspace, workingGrid } from '../src/math/grid.ts';
 import { samCurve } from '../src/math/sam.ts';
 import { relaxedCurve } from '../src/math/relaxed.ts';
-import { biconjugateCurve, liftedHull } from '../src/math/biconjugate.ts';
+import { biconjugateCurve } from '../src/math/biconjugate.ts';
 import { workingPad } from '../src/math/landscape1d.ts';
 
 function median(f: () => unknown, runs: number): number {
@@ -47,14 +47,13 @@ for (const n of [1_000, 10_000, 100_000]) {
     expected: median(() => expectedCurve(loss, theta, sigma), runs),
     sam: median(() => samCurve(loss, grid, outputs, rho), runs),
     relaxed: median(() => relaxedCurve(loss, grid, outputs, sigma), runs),
-    hull: median(() => liftedHull(grid), runs),
     biconjugate: median(() => biconjugateCurve(loss, grid, outputs, sigma), runs),
   };
   const all = median(() => computeLandscape1D({ loss, from: -3, to: 3, points: n, sigma, rho }), runs);
   const growth = previous === null ? '—' : `${(all / previous).toFixed(1)}×`;
   previous = all;
   rows.push([`all five curves, sharp-flat, n = ${n.toLocaleString('en')}`, all.toFixed(2), growth,
-    `E ${parts.expected.toFixed(2)} · S ${parts.sam.toFixed(2)} · R ${parts.relaxed.toFixed(2)} · B ${parts.biconjugate.toFixed(2)} (of which hull ${parts.hull.toFixed(2)})`]);
+    `E ${parts.expected.toFixed(2)} · S ${parts.sam.toFixed(2)} · R ${parts.relaxed.toFixed(2)} · B ${parts.biconjugate.toFixed(2)}`]);
 }
 const heat = median(() => computeMSigmaGrid({ loss, mFrom: -3, mTo: 3, mPoints: 200, sigmaFrom: 0.05, sigmaTo: 2, sigmaPoints: 100 }), 3);
 rows.push(['(m, σ) grid 200 × 100 (expected + biconjugate), sharp-flat', heat.toFixed(0), '—', 'computed in a Web Worker in the app']);

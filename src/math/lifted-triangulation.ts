@@ -135,6 +135,8 @@ const OUTER = 1;
  * −1) are dropped when the table grows.
  */
 class EdgeTable {
+  // Slots hold (u + 1, v, inner + 1, outer + 1): 0 means empty or none, so a fresh (zeroed) array is
+  // already an empty table — filling 4 MB with −1 cost more than the whole walk.
   private slots: Int32Array = new Int32Array(0);
   private shift = 0;
   private used = 0;
@@ -142,7 +144,7 @@ class EdgeTable {
     this.setSlots(EdgeTable.empty(8 * vertices));
   }
   private static empty(capacity: number): Int32Array {
-    return new Int32Array(4 << Math.ceil(Math.log2(Math.max(64, capacity)))).fill(-1);
+    return new Int32Array(4 << Math.ceil(Math.log2(Math.max(64, capacity))));
   }
   private setSlots(slots: Int32Array): void {
     this.slots = slots;
@@ -156,36 +158,36 @@ class EdgeTable {
     let h = Math.imul(Math.imul(u, 0x9e3779b1) ^ v, 0x85ebca77) >>> this.shift;
     for (;;) {
       const at = h << 2;
-      if (s[at] === -1) {
+      if (s[at] === 0) {
         if (!create) return -1;
-        s[at] = u;
+        s[at] = u + 1;
         s[at + 1] = v;
         this.used++;
         return at;
       }
-      if (s[at] === u && s[at + 1] === v) return at;
+      if (s[at] === u + 1 && s[at + 1] === v) return at;
       h = (h + 1) & mask;
     }
   }
   get(u: number, v: number, side: number): number {
     const at = this.slot(u, v, false);
-    return at < 0 ? -1 : this.slots[at + 2 + side];
+    return at < 0 ? -1 : this.slots[at + 2 + side] - 1;
   }
   set(u: number, v: number, side: number, x: number): void {
     if (4 * 4 * (this.used + 1) > 3 * this.slots.length) this.grow();
-    this.slots[this.slot(u, v, true) + 2 + side] = x;
+    this.slots[this.slot(u, v, true) + 2 + side] = x + 1;
   }
   clear(u: number, v: number, side: number, x: number): void {
     const at = this.slot(u, v, false);
-    if (at >= 0 && this.slots[at + 2 + side] === x) this.slots[at + 2 + side] = -1;
+    if (at >= 0 && this.slots[at + 2 + side] === x + 1) this.slots[at + 2 + side] = 0;
   }
   private grow(): void {
     const old = this.slots;
     this.setSlots(EdgeTable.empty(old.length / 2));
     this.used = 0;
     for (let at = 0; at < old.length; at += 4) {
-      if (old[at] === -1 || (old[at + 2] < 0 && old[at + 3] < 0)) continue;
-      const to = this.slot(old[at], old[at + 1], true);
+      if (old[at] === 0 || (old[at + 2] === 0 && old[at + 3] === 0)) continue;
+      const to = this.slot(old[at] - 1, old[at + 1], true);
       this.slots[to + 2] = old[at + 2];
       this.slots[to + 3] = old[at + 3];
     }
