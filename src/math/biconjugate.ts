@@ -49,7 +49,24 @@ export function biconjugateCurve(
   outputs: Int32Array,
   sigma: number,
   detailAt = -1,
-  hull: LiftedTriangulation | null = liftedHull(grid),
+  shared: LiftedTriangulation | null = null,
+): BiconjugateResult {
+  const hull = shared ?? liftedHull(grid);
+  try {
+    return curveOnHull(loss, grid, outputs, sigma, detailAt, hull);
+  } finally {
+    // A hull built here dies here; a shared one belongs to the caller.
+    if (!shared) hull?.release();
+  }
+}
+
+function curveOnHull(
+  loss: Loss1D,
+  grid: WorkingGrid,
+  outputs: Int32Array,
+  sigma: number,
+  detailAt: number,
+  hull: LiftedTriangulation | null,
 ): BiconjugateResult {
   const { theta, values: l } = grid;
   const n = outputs.length;

@@ -19,6 +19,8 @@ export interface LiftedTriangulation {
   /** For an edge (u < v): the apex strictly between u and v, and the apex outside [u, v] (−1: none). */
   inner(u: number, v: number): number;
   outer(u: number, v: number): number;
+  /** Hand the edge table back for reuse; the triangulation must not be used afterwards. */
+  release(): void;
 }
 
 /** mulberry32: a tiny seeded generator, enough for a shuffle. */
@@ -123,7 +125,7 @@ export function liftedTriangulation(theta: Float64Array, l: Float64Array, seed =
       stack.push(Math.min(u, x), Math.max(u, x), Math.min(v, x), Math.max(v, x));
     }
   }
-  return { theta, l, first: verts[0], last: verts[m - 1], inner, outer };
+  return { theta, l, first: verts[0], last: verts[m - 1], inner, outer, release: () => edges.release() };
 }
 
 const INNER = 0;
@@ -140,11 +142,26 @@ class EdgeTable {
   private slots: Int32Array = new Int32Array(0);
   private shift = 0;
   private used = 0;
+  /**
+   * One released table kept for the next hull: a fresh multi-megabyte array per curve made the garbage
+   * collector pause every few calls (bimodal timings while dragging a slider).
+   */
+  private static spare: Int32Array | null = null;
   constructor(vertices: number) {
     this.setSlots(EdgeTable.empty(8 * vertices));
   }
   private static empty(capacity: number): Int32Array {
-    return new Int32Array(4 << Math.ceil(Math.log2(Math.max(64, capacity))));
+    const length = 4 << Math.ceil(Math.log2(Math.max(64, capacity)));
+    const spare = EdgeTable.spare;
+    if (spare && spare.length === length) {
+      EdgeTable.spare = null;
+      return spare.fill(0);
+    }
+    return new Int32Array(length);
+  }
+  release(): void {
+    EdgeTable.spare = this.slots;
+    this.slots = new Int32Array(0);
   }
   private setSlots(slots: Int32Array): void {
     this.slots = slots;

@@ -10,8 +10,6 @@ import type { MSigmaGrid, MSigmaInput } from './landscape1d.types.ts';
 
 /** Fewer samples per σ than the curves: the heatmap's colour resolution does not need 1e-6. */
 const HEATMAP_PER_SIGMA = 16;
-/** Working points across the m range: B's grid error ≈ ℓ''h²/8, ~1e-3 on the sharpest preset well. */
-const HEATMAP_ACROSS = 400;
 
 export function computeMSigmaGrid(input: MSigmaInput): MSigmaGrid {
   const { loss, mFrom, mTo, mPoints, sigmaPoints, sigmaFrom, sigmaTo } = input;
@@ -30,7 +28,7 @@ export function computeMSigmaGrid(input: MSigmaInput): MSigmaGrid {
       hi = Math.max(hi, v);
     }
   }
-  const grid = workingGrid(loss, mFrom, mTo, mPoints, workingPad(hi - lo, sigmaTo, 0, mTo - mFrom), HEATMAP_ACROSS);
+  const grid = workingGrid(loss, mFrom, mTo, mPoints, workingPad(hi - lo, sigmaTo, 0, mTo - mFrom));
   const outputs = new Int32Array(mPoints);
   for (let i = 0; i < mPoints; i++) outputs[i] = grid.offset + i * grid.refine;
   const hull = liftedHull(grid);
@@ -41,14 +39,18 @@ export function computeMSigmaGrid(input: MSigmaInput): MSigmaGrid {
   const gap = new Float64Array(cells);
   let infinite = 0;
   let truncated = 0;
-  for (let j = 0; j < sigmaPoints; j++) {
-    const e = expectedCurve(loss, m, sigma[j], HEATMAP_PER_SIGMA).values;
-    const b = biconjugateCurve(loss, grid, outputs, sigma[j], -1, hull);
-    infinite += b.infinite;
-    truncated += b.truncated;
-    expected.set(e, j * mPoints);
-    biconjugate.set(b.values, j * mPoints);
-    for (let i = 0; i < mPoints; i++) gap[j * mPoints + i] = b.values[i] - e[i];
+  try {
+    for (let j = 0; j < sigmaPoints; j++) {
+      const e = expectedCurve(loss, m, sigma[j], HEATMAP_PER_SIGMA).values;
+      const b = biconjugateCurve(loss, grid, outputs, sigma[j], -1, hull);
+      infinite += b.infinite;
+      truncated += b.truncated;
+      expected.set(e, j * mPoints);
+      biconjugate.set(b.values, j * mPoints);
+      for (let i = 0; i < mPoints; i++) gap[j * mPoints + i] = b.values[i] - e[i];
+    }
+  } finally {
+    hull?.release();
   }
   const warnings: string[] = [];
   if (infinite) warnings.push(`biconjugate is +∞ in ${infinite} cells: the loss grows faster than any quadratic`);
