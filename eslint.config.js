@@ -27,6 +27,11 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['react', 'd3*', '@tensorflow/*', '../state/*', '../ui/*', '../cli/*', '../worker/*', '../train/*'] }],
     },
   },
+  // Training code runs in Node and in the worker: no DOM frameworks, no UI, no CLI.
+  {
+    files: ['src/train/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['react', 'd3*', '../ui/*', '../cli/*', '../worker/*'] }] },
+  },
   {
     files: ['src/state/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['react', '../ui/*', '../cli/*', '../worker/*'] }] },

@@ -5,9 +5,10 @@
 import { UsageError } from './args.ts';
 import type { Command, CliResult } from './command.ts';
 import { landscapeCommand } from './landscape-command.ts';
+import { trainCommand } from './train-command.ts';
 
-/** Subcommands; `train` and `landscape2d` will be added here. */
-export const COMMANDS: readonly Command[] = [landscapeCommand];
+/** Subcommands; `landscape2d` will be added here. */
+export const COMMANDS: readonly Command[] = [landscapeCommand, trainCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,85 @@
+/**
+ * One step of bSAM exactly as the official optimizer runs it (theory.md §5). The per-step noise e_k is an
+ * input, so a run can be replayed and checked against recorded trajectories.
+ *
+ * State: mean w, precision s, momentum g_m. For each of the K sub-batches, independently:
+ *   θ_k = w + e_k·sqrt(1/(N·s));  g_k = ∇ℓ_k(θ_k);  ĝ_k = ∇ℓ_k(w + ρ·g_k/s);  h_k = sqrt(s·g_k²).
+ * Then g_m ← β₁g_m + (1−β₁)(mean ĝ + δw);  w ← w − α·lr·g_m/s (the OLD s);  s ← β₂s + (1−β₂)(mean h + γ + δ).
+ */
+import type { Params } from './mlp.ts';
+import { tf } from './tf.ts';
+
+export interface BsamHyper {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  /** δ, weight decay (the official code passes prior precision / N). */
+  weightDecay: number;
+  rho: number;
+  /** γ */
+  damping: number;
+  /** N, the data size of the posterior N(w, 1/(N·s)). */
+  dataSize: number;
+}
+
+export interface BsamState {
+  w: Params;
+  s: Params;
+  gm: Params;
+}
+
+/** The mean loss of one sub-batch as a function of the parameters. */
+export type SubBatchLoss = (params: Params) => tf.Scalar;
+
+export function initBsamState(w: Params, sInit: number): BsamState {
+  return {
+    w: w.map((t) => t.clone()),
+    s: w.map((t) => tf.fill(t.shape, sInit)),
+    gm: w.map((t) => tf.zerosLike(t)),
+  };
+}
+
+/**
+ * One bSAM step. `noise[k]` holds e_k shaped like w, for sub-batch k. Returns the new state (the old one's
+ * tensors are disposed) and the mean loss at the perturbed means w + ρ·g_k/s.
+ */
+export function bsamStep(
+  state: BsamState,
+  subBatches: SubBatchLoss[],
+  noise: Params[],
+  hyper: BsamHyper,
+  lrFactor: number,
+): { state: BsamState; lossAtPerturbed: number } {
+  const { w, s, gm } = state;
+  const K = subBatches.length;
+  const out = tf.tidy(() => {
+    const gradSum = w.map((t) => tf.zerosLike(t));
+    const hSum = w.map((t) => tf.zerosLike(t));
+    let lossSum = tf.scalar(0);
+    const scale = s.map((si) => tf.sqrt(tf.div(1, tf.mul(hyper.dataSize, si))));
+    for (let k = 0; k < K; k++) {
+      const lossK = subBatches[k];
+      const theta = w.map((wi, i) => tf.add(wi, tf.mul(noise[k][i], scale[i])));
+      const g = tf.grads((...p: tf.Tensor[]) => lossK(p))(theta);
+      const perturbed = w.map((wi, i) => tf.add(wi, tf.div(tf.mul(hyper.rho, g[i]), s[i])));
+      const { value, grads } = tf.valueAndGrads((...p: tf.Tensor[]) => lossK(p))(perturbed);
+      lossSum = tf.add(lossSum, value);
+      for (let i = 0; i < w.length; i++) {
+        gradSum[i] = tf.add(gradSum[i], grads[i]);
+        hSum[i] = tf.add(hSum[i], tf.sqrt(tf.mul(s[i], tf.square(g[i]))));
+      }
+    }
+    const newGm = gm.map((m, i) =>
+      tf.add(tf.mul(hyper.beta1, m), tf.mul(1 - hyper.beta1, tf.add(tf.div(gradSum[i], K), tf.mul(hyper.weightDecay, w[i])))),
+    );
+    const newW = w.map((wi, i) => tf.sub(wi, tf.div(tf.mul(hyper.learningRate * lrFactor, newGm[i]), s[i])));
+    const newS = s.map((si, i) =>
+      tf.add(tf.mul(hyper.beta2, si), tf.mul(1 - hyper.beta2, tf.add(tf.div(hSum[i], K), hyper.damping + hyper.weightDecay))),
+    );
+    return { w: newW, s: newS, gm: newGm, loss: tf.div(lossSum, K) };
+  });
+  const lossAtPerturbed = (out.loss.dataSync() as Float32Array)[0];
+  out.loss.dispose();
+  for (const t of [...w, ...s, ...gm]) t.dispose();
+  return { state: { w: out.w, s: out.s, gm: out.gm }, lossAtPerturbed };
+}
