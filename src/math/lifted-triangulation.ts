@@ -10,6 +10,8 @@
  * followed by the flips that restore local convexity. The shuffle is seeded, so results are reproducible.
  */
 
+import { seededUniform } from './random.ts';
+
 export interface LiftedTriangulation {
   theta: Float64Array;
   l: Float64Array;
@@ -21,18 +23,6 @@ export interface LiftedTriangulation {
   outer(u: number, v: number): number;
   /** Hand the edge table back for reuse; the triangulation must not be used afterwards. */
   release(): void;
-}
-
-/** mulberry32: a tiny seeded generator, enough for a shuffle. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -86,7 +76,7 @@ export function liftedTriangulation(theta: Float64Array, l: Float64Array, seed =
     next[s] = (s + 1) % m;
   }
   const order = Int32Array.from({ length: m }, (_, s) => s);
-  const random = seeded(seed);
+  const random = seededUniform(seed);
   for (let s = m - 1; s > 0; s--) {
     const r = Math.floor(random() * (s + 1));
     const tmp = order[s];

@@ -1,0 +1,133 @@
+/**
+ * Seeded 2-D classification datasets (the same seed gives the same points), test splits, label noise,
+ * and the points a user adds or removes by clicking. Plain arrays: no tfjs needed to make data.
+ */
+import { seededNormal, seededUniform } from '../math/random.ts';
+
+export const DATASET_KINDS = ['moons', 'circles', 'xor', 'spiral', 'blobs'] as const;
+export type DatasetKind = (typeof DATASET_KINDS)[number];
+
+export interface Point {
+  x: number;
+  y: number;
+  /** Class index 0 … classes−1. */
+  label: number;
+}
+
+export interface Dataset {
+  train: Point[];
+  test: Point[];
+  classes: number;
+}
+
+export interface DatasetSpec {
+  kind: DatasetKind;
+  /** Total points before the split. */
+  size: number;
+  /** Standard deviation of the Gaussian jitter added to each coordinate. */
+  noise: number;
+  /** Fraction of points held out for testing, in [0, 0.9]. */
+  testFraction: number;
+  /** Fraction of training labels replaced by another class, in [0, 0.5]. */
+  labelNoise: number;
+  /** Number of classes for blobs and spiral (moons, circles and xor have 2). */
+  classes: number;
+  seed: number;
+}
+
+/** Points of one kind before noise, split as evenly as possible between the classes. */
+function shapes(kind: DatasetKind, size: number, classes: number, uniform: () => number): Point[] {
+  const out: Point[] = [];
+  const perClass = (c: number, k: number) => Math.floor(size / k) + (c < size % k ? 1 : 0);
+  switch (kind) {
+    case 'moons':
+      // scikit-learn's layout: an upper half circle and a lower one shifted right and up.
+      for (let c = 0; c < 2; c++) {
+        const n = perClass(c, 2);
+        for (let i = 0; i < n; i++) {
+          const t = (Math.PI * i) / Math.max(1, n - 1);
+          out.push(c === 0 ? { x: Math.cos(t), y: Math.sin(t), label: 0 } : { x: 1 - Math.cos(t), y: 0.5 - Math.sin(t), label: 1 });
+        }
+      }
+      return out;
+    case 'circles':
+      for (let c = 0; c < 2; c++) {
+        const n = perClass(c, 2);
+        const r = c === 0 ? 1 : 0.5;
+        for (let i = 0; i < n; i++) {
+          const t = (2 * Math.PI * i) / n;
+          out.push({ x: r * Math.cos(t), y: r * Math.sin(t), label: c });
+        }
+      }
+      return out;
+    case 'xor':
+      for (let i = 0; i < size; i++) {
+        const x = 2 * uniform() - 1;
+        const y = 2 * uniform() - 1;
+        out.push({ x, y, label: x * y > 0 ? 1 : 0 });
+      }
+      return out;
+    case 'spiral':
+      for (let c = 0; c < classes; c++) {
+        const n = perClass(c, classes);
+        for (let i = 0; i < n; i++) {
+          const r = i / Math.max(1, n - 1);
+          const t = 1.75 * 2 * Math.PI * r + (2 * Math.PI * c) / classes;
+          out.push({ x: r * Math.cos(t), y: r * Math.sin(t), label: c });
+        }
+      }
+      return out;
+    case 'blobs':
+      for (let c = 0; c < classes; c++) {
+        const n = perClass(c, classes);
+        const t = (2 * Math.PI * c) / classes;
+        for (let i = 0; i < n; i++) out.push({ x: 1.5 * Math.cos(t), y: 1.5 * Math.sin(t), label: c });
+      }
+      return out;
+  }
+}
+
+export function makeDataset(spec: DatasetSpec): Dataset {
+  const classes = spec.kind === 'blobs' || spec.kind === 'spiral' ? spec.classes : 2;
+  const uniform = seededUniform(spec.seed);
+  const normal = seededNormal(spec.seed ^ 0x5bd1e995);
+  const points = shapes(spec.kind, spec.size, classes, uniform).map((p) => ({
+    x: p.x + spec.noise * normal(),
+    y: p.y + spec.noise * normal(),
+    label: p.label,
+  }));
+  // Fisher–Yates with the same stream, then the split: reproducible and class-mixed.
+  for (let i = points.length - 1; i > 0; i--) {
+    const j = Math.floor(uniform() * (i + 1));
+    [points[i], points[j]] = [points[j], points[i]];
+  }
+  const testCount = Math.round(points.length * spec.testFraction);
+  const test = points.slice(0, testCount);
+  const train = points.slice(testCount).map((p) => {
+    if (uniform() >= spec.labelNoise) return p;
+    // Another class, uniformly among the others.
+    const other = (p.label + 1 + Math.floor(uniform() * (classes - 1))) % classes;
+    return { ...p, label: other };
+  });
+  return { train, test, classes };
+}
+
+/** A point the user added by clicking (to the training set). */
+export function addPoint(data: Dataset, point: Point): Dataset {
+  if (!Number.isInteger(point.label) || point.label < 0 || point.label >= data.classes) return data;
+  return { ...data, train: [...data.train, point] };
+}
+
+/** Remove the training point nearest to (x, y) if it lies within `radius`. */
+export function removeNearest(data: Dataset, x: number, y: number, radius: number): Dataset {
+  let best = -1;
+  let bestDistance = radius * radius;
+  data.train.forEach((p, i) => {
+    const d = (p.x - x) ** 2 + (p.y - y) ** 2;
+    if (d <= bestDistance) {
+      best = i;
+      bestDistance = d;
+    }
+  });
+  return best < 0 ? data : { ...data, train: data.train.filter((_, i) => i !== best) };
+}
