@@ -1,0 +1,61 @@
+/**
+ * The lab's networks: MLPs from 2 inputs, 0–6 hidden layers of width 1–128 (tanh, relu or elu), a logistic
+ * output for 2 classes and softmax for more. Seeded LeCun-normal weights (variance 1/fan_in, the default of
+ * the official code's layers) and a constant bias (the official demo uses 0.05).
+ */
+import { seededNormal } from '../math/random.ts';
+import { forward, logisticLoss, type Activation, type Params } from './mlp.ts';
+import { tf } from './tf.ts';
+
+export interface MlpSpec {
+  hidden: number[];
+  activation: Exclude<Activation, 'linear'>;
+  classes: number;
+  biasInit: number;
+  seed: number;
+}
+
+export const INPUTS = 2;
+
+/** Why a spec cannot be built, or null. */
+export function mlpSpecProblem(spec: MlpSpec): string | null {
+  if (spec.hidden.length > 6) return 'at most 6 hidden layers';
+  if (spec.hidden.some((w) => !Number.isInteger(w) || w < 1 || w > 128)) return 'hidden widths must be integers from 1 to 128';
+  if (!Number.isInteger(spec.classes) || spec.classes < 2 || spec.classes > 10) return 'classes must be an integer from 2 to 10';
+  if (!Number.isFinite(spec.biasInit)) return 'the bias initialisation must be a finite number';
+  return null;
+}
+
+export function layerSizes(spec: MlpSpec): number[] {
+  return [INPUTS, ...spec.hidden, spec.classes === 2 ? 1 : spec.classes];
+}
+
+/** Seeded initial parameters [w0, b0, w1, b1, …]: the same spec gives the same numbers on every backend. */
+export function initParams(spec: MlpSpec): Params {
+  const normal = seededNormal(spec.seed);
+  const sizes = layerSizes(spec);
+  const params: Params = [];
+  for (let k = 0; k + 1 < sizes.length; k++) {
+    const [fanIn, fanOut] = [sizes[k], sizes[k + 1]];
+    const w = Float32Array.from({ length: fanIn * fanOut }, () => normal() / Math.sqrt(fanIn));
+    params.push(tf.tensor2d(w, [fanIn, fanOut]), tf.fill([fanOut], spec.biasInit));
+  }
+  return params;
+}
+
+/** Mean loss of a batch: logistic on 0/1 labels for 2 classes, softmax cross-entropy otherwise. */
+export function batchLoss(spec: MlpSpec, params: Params, x: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
+  const z = forward(params, x, spec.activation);
+  if (spec.classes === 2) return logisticLoss(z, tf.reshape(tf.cast(labels, 'float32'), [-1, 1]));
+  return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.cast(labels, 'int32'), spec.classes), z) as tf.Scalar;
+}
+
+/** Class probabilities [batch][classes] (for 2 classes: [1 − σ(z), σ(z)]). */
+export function predictProba(spec: MlpSpec, params: Params, x: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const z = forward(params, x, spec.activation);
+    if (spec.classes > 2) return tf.softmax(z) as tf.Tensor2D;
+    const p = tf.sigmoid(z);
+    return tf.concat([tf.sub(1, p), p], 1) as tf.Tensor2D;
+  });
+}
