@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_STATE } from '../state/experiment.ts';
 import { maxAbsDeviation, type TrajectoryPoint } from '../train/trace.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,6 +45,33 @@ describe('cli train --trace', () => {
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(message);
     }
-    expect(cli('train').stderr).toMatch(/train needs --trace/);
+    expect(cli('train').stderr).toMatch(/train needs exactly one of --config/);
+  });
+});
+
+describe('cli train --config', () => {
+  it('prints one JSON line per epoch and a summary, the same numbers on every run; bad configs exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    const state = { ...DEFAULT_STATE, training: { ...DEFAULT_STATE.training, epochs: 3, predictiveSamples: 4 } };
+    const path = join(dir, 'state.json');
+    writeFileSync(path, JSON.stringify(state));
+    const first = cli('train', '--config', path);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toBe('');
+    const lines = first.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    lines.slice(0, 3).forEach((line, e) => {
+      expect(line.epoch).toBe(e + 1);
+      expect(line.step).toBe(3 * (e + 1)); // 100 points, batch 30: the irregular last batch is skipped
+      for (const key of ['train_loss', 'test_accuracy', 'nll', 'ece']) expect(Number.isFinite(line[key])).toBe(true);
+    });
+    expect(lines[3].summary).toMatchObject({ epochs: 3, steps: 9, optimizer: 'bsam' });
+    expect(cli('train', '--config', path).stdout).toBe(first.stdout);
+
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...state, training: { ...state.training, batchSize: 0 } }));
+    const run = cli('train', '--config', bad);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: --config file .* is not a valid experiment state: training\.batchSize: /);
   });
 });

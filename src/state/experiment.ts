@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { OBJECTIVES } from '../math/objectives.ts';
+import { OFFICIAL_BSAM_DEMO, trainingSchema } from './training.ts';
 
 export const STATE_VERSION = 1 as const;
 
@@ -52,6 +53,7 @@ export const experimentStateSchema = z.object({
   version: z.literal(STATE_VERSION),
   landscape1d: landscape1dSchema,
   msigma: msigmaSchema,
+  training: trainingSchema,
 });
 export type ExperimentState = z.infer<typeof experimentStateSchema>;
 
@@ -68,4 +70,5 @@ export const DEFAULT_STATE: ExperimentState = {
     visible: { loss: true, expected: true, sam: true, relaxed: true, biconjugate: true },
   },
   msigma: { surface: 'gap', coords: 'msigma', sigmaFrom: 0.05, sigmaTo: 2 },
+  training: OFFICIAL_BSAM_DEMO,
 };

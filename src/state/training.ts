@@ -1,0 +1,72 @@
+/**
+ * The training part of the experiment state: data, network, optimizer, schedule and the three seeds
+ * (data, initial weights, per-step noise) that make a run reproducible. Shared by the app's training lab
+ * and `cli train --config`.
+ */
+import { z } from 'zod';
+
+const finite = z.number().finite();
+
+export const OPTIMIZER_KINDS = ['sgd', 'adam', 'sam-sgd', 'sam-adam', 'bsam'] as const;
+export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
+
+export const trainingSchema = z.object({
+  dataset: z.object({
+    kind: z.enum(['moons', 'circles', 'xor', 'spiral', 'blobs']),
+    size: z.number().int().min(4).max(5000),
+    noise: finite.min(0).max(2),
+    testFraction: finite.min(0).max(0.9),
+    labelNoise: finite.min(0).max(0.5),
+    classes: z.number().int().min(2).max(6),
+  }),
+  model: z.object({
+    hidden: z.array(z.number().int().min(1).max(128)).max(6),
+    activation: z.enum(['tanh', 'relu', 'elu']),
+    biasInit: finite.min(-1).max(1),
+  }),
+  optimizer: z.object({
+    kind: z.enum(OPTIMIZER_KINDS),
+    learningRate: finite.positive().max(1e4),
+    momentum: finite.min(0).max(0.999),
+    beta1: finite.min(0).max(0.9999),
+    beta2: finite.min(0).max(0.99999),
+    /** SAM and bSAM radius ρ. */
+    rho: finite.min(0).max(10),
+    /** δ, weight decay (bSAM: the official code passes prior precision / N). */
+    weightDecay: finite.min(0).max(10),
+    /** bSAM: damping γ, initial precision s_init, m-sharpness K (sub-batches per step). */
+    damping: finite.min(0).max(100),
+    sInit: finite.positive().max(1e6),
+    msharpness: z.number().int().min(1).max(64),
+  }),
+  schedule: z.enum(['constant', 'cosine']),
+  batchSize: z.number().int().min(1).max(5000),
+  epochs: z.number().int().min(1).max(100_000),
+  /** Posterior samples averaged for bSAM's predictive (the official evaluation uses 32). */
+  predictiveSamples: z.number().int().min(1).max(256),
+  seeds: z.object({ data: z.number().int(), init: z.number().int(), noise: z.number().int() }),
+});
+export type TrainingConfig = z.infer<typeof trainingSchema>;
+
+/** theory.md §5: the official 2-D demo, exactly. */
+export const OFFICIAL_BSAM_DEMO: TrainingConfig = {
+  dataset: { kind: 'moons', size: 100, noise: 0.1, testFraction: 0, labelNoise: 0, classes: 2 },
+  model: { hidden: [32, 32, 32, 32], activation: 'elu', biasInit: 0.05 },
+  optimizer: {
+    kind: 'bsam',
+    learningRate: 0.5,
+    momentum: 0,
+    beta1: 0.9,
+    beta2: 0.999,
+    rho: 0.05,
+    weightDecay: 1e-4,
+    damping: 0.1,
+    sInit: 1,
+    msharpness: 5,
+  },
+  schedule: 'cosine',
+  batchSize: 30,
+  epochs: 250,
+  predictiveSamples: 32,
+  seeds: { data: 0, init: 0, noise: 0 },
+};
