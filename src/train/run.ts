@@ -75,19 +75,41 @@ export class TrainingRun {
     return this.config.schedule === 'cosine' ? 0.5 * (1 + Math.cos((Math.PI * this.epoch) / this.config.epochs)) : 1;
   }
 
-  /** One epoch: a seeded shuffle, then every full batch; returns the mean loss of its steps. */
-  trainEpoch(): number {
-    const n = this.data.train.length;
-    const order = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(this.shuffle() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    let total = 0;
+  private order: number[] = [];
+  private batchInEpoch = 0;
+  private epochLoss = 0;
+
+  /**
+   * One optimizer step on the next batch of the current epoch (each epoch starts with a seeded shuffle and
+   * skips the irregular last batch). When the step ends the epoch, `epochLoss` is its mean step loss.
+   */
+  advance(): { loss: number; epochLoss: number | null } {
     const b = this.batchSize;
-    for (let s = 0; s < this.stepsPerEpoch; s++) total += this.trainStep(order.slice(s * b, (s + 1) * b));
+    if (this.batchInEpoch === 0) {
+      const n = this.data.train.length;
+      this.order = Array.from({ length: n }, (_, i) => i);
+      for (let i = n - 1; i > 0; i--) {
+        const j = Math.floor(this.shuffle() * (i + 1));
+        [this.order[i], this.order[j]] = [this.order[j], this.order[i]];
+      }
+    }
+    const loss = this.trainStep(this.order.slice(this.batchInEpoch * b, (this.batchInEpoch + 1) * b));
+    this.epochLoss += loss;
+    this.batchInEpoch++;
+    if (this.batchInEpoch < this.stepsPerEpoch) return { loss, epochLoss: null };
+    const mean = this.epochLoss / this.stepsPerEpoch;
+    this.batchInEpoch = 0;
+    this.epochLoss = 0;
     this.epoch++;
-    return total / this.stepsPerEpoch;
+    return { loss, epochLoss: mean };
+  }
+
+  /** The rest of the current epoch; returns its mean step loss. */
+  trainEpoch(): number {
+    for (;;) {
+      const { epochLoss } = this.advance();
+      if (epochLoss !== null) return epochLoss;
+    }
   }
 
   /** One optimizer step on the given training rows; returns the loss where the gradient was taken. */
@@ -130,18 +152,30 @@ export class TrainingRun {
    * `mean: true` asks for the mean-weights prediction of bSAM too.
    */
   predict(points: { x: number; y: number }[], mean = false): number[][] {
+    return mean || !this.bsam ? this.predictDetailed(points, 0).mean : this.predictDetailed(points, 0).averaged;
+  }
+
+  /**
+   * Everything the decision-boundary view needs in one pass: the averaged predictive, the mean-weights
+   * prediction, and p(class 1) under the first `keep` posterior samples (bSAM; empty otherwise).
+   */
+  predictDetailed(points: { x: number; y: number }[], keep: number): { averaged: number[][]; mean: number[][]; samples: number[][] } {
     return tf.tidy(() => {
       const x = tf.tensor2d(points.map((p) => [p.x, p.y]), [points.length, 2]);
-      if (!this.bsam || mean) return predictProba(this.spec, this.weights, x).arraySync();
+      const mean = predictProba(this.spec, this.weights, x);
+      if (!this.bsam) return { averaged: mean.arraySync(), mean: mean.arraySync(), samples: [] };
       const draw = seededNormal(this.config.seeds.noise ^ 0x6a09e667);
       const std = this.bsam.s.map((s) => tf.sqrt(tf.div(1, tf.mul(this.data.train.length, s))));
       let sum: tf.Tensor = tf.zeros([points.length, this.data.classes]);
-      const samples = this.config.predictiveSamples;
-      for (let k = 0; k < samples; k++) {
+      const samples: number[][] = [];
+      const count = this.config.predictiveSamples;
+      for (let k = 0; k < Math.max(count, keep); k++) {
         const w = this.bsam.w.map((wi, i) => tf.add(wi, tf.mul(tf.tensor(Float32Array.from({ length: wi.size }, draw), wi.shape), std[i])));
-        sum = tf.add(sum, predictProba(this.spec, w, x));
+        const p = predictProba(this.spec, w, x);
+        if (k < count) sum = tf.add(sum, p);
+        if (k < keep) samples.push(Array.from(tf.slice(p, [0, 1], [-1, 1]).dataSync()));
       }
-      return tf.div(sum, samples).arraySync() as number[][];
+      return { averaged: tf.div(sum, count).arraySync() as number[][], mean: mean.arraySync(), samples };
     });
   }
 
@@ -153,7 +187,7 @@ export class TrainingRun {
     return { accuracy: accuracy(probs, labels), nll: nll(probs, labels), ece: ece(probs, labels), reliability: reliability(probs, labels), on };
   }
 
-  /** Train one epoch and evaluate. */
+  /** Train the rest of the current epoch and evaluate. */
   epochReport(): EpochReport {
     const trainLoss = this.trainEpoch();
     const e = this.evaluate();

@@ -1,0 +1,67 @@
+/**
+ * Choosing the tfjs backend in the training worker. Explicit choices fall back (webgpu → webgl → cpu) with the
+ * reason said; `auto` measures a few real training steps of the current network on each backend that starts
+ * and keeps the fastest, saying the numbers (WebGPU should win on big batches and grids, CPU on tiny nets).
+ */
+import type { TrainingConfig } from '../state/training.ts';
+import { TrainingRun } from '../train/run.ts';
+import { tf } from '../train/tf.ts';
+import type { ActiveBackend, BackendChoice } from './train-protocol.ts';
+
+const ORDER: ActiveBackend[] = ['webgpu', 'webgl', 'cpu'];
+
+async function start(name: ActiveBackend): Promise<boolean> {
+  try {
+    return await tf.setBackend(name);
+  } catch {
+    return false;
+  }
+}
+
+/** Median milliseconds per training step of `config` on the current backend (after warm-up). */
+async function measure(config: TrainingConfig): Promise<number> {
+  const run = new TrainingRun({ ...config, predictiveSamples: 1 });
+  try {
+    for (let k = 0; k < 3; k++) run.advance();
+    const times: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const t0 = performance.now();
+      run.advance();
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return times[2];
+  } finally {
+    run.dispose();
+  }
+}
+
+export async function chooseBackend(choice: BackendChoice, config: TrainingConfig): Promise<{ active: ActiveBackend; reason: string }> {
+  if (choice !== 'auto') {
+    const skipped: string[] = [];
+    for (const name of ORDER.slice(ORDER.indexOf(choice))) {
+      if (await start(name)) {
+        const reason = skipped.length ? `${skipped.join('; ')}; using ${name}` : `${name}, as chosen`;
+        return { active: name, reason };
+      }
+      skipped.push(`${name} could not start here${name === 'webgpu' ? ' (no WebGPU adapter in this browser)' : ''}`);
+    }
+    throw new Error('no TensorFlow.js backend could start');
+  }
+  const timings: { name: ActiveBackend; ms: number }[] = [];
+  const unavailable: string[] = [];
+  for (const name of ORDER) {
+    if (!(await start(name))) {
+      unavailable.push(name);
+      continue;
+    }
+    timings.push({ name, ms: await measure(config) });
+  }
+  if (!timings.length) throw new Error('no TensorFlow.js backend could start');
+  timings.sort((a, b) => a.ms - b.ms);
+  const best = timings[0].name;
+  await start(best);
+  const said = timings.map((t) => `${t.name} ${t.ms.toFixed(1)} ms/step`).join(', ');
+  const missing = unavailable.length ? `; unavailable: ${unavailable.join(', ')}` : '';
+  return { active: best, reason: `auto: measured ${said}${missing} → ${best}` };
+}
