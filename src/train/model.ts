@@ -4,7 +4,7 @@
  * the official code's layers) and a constant bias (the official demo uses 0.05).
  */
 import { seededNormal } from '../math/random.ts';
-import { forward, logisticLoss, type Activation, type Params } from './mlp.ts';
+import { activate, forward, logisticLoss, type Activation, type Params } from './mlp.ts';
 import { tf } from './tf.ts';
 
 export interface MlpSpec {
@@ -58,4 +58,22 @@ export function predictProba(spec: MlpSpec, params: Params, x: tf.Tensor2D): tf.
     const p = tf.sigmoid(z);
     return tf.concat([tf.sub(1, p), p], 1) as tf.Tensor2D;
   });
+}
+
+/**
+ * Σ_k mean loss of sub-batch k for parameters stacked over K sub-batches (w: [K, in, out], b: [K, out]) and
+ * inputs x: [K, b, 2], labels: [K, b]: one batched matmul a layer instead of K (see bsamStepStacked).
+ */
+export function stackedBatchLoss(spec: MlpSpec, stacked: Params, x: tf.Tensor3D, labels: tf.Tensor2D): tf.Scalar {
+  let h: tf.Tensor = x;
+  const layers = stacked.length / 2;
+  for (let k = 0; k < layers; k++) {
+    const z = tf.add(tf.matMul(h as tf.Tensor3D, stacked[2 * k] as tf.Tensor3D), tf.expandDims(stacked[2 * k + 1], 1));
+    h = k < layers - 1 ? activate(z, spec.activation) : z;
+  }
+  const perSubBatch =
+    spec.classes === 2
+      ? tf.mean(tf.sub(tf.softplus(h), tf.mul(tf.expandDims(tf.cast(labels, 'float32'), 2), h)), [1, 2])
+      : tf.neg(tf.mean(tf.sum(tf.mul(tf.oneHot(tf.cast(labels, 'int32'), spec.classes), tf.logSoftmax(h)), 2), 1));
+  return tf.sum(perSubBatch);
 }

@@ -5,11 +5,11 @@
  */
 import { seededNormal, seededUniform } from '../math/random.ts';
 import type { TrainingConfig } from '../state/training.ts';
-import { bsamStep, initBsamState, type BsamHyper, type BsamState } from './bsam.ts';
+import { bsamStepStacked, initBsamState, type BsamHyper, type BsamState } from './bsam.ts';
 import { makeDataset, type Dataset, type Point } from './datasets.ts';
 import { accuracy, ece, nll, reliability, type ReliabilityBin } from './metrics.ts';
 import type { Params } from './mlp.ts';
-import { batchLoss, initParams, predictProba, type MlpSpec } from './model.ts';
+import { batchLoss, initParams, predictProba, stackedBatchLoss, type MlpSpec } from './model.ts';
 import { initOptimizerState, optimizerStep, type OptimizerHyper, type OptimizerState } from './optimizers.ts';
 import { tf } from './tf.ts';
 
@@ -121,18 +121,17 @@ export class TrainingRun {
     const yb = tf.gather(this.labels, idx) as tf.Tensor1D;
     let loss: number;
     if (this.bsam) {
+      // K equal sub-batches (rows beyond K·size are dropped, as the official split does), computed stacked.
       const K = Math.min(o.msharpness, rows.length);
       const size = Math.floor(rows.length / K);
-      const parts = Array.from({ length: K }, (_, k) => ({
-        x: tf.slice(xb, [k * size, 0], [size, 2]) as tf.Tensor2D,
-        y: tf.slice(yb, [k * size], [size]) as tf.Tensor1D,
-      }));
-      const noise = parts.map(() => this.bsam!.w.map((t) => tf.tensor(Float32Array.from({ length: t.size }, () => this.noise()), t.shape)));
+      const xs = tf.tidy(() => tf.reshape(tf.slice(xb, [0, 0], [K * size, 2]), [K, size, 2]) as tf.Tensor3D);
+      const ys = tf.tidy(() => tf.reshape(tf.slice(yb, [0], [K * size]), [K, size]) as tf.Tensor2D);
+      const noise = this.bsamNoise(K);
       const hyper: BsamHyper = { learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, weightDecay: o.weightDecay, rho: o.rho, damping: o.damping, dataSize: this.data.train.length };
-      const result = bsamStep(this.bsam, parts.map((p) => (w: Params) => batchLoss(this.spec, w, p.x, p.y)), noise, hyper, lr);
+      const result = bsamStepStacked(this.bsam, (w) => stackedBatchLoss(this.spec, w, xs, ys), K, noise, hyper, lr);
       this.bsam = result.state;
       loss = result.lossAtPerturbed;
-      [...parts.flatMap((p) => [p.x, p.y]), ...noise.flat()].forEach((t) => t.dispose());
+      [xs, ys, ...noise].forEach((t) => t.dispose());
     } else {
       const hyper: OptimizerHyper = { learningRate: o.learningRate, momentum: o.momentum, beta1: o.beta1, beta2: o.beta2, epsilon: 1e-8, weightDecay: o.weightDecay };
       const base = o.kind.endsWith('adam') ? 'adam' : 'sgd';
@@ -144,6 +143,17 @@ export class TrainingRun {
     [idx, xb, yb].forEach((t) => t.dispose());
     this.step++;
     return loss;
+  }
+
+  /** e_k for every parameter, drawn sub-batch by sub-batch from the noise stream, stacked as [K, …shape]. */
+  private bsamNoise(K: number): Params {
+    const w = (this.bsam as BsamState).w;
+    const draws = Array.from({ length: K }, () => w.map((t) => Float32Array.from({ length: t.size }, () => this.noise())));
+    return w.map((t, i) => {
+      const stacked = new Float32Array(K * t.size);
+      draws.forEach((d, k) => stacked.set(d[i], k * t.size));
+      return tf.tensor(stacked, [K, ...t.shape]);
+    });
   }
 
   /**
