@@ -13,6 +13,7 @@ import { samCurve } from '../src/math/sam.ts';
 import { relaxedCurve } from '../src/math/relaxed.ts';
 import { biconjugateCurve } from '../src/math/biconjugate.ts';
 import { workingPad } from '../src/math/landscape1d.ts';
+import { trainingRows } from './train.ts';
 
 function median(f: () => unknown, runs: number): number {
   f(); // warm-up
@@ -64,3 +65,10 @@ console.log('');
 console.log('| case | median ms | growth vs previous n | parts (median ms) |');
 console.log('|---|---:|---:|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+
+// Training speed (issue 3): Node cpu here; the browser backends need Chromium and are measured separately.
+const training = await trainingRows();
+console.log('');
+console.log('| training case | steps/s (steady state, no evaluation) |');
+console.log('|---|---:|');
+for (const [name, rate] of training) console.log(`| ${name} | ${rate} |`);
