@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { compileExpression } from '../math/expression.ts';
 import { LOSS_PRESETS } from '../math/presets.ts';
 import { DEFAULT_STATE, experimentStateSchema } from './experiment.ts';
+import { OFFICIAL_BSAM_DEMO } from './training.ts';
+import type { TrainingConfig } from './training.ts';
 import { LIMITS, lossSourceText, parseBounded, reduce } from './update.ts';
+import type { TrainingPatch } from './update.ts';
 
 const S = DEFAULT_STATE;
 
@@ -108,5 +111,60 @@ describe('lossSourceText', () => {
     const p = LOSS_PRESETS[0];
     expect(lossSourceText({ kind: 'preset', id: p.id })).toBe(p.expression);
     expect(lossSourceText({ kind: 'preset', id: 'nope' })).toBeNull();
+  });
+});
+
+describe('training actions', () => {
+  it('deep-merges a patch into the dataset, model, optimizer and seeds sub-objects', () => {
+    const next = reduce(S, { type: 'patchTraining', patch: { optimizer: { learningRate: 0.1 }, dataset: { noise: 0.3 } } });
+    expect(next.training.optimizer).toEqual({ ...S.training.optimizer, learningRate: 0.1 });
+    expect(next.training.dataset).toEqual({ ...S.training.dataset, noise: 0.3 });
+    expect(next.training.model).toEqual(S.training.model);
+    expect(next.landscape1d).toBe(S.landscape1d);
+    const seeded = reduce(next, { type: 'patchTraining', patch: { seeds: { init: 7 }, epochs: 10, model: { hidden: [8, 8] } } });
+    expect(seeded.training.seeds).toEqual({ data: 0, init: 7, noise: 0 });
+    expect(seeded.training.epochs).toBe(10);
+    expect(seeded.training.model).toEqual({ ...S.training.model, hidden: [8, 8] });
+    expect(experimentStateSchema.safeParse(seeded).success).toBe(true);
+    expect(S.training).toEqual(OFFICIAL_BSAM_DEMO); // not mutated
+  });
+
+  it('accepts an empty hidden list (logistic regression) and a learning rate that will diverge', () => {
+    expect(reduce(S, { type: 'patchTraining', patch: { model: { hidden: [] } } }).training.model.hidden).toEqual([]);
+    expect(reduce(S, { type: 'patchTraining', patch: { optimizer: { learningRate: 1e3 } } }).training.optimizer.learningRate).toBe(1e3);
+  });
+
+  it('rejects an invalid patch by returning the same object', () => {
+    const bad: TrainingPatch[] = [
+      { optimizer: { learningRate: 0 } },
+      { optimizer: { learningRate: NaN } },
+      { optimizer: { msharpness: 2.5 } },
+      { dataset: { size: 3 } },
+      { model: { hidden: [32, 0] } },
+      { model: { hidden: [1, 1, 1, 1, 1, 1, 1] } },
+      { batchSize: 0 },
+      { seeds: { noise: 0.5 } },
+    ];
+    for (const patch of bad) expect(reduce(S, { type: 'patchTraining', patch })).toBe(S);
+    // Not in the type, but a cast or a stale permalink could send it: rejected just the same.
+    const smuggled = { optimizer: { kind: 'lbfgs' } } as unknown as { optimizer: { kind: 'sgd' } };
+    expect(reduce(S, { type: 'patchTraining', patch: smuggled })).toBe(S);
+  });
+
+  it('returns the same object when a patch changes nothing', () => {
+    expect(reduce(S, { type: 'patchTraining', patch: {} })).toBe(S);
+    expect(reduce(S, { type: 'patchTraining', patch: { optimizer: { rho: S.training.optimizer.rho } } })).toBe(S);
+    expect(reduce(S, { type: 'patchTraining', patch: { model: { hidden: [...S.training.model.hidden] } } })).toBe(S);
+  });
+
+  it('applies a preset wholesale, validated, and strips unknown keys', () => {
+    const changed = reduce(S, { type: 'patchTraining', patch: { optimizer: { kind: 'sgd', learningRate: 3 }, batchSize: 5 } });
+    const restored = reduce(changed, { type: 'applyTrainingPreset', config: OFFICIAL_BSAM_DEMO });
+    expect(restored.training).toEqual(OFFICIAL_BSAM_DEMO);
+    expect(reduce(S, { type: 'applyTrainingPreset', config: OFFICIAL_BSAM_DEMO })).toBe(S);
+    const invalid: TrainingConfig = { ...OFFICIAL_BSAM_DEMO, epochs: -1 };
+    expect(reduce(changed, { type: 'applyTrainingPreset', config: invalid })).toBe(changed);
+    const extra = { ...OFFICIAL_BSAM_DEMO, extra: true } as TrainingConfig;
+    expect(reduce(changed, { type: 'applyTrainingPreset', config: extra }).training).toEqual(OFFICIAL_BSAM_DEMO);
   });
 });

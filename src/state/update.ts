@@ -8,6 +8,8 @@ import type { ObjectiveName } from '../math/objectives.ts';
 import { findPreset } from '../math/presets.ts';
 import type { ExperimentState, Landscape1DState, LossSpec, MSigmaState } from './experiment.ts';
 import { lossSpecSchema, msigmaSchema } from './experiment.ts';
+import { trainingSchema } from './training.ts';
+import type { TrainingConfig } from './training.ts';
 
 /** Ranges accepted for typed values; the schema's own bounds (σ > 0, ρ ≥ 0, both ≤ 1e3). */
 export const LIMITS = {
@@ -24,7 +26,17 @@ export type Action =
   | { type: 'setVisible'; name: ObjectiveName; visible: boolean }
   /** A click in the (m, σ) heatmap selects both coordinates at once. */
   | { type: 'selectMSigma'; m: number; sigma: number }
-  | { type: 'patchMSigma'; patch: Partial<MSigmaState> };
+  | { type: 'patchMSigma'; patch: Partial<MSigmaState> }
+  | { type: 'patchTraining'; patch: TrainingPatch }
+  | { type: 'applyTrainingPreset'; config: TrainingConfig };
+
+/** A change to the training config: top-level fields replace, the sub-objects are merged field by field. */
+export type TrainingPatch = Partial<Omit<TrainingConfig, 'dataset' | 'model' | 'optimizer' | 'seeds'>> & {
+  dataset?: Partial<TrainingConfig['dataset']>;
+  model?: Partial<TrainingConfig['model']>;
+  optimizer?: Partial<TrainingConfig['optimizer']>;
+  seeds?: Partial<TrainingConfig['seeds']>;
+};
 
 export function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
@@ -99,6 +111,39 @@ export function patchMSigma(state: ExperimentState, patch: Partial<MSigmaState>)
   return changed ? { ...state, msigma: next } : state;
 }
 
+/** Configs are small plain JSON; comparing serialisations is exact for them (key order is the schema's). */
+function sameConfig(a: TrainingConfig, b: TrainingConfig): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Replaces the training config with a validated one. zod's parse output is stored (not the input), so
+ * unknown keys smuggled into a patch or preset are stripped; a rejected or unchanged config keeps the
+ * same state object, which is what tells the training worker that nothing needs rebuilding.
+ */
+function withTraining(state: ExperimentState, candidate: unknown): ExperimentState {
+  const parsed = trainingSchema.safeParse(candidate);
+  if (!parsed.success || sameConfig(parsed.data, state.training)) return state;
+  return { ...state, training: parsed.data };
+}
+
+/** Deep-merges the dataset, model, optimizer and seeds sub-objects; arrays (hidden sizes) replace. */
+export function patchTraining(state: ExperimentState, patch: TrainingPatch): ExperimentState {
+  const cur = state.training;
+  return withTraining(state, {
+    ...cur,
+    ...patch,
+    dataset: { ...cur.dataset, ...patch.dataset },
+    model: { ...cur.model, ...patch.model },
+    optimizer: { ...cur.optimizer, ...patch.optimizer },
+    seeds: { ...cur.seeds, ...patch.seeds },
+  });
+}
+
+export function applyTrainingPreset(state: ExperimentState, config: TrainingConfig): ExperimentState {
+  return withTraining(state, config);
+}
+
 export function reduce(state: ExperimentState, action: Action): ExperimentState {
   switch (action.type) {
     case 'setSigma':
@@ -117,6 +162,10 @@ export function reduce(state: ExperimentState, action: Action): ExperimentState 
       return setM(setSigma(state, action.sigma), action.m);
     case 'patchMSigma':
       return patchMSigma(state, action.patch);
+    case 'patchTraining':
+      return patchTraining(state, action.patch);
+    case 'applyTrainingPreset':
+      return applyTrainingPreset(state, action.config);
   }
 }
 

@@ -3,6 +3,7 @@ import { DEFAULT_STATE } from '../state/experiment.ts';
 import { reduce } from '../state/update.ts';
 import { Landscape1DPanel } from './Landscape1DPanel.tsx';
 import { MSigmaPanel } from './MSigmaPanel.tsx';
+import { TrainingPanel } from './TrainingPanel.tsx';
 
 /** The whole app state is one ExperimentState; every panel is a view of it. */
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
           onSelect={(m, sigma) => dispatch({ type: 'selectMSigma', m, sigma })}
           onChange={(patch) => dispatch({ type: 'patchMSigma', patch })}
         />
+        <TrainingPanel state={state} dispatch={dispatch} />
       </main>
     </div>
   );

@@ -36,18 +36,29 @@ async function measure(config: TrainingConfig): Promise<number> {
   }
 }
 
+/** auto's last decision, keyed by what the speed depends on: re-measured only when the network or batch changes. */
+let autoCache: { key: string; active: ActiveBackend; reason: string } | null = null;
+
 export async function chooseBackend(choice: BackendChoice, config: TrainingConfig): Promise<{ active: ActiveBackend; reason: string }> {
-  if (choice !== 'auto') {
-    const skipped: string[] = [];
-    for (const name of ORDER.slice(ORDER.indexOf(choice))) {
-      if (await start(name)) {
-        const reason = skipped.length ? `${skipped.join('; ')}; using ${name}` : `${name}, as chosen`;
-        return { active: name, reason };
-      }
-      skipped.push(`${name} could not start here${name === 'webgpu' ? ' (no WebGPU adapter in this browser)' : ''}`);
-    }
-    throw new Error('no TensorFlow.js backend could start');
+  if (choice === 'auto') {
+    const key = JSON.stringify([config.model, config.batchSize, config.optimizer.kind, config.optimizer.msharpness, config.dataset.classes]);
+    if (autoCache?.key === key && (await start(autoCache.active))) return { active: autoCache.active, reason: autoCache.reason };
+    const decided = await measureAll(config);
+    autoCache = { key, ...decided };
+    return decided;
   }
+  const skipped: string[] = [];
+  for (const name of ORDER.slice(ORDER.indexOf(choice))) {
+    if (await start(name)) {
+      const reason = skipped.length ? `${skipped.join('; ')}; using ${name}` : `${name}, as chosen`;
+      return { active: name, reason };
+    }
+    skipped.push(`${name} could not start here${name === 'webgpu' ? ' (no WebGPU adapter in this browser)' : ''}`);
+  }
+  throw new Error('no TensorFlow.js backend could start');
+}
+
+async function measureAll(config: TrainingConfig): Promise<{ active: ActiveBackend; reason: string }> {
   const timings: { name: ActiveBackend; ms: number }[] = [];
   const unavailable: string[] = [];
   for (const name of ORDER) {

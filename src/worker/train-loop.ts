@@ -32,6 +32,8 @@ export class TrainLoop {
   private lastProgress = -Infinity;
   private lastGrid = -Infinity;
   private grid: DecisionGrid | null = null;
+  /** How long the last decision grid took: the grid is refreshed at most every max(GRID_MS, 4× that). */
+  private gridCost = 0;
   private rate: { steps: number; since: number } = { steps: 0, since: 0 };
 
   constructor(private readonly host: LoopHost) {}
@@ -86,6 +88,17 @@ export class TrainLoop {
 
   private chunk(): void {
     if (!this.running || !this.run) return;
+    try {
+      this.runChunk();
+    } catch (e) {
+      // A backend failure mid-run (e.g. a GPU buffer that cannot be allocated) pauses the run and says why,
+      // instead of escaping as an uncaught error that kills the worker.
+      this.running = false;
+      this.host.post({ type: 'error', message: `training stopped at step ${this.run?.step ?? 0}: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  private runChunk(): void {
     const start = this.host.now();
     let steps = 0;
     while (this.running && steps < this.stepsPerTick && this.host.now() - start < CHUNK_MS) {
@@ -97,6 +110,7 @@ export class TrainLoop {
     if (this.host.now() - this.lastProgress >= PROGRESS_MS) this.sendProgress(false);
     if (this.running) this.host.schedule(() => this.chunk());
   }
+
 
   private stepOnce(): void {
     const run = this.run as TrainingRun;
@@ -149,9 +163,10 @@ export class TrainLoop {
   private sendProgress(forceGrid: boolean): void {
     const run = this.run as TrainingRun;
     const now = this.host.now();
-    if (forceGrid || !this.grid || now - this.lastGrid >= GRID_MS) {
+    if (forceGrid || !this.grid || now - this.lastGrid >= Math.max(GRID_MS, 4 * this.gridCost)) {
       this.grid = this.decisionGrid();
-      this.lastGrid = now;
+      this.gridCost = this.host.now() - now;
+      this.lastGrid = this.host.now();
     }
     const elapsed = (now - this.rate.since) / 1000;
     this.host.post({

@@ -1,0 +1,53 @@
+import { interpolateRdBu } from 'd3';
+import { classColour } from './boundary-render.ts';
+
+interface Props {
+  classes: number;
+  /** Whether posterior-sample boundaries are drawn (bSAM). */
+  samples: boolean;
+  hasTest: boolean;
+}
+
+const GRADIENT = `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((t) => interpolateRdBu(t)).join(', ')})`;
+
+/** What the marks of the boundary plot mean. */
+export function BoundaryLegend({ classes, samples, hasTest }: Props) {
+  return (
+    <ul className="train-legend" aria-label="Decision boundary legend">
+      {classes === 2 && (
+        <li>
+          <span className="train-muted">p(class 1)</span> 0
+          <span className="train-gradient" style={{ background: GRADIENT }} aria-hidden="true" />1
+        </li>
+      )}
+      <li>
+        <svg width={22} height={8} aria-hidden="true">
+          <line x1={1} x2={21} y1={4} y2={4} stroke="#111" strokeWidth={2.5} />
+        </svg>
+        {samples ? 'mean-weights boundary' : 'boundary (p = ½)'}
+      </li>
+      {samples && (
+        <li>
+          <svg width={22} height={8} aria-hidden="true">
+            <line x1={1} x2={21} y1={4} y2={4} stroke="rgba(25,25,25,0.55)" strokeWidth={1} />
+          </svg>
+          posterior samples
+        </li>
+      )}
+      <li>
+        <svg width={12} height={12} aria-hidden="true">
+          <circle cx={6} cy={6} r={4} fill={classColour(0)} />
+        </svg>
+        train
+      </li>
+      {hasTest && (
+        <li>
+          <svg width={12} height={12} aria-hidden="true">
+            <circle cx={6} cy={6} r={3.6} fill="none" stroke={classColour(0)} strokeWidth={1.6} />
+          </svg>
+          test
+        </li>
+      )}
+    </ul>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * Run controls and run status: play/pause, one step, reset, speed, the backend choice beside the
+ * backend actually in use (and why), and a status line with step, epoch and speed.
+ */
+import { useId } from 'react';
+import type { BackendChoice } from '../../worker/train-protocol.ts';
+import { BACKEND_CHOICES } from '../../worker/train-protocol.ts';
+import type { TrainingView } from './training-client.ts';
+
+interface Props {
+  view: TrainingView;
+  epochs: number;
+  backend: BackendChoice;
+  onBackend: (backend: BackendChoice) => void;
+  speed: number;
+  onSpeed: (stepsPerTick: number) => void;
+  onPlay: () => void;
+  onPause: () => void;
+  onStep: () => void;
+  onReset: () => void;
+}
+
+const BACKEND_LABELS: Record<BackendChoice, string> = { auto: 'auto (fastest)', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' };
+/** Most steps the worker runs between yields; it also stops a chunk after ~30 ms, so 1000 is "as fast as possible". */
+export const SPEEDS = [1, 10, 100, 1000] as const;
+const SPEED_LABELS: Record<(typeof SPEEDS)[number], string> = { 1: 'slow (1 step/tick)', 10: '10 steps/tick', 100: '100 steps/tick', 1000: 'fastest' };
+
+const STATUS_LABELS: Record<TrainingView['status'], string> = {
+  idle: 'building the run…',
+  running: 'running',
+  paused: 'paused',
+  diverged: 'diverged',
+  error: 'error',
+};
+
+export function RunBar({ view, epochs, backend, onBackend, speed, onSpeed, onPlay, onPause, onStep, onReset }: Props) {
+  const id = useId();
+  const { status } = view;
+  const running = status === 'running';
+  const info = view.backend;
+  const rate = view.stepsPerSecond;
+  return (
+    <div className="train-runbar">
+      <div className="train-buttons">
+        <button
+          type="button"
+          className="train-button train-play"
+          data-testid="train-play"
+          aria-pressed={running}
+          disabled={!(running || status === 'paused')}
+          onClick={running ? onPause : onPlay}
+        >
+          {running ? '❚❚ Pause' : '▶ Play'}
+        </button>
+        <button type="button" className="train-button" data-testid="train-step" disabled={status !== 'paused'} onClick={onStep}>
+          Step
+        </button>
+        <button type="button" className="train-button" data-testid="train-reset" disabled={status === 'idle'} onClick={onReset}>
+          Reset
+        </button>
+        <label className="train-inline">
+          Speed
+          <select data-testid="train-speed" value={speed} onChange={(e) => onSpeed(Number(e.target.value))}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {SPEED_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <div className="train-backend-row">
+        <label
+          className="train-inline"
+          htmlFor={`${id}-backend`}
+          data-testid="train-backend"
+          data-active={info?.active ?? ''}
+          data-requested={backend}
+        >
+          Backend
+        </label>
+        <select id={`${id}-backend`} data-testid="train-backend-select" value={backend} onChange={(e) => onBackend(e.target.value as BackendChoice)}>
+          {BACKEND_CHOICES.map((b) => (
+            <option key={b} value={b}>
+              {BACKEND_LABELS[b]}
+            </option>
+          ))}
+        </select>
+        <span className="train-backend-active" data-testid="train-backend-active" title={info?.reason}>
+          {info ? (
+            <>
+              using <strong>{BACKEND_LABELS[info.active]}</strong>
+              {info.reason && <span className="train-muted"> — {info.reason}</span>}
+            </>
+          ) : (
+            <span className="train-muted">starting…</span>
+          )}
+        </span>
+      </div>
+
+      <p className="train-status" role="status" data-testid="train-status">
+        <span className={`train-status-dot is-${status}`} aria-hidden="true" />
+        <strong>{STATUS_LABELS[status]}</strong>
+        <span>step {view.step}</span>
+        <span>
+          epoch {view.epoch} / {epochs}
+        </span>
+        <span>{rate !== null && running ? `${rate >= 100 ? Math.round(rate) : rate.toPrecision(2)} steps/s` : '—'}</span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * The training config as controls: data, network, optimizer, schedule and seeds. Every change is a
+ * patch through the reducer (which validates it), so what is shown is always a config the worker runs.
+ * Hyper-parameters an optimizer does not use are hidden rather than shown inert.
+ */
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+import type { OptimizerKind, TrainingConfig } from '../../state/training.ts';
+import { OPTIMIZER_KINDS } from '../../state/training.ts';
+import { parseBounded } from '../../state/update.ts';
+import type { TrainingPatch } from '../../state/update.ts';
+import { DATASET_KINDS } from '../../train/datasets.ts';
+import { LogSlider } from '../LogSlider.tsx';
+import { NumberField } from '../NumberField.tsx';
+import { parseInteger } from './fields.ts';
+import { HiddenLayersField } from './HiddenLayersField.tsx';
+
+interface Props {
+  config: TrainingConfig;
+  onPatch: (patch: TrainingPatch) => void;
+  onOfficialPreset: () => void;
+}
+
+const OPTIMIZER_LABELS: Record<OptimizerKind, string> = {
+  sgd: 'SGD (momentum)',
+  adam: 'Adam',
+  'sam-sgd': 'SAM (SGD)',
+  'sam-adam': 'SAM (Adam)',
+  bsam: 'bSAM',
+};
+const ACTIVATIONS = ['elu', 'relu', 'tanh'] as const;
+const LR_RANGE = { min: 1e-4, max: 1e4, steps: 500 };
+const RHO_RANGE = { min: 1e-3, max: 10, steps: 500 };
+const SEED_BOUNDS = { min: -2_147_483_648, max: 2_147_483_647 };
+
+function Field({ label, htmlFor, hint, children }: { label: string; htmlFor: string; hint?: string; children: ReactNode }) {
+  return (
+    <div className="train-field">
+      <label htmlFor={htmlFor} className="control-label">
+        {label} {hint && <span className="hint">{hint}</span>}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+export function TrainingControls({ config, onPatch, onOfficialPreset }: Props) {
+  const id = useId();
+  const { dataset, model, optimizer } = config;
+  const kind = optimizer.kind;
+  const usesRho = kind !== 'sgd' && kind !== 'adam';
+  const usesMomentum = kind === 'sgd' || kind === 'sam-sgd';
+  const num = (
+    key: string,
+    label: string,
+    value: number,
+    parse: (t: string) => ReturnType<typeof parseBounded>,
+    commit: (v: number) => void,
+    hint?: string,
+  ) => (
+    <Field label={label} htmlFor={`${id}-${key}`} hint={hint}>
+      <NumberField id={`${id}-${key}`} label={label} value={value} parse={parse} onCommit={commit} testId={`train-${key}`} />
+    </Field>
+  );
+
+  return (
+    <div className="train-controls">
+      <button type="button" className="train-preset" data-testid="train-preset-official" onClick={onOfficialPreset}>
+        Official bSAM demo
+      </button>
+
+      <fieldset className="train-group">
+        <legend>Data</legend>
+        <Field label="Dataset" htmlFor={`${id}-kind`}>
+          <select
+            id={`${id}-kind`}
+            data-testid="train-dataset"
+            value={dataset.kind}
+            onChange={(e) => onPatch({ dataset: { kind: e.target.value as TrainingConfig['dataset']['kind'] } })}
+          >
+            {DATASET_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {num('size', 'Points', dataset.size, (t) => parseInteger(t, { min: 4, max: 5000 }, 'The number of points'), (v) =>
+          onPatch({ dataset: { size: v } }),
+        )}
+        {num('noise', 'Input noise', dataset.noise, (t) => parseBounded(t, { min: 0, max: 2 }, 'Noise'), (v) => onPatch({ dataset: { noise: v } }))}
+        {num('test-fraction', 'Test fraction', dataset.testFraction, (t) => parseBounded(t, { min: 0, max: 0.9 }, 'The test fraction'), (v) =>
+          onPatch({ dataset: { testFraction: v } }),
+        )}
+        {num('label-noise', 'Label noise', dataset.labelNoise, (t) => parseBounded(t, { min: 0, max: 0.5 }, 'Label noise'), (v) =>
+          onPatch({ dataset: { labelNoise: v } }),
+        )}
+        {num('classes', 'Classes', dataset.classes, (t) => parseInteger(t, { min: 2, max: 6 }, 'The number of classes'), (v) =>
+          onPatch({ dataset: { classes: v } }),
+        )}
+      </fieldset>
+
+      <fieldset className="train-group">
+        <legend>Network</legend>
+        <Field label="Hidden layers" htmlFor={`${id}-hidden`} hint="widths">
+          <HiddenLayersField id={`${id}-hidden`} value={model.hidden} onCommit={(hidden) => onPatch({ model: { hidden } })} />
+        </Field>
+        <Field label="Activation" htmlFor={`${id}-activation`}>
+          <select
+            id={`${id}-activation`}
+            data-testid="train-activation"
+            value={model.activation}
+            onChange={(e) => onPatch({ model: { activation: e.target.value as TrainingConfig['model']['activation'] } })}
+          >
+            {ACTIVATIONS.map((a) => (
+              <option key={a} value={a}>
+                {a.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </fieldset>
+
+      <fieldset className="train-group train-group-wide">
+        <legend>Optimizer</legend>
+        <Field label="Method" htmlFor={`${id}-optimizer`}>
+          <select
+            id={`${id}-optimizer`}
+            data-testid="train-optimizer"
+            value={kind}
+            onChange={(e) => onPatch({ optimizer: { kind: e.target.value as OptimizerKind } })}
+          >
+            {OPTIMIZER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {OPTIMIZER_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <LogSlider
+          tex={String.raw`\alpha`}
+          name="α, learning rate"
+          hint="learning rate"
+          value={optimizer.learningRate}
+          range={LR_RANGE}
+          parse={(t) => parseBounded(t, { min: 0, max: 1e4, minExclusive: true }, 'The learning rate')}
+          onChange={(v) => onPatch({ optimizer: { learningRate: v } })}
+          testId="train-lr"
+        />
+        {usesRho && (
+          <LogSlider
+            tex={String.raw`\rho`}
+            name="ρ, perturbation radius"
+            hint={kind === 'bsam' ? 'radius (bSAM: ρ·g/s)' : 'SAM radius'}
+            value={optimizer.rho}
+            range={RHO_RANGE}
+            parse={(t) => parseBounded(t, { min: 0, max: 10 }, 'ρ')}
+            onChange={(v) => onPatch({ optimizer: { rho: v } })}
+            testId="train-rho"
+          />
+        )}
+        <div className="train-row">
+          {kind === 'bsam' &&
+            num('msharpness', 'K', optimizer.msharpness, (t) => parseInteger(t, { min: 1, max: 64 }, 'K'), (v) => onPatch({ optimizer: { msharpness: v } }), 'm-sharpness')}
+          {usesMomentum &&
+            num('momentum', 'Momentum', optimizer.momentum, (t) => parseBounded(t, { min: 0, max: 0.999 }, 'Momentum'), (v) =>
+              onPatch({ optimizer: { momentum: v } }),
+            )}
+          {num('weight-decay', 'δ', optimizer.weightDecay, (t) => parseBounded(t, { min: 0, max: 10 }, 'δ'), (v) => onPatch({ optimizer: { weightDecay: v } }), 'weight decay')}
+        </div>
+      </fieldset>
+
+      <fieldset className="train-group">
+        <legend>Schedule</legend>
+        <Field label="Learning rate" htmlFor={`${id}-schedule`}>
+          <select
+            id={`${id}-schedule`}
+            data-testid="train-schedule"
+            value={config.schedule}
+            onChange={(e) => onPatch({ schedule: e.target.value as TrainingConfig['schedule'] })}
+          >
+            <option value="cosine">cosine decay</option>
+            <option value="constant">constant</option>
+          </select>
+        </Field>
+        {num('epochs', 'Epochs', config.epochs, (t) => parseInteger(t, { min: 1, max: 100_000 }, 'Epochs'), (v) => onPatch({ epochs: v }))}
+        {num('batch', 'Batch size', config.batchSize, (t) => parseInteger(t, { min: 1, max: 5000 }, 'The batch size'), (v) => onPatch({ batchSize: v }))}
+      </fieldset>
+
+      <fieldset className="train-group">
+        <legend>Seeds</legend>
+        {num('seed-data', 'Data seed', config.seeds.data, (t) => parseInteger(t, SEED_BOUNDS, 'The data seed'), (v) => onPatch({ seeds: { data: v } }))}
+        {num('seed-init', 'Init seed', config.seeds.init, (t) => parseInteger(t, SEED_BOUNDS, 'The init seed'), (v) => onPatch({ seeds: { init: v } }))}
+        {num('seed-noise', 'Noise seed', config.seeds.noise, (t) => parseInteger(t, SEED_BOUNDS, 'The noise seed'), (v) => onPatch({ seeds: { noise: v } }))}
+      </fieldset>
+    </div>
+  );
+}

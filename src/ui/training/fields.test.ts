@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatHidden, parseHidden, parseInteger } from './fields.ts';
+
+describe('training field parsers', () => {
+  it('parses hidden layer lists', () => {
+    expect(parseHidden('32,32,32,32')).toEqual({ ok: true, value: [32, 32, 32, 32] });
+    expect(parseHidden(' 8, 16 ')).toEqual({ ok: true, value: [8, 16] });
+    expect(parseHidden('')).toEqual({ ok: true, value: [] });
+    expect(parseHidden('8,0').ok).toBe(false);
+    expect(parseHidden('8,129').ok).toBe(false);
+    expect(parseHidden('8,x').ok).toBe(false);
+    expect(parseHidden('1.5').ok).toBe(false);
+    expect(parseHidden('1,1,1,1,1,1,1').ok).toBe(false);
+    expect(formatHidden([32, 32])).toBe('32,32');
+  });
+
+  it('accepts whole numbers in range only', () => {
+    expect(parseInteger('30', { min: 1, max: 100 }, 'batch')).toEqual({ ok: true, value: 30 });
+    expect(parseInteger('2.5', { min: 1, max: 100 }, 'batch').ok).toBe(false);
+    expect(parseInteger('0', { min: 1, max: 100 }, 'batch').ok).toBe(false);
+    expect(parseInteger('1e2', { min: 1, max: 100 }, 'batch')).toEqual({ ok: true, value: 100 });
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
+import type { DecisionGrid, MetricPoint, TrainRequest, TrainResponse } from '../../worker/train-protocol.ts';
+import { MAX_RESTARTS, TrainingClient } from './training-client.ts';
+import type { TrainingView, TrainWorkerLike } from './training-client.ts';
+
+class FakeWorker implements TrainWorkerLike {
+  sent: TrainRequest[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  postMessage(message: TrainRequest): void {
+    this.sent.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(response: TrainResponse): void {
+    this.onmessage?.({ data: response } as MessageEvent);
+  }
+  crash(message: string): void {
+    this.onerror?.({ message, preventDefault: () => {} } as ErrorEvent);
+  }
+}
+
+const GRID: DecisionGrid = { size: 2, xFrom: 0, xTo: 1, yFrom: 0, yTo: 1, classes: 2, probs: new Float32Array(8), meanProbs: null, samples: [] };
+const row = (step: number, trainLoss: number): MetricPoint => ({ epoch: step / 3, step, trainLoss, testAccuracy: 0.5, nll: 0.7, ece: 0.1 });
+const progress = (step: number, opts: { fresh?: boolean; running?: boolean; rows?: MetricPoint[] } = {}): TrainResponse => ({
+  type: 'progress',
+  running: opts.running ?? false,
+  step,
+  epoch: Math.floor(step / 3),
+  newMetrics: opts.rows ?? [],
+  fresh: opts.fresh ?? false,
+  grid: GRID,
+  train: [],
+  test: [],
+  stepsPerSecond: null,
+});
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const views: TrainingView[] = [];
+  const client = new TrainingClient({
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    onChange: (v) => views.push(v),
+  });
+  const view = () => client.current;
+  return { client, workers, views, view };
+}
+
+describe('TrainingClient', () => {
+  it('inits, goes paused on the fresh progress, and keeps the metric history', () => {
+    const { client, workers, view } = setup();
+    client.init(OFFICIAL_BSAM_DEMO, 'cpu');
+    expect(view().status).toBe('idle');
+    const w = workers[0];
+    expect(w.sent).toEqual([{ type: 'init', config: OFFICIAL_BSAM_DEMO, backend: 'cpu' }]);
+    w.reply({ type: 'backend', active: 'cpu', requested: 'cpu', reason: 'cpu, as chosen' });
+    w.reply(progress(0, { fresh: true }));
+    expect(view()).toMatchObject({ status: 'paused', step: 0, backend: { active: 'cpu' }, metrics: [] });
+    client.play();
+    expect(view().status).toBe('running');
+    w.reply(progress(3, { running: true, rows: [row(3, 0.7)] }));
+    w.reply(progress(6, { running: true, rows: [row(6, 0.6)] }));
+    expect(view().metrics.map((m) => m.trainLoss)).toEqual([0.7, 0.6]);
+    client.pause();
+    expect(w.sent.map((r) => r.type)).toEqual(['init', 'play', 'pause']);
+    expect(view().status).toBe('paused');
+    // Posted before the worker saw the pause: does not flip the status back.
+    w.reply(progress(9, { running: true, rows: [row(9, 0.55)] }));
+    expect(view()).toMatchObject({ status: 'paused', step: 9 });
+    w.reply(progress(9, { running: false }));
+    expect(view().status).toBe('paused');
+    // The worker's word counts again once it has confirmed.
+    w.reply(progress(12, { running: true }));
+    expect(view().status).toBe('running');
+  });
+
+  it('drops messages of the previous run until the fresh progress after reset', () => {
+    const { client, workers, view } = setup();
+    client.init(OFFICIAL_BSAM_DEMO, 'cpu');
+    const w = workers[0];
+    w.reply(progress(0, { fresh: true }));
+    w.reply(progress(9, { rows: [row(9, 0.5)] }));
+    client.reset();
+    w.reply(progress(12, { rows: [row(12, 0.4)] })); // in flight before the reset was handled
+    w.reply({ type: 'diverged', step: 13, message: 'late' });
+    expect(view()).toMatchObject({ status: 'idle', step: 9, diverged: null });
+    w.reply(progress(0, { fresh: true }));
+    expect(view()).toMatchObject({ status: 'paused', step: 0, metrics: [] });
+  });
+
+  it('reports divergence and recovers with one reset', () => {
+    const { client, workers, view } = setup();
+    client.init(OFFICIAL_BSAM_DEMO, 'cpu');
+    const w = workers[0];
+    w.reply(progress(0, { fresh: true }));
+    client.play();
+    w.reply({ type: 'diverged', step: 4, message: 'the loss became NaN' });
+    expect(view()).toMatchObject({ status: 'diverged', diverged: { step: 4 } });
+    client.play(); // ignored while diverged
+    client.step();
+    expect(w.sent.map((r) => r.type)).toEqual(['init', 'play']);
+    client.reset();
+    w.reply(progress(0, { fresh: true }));
+    expect(view()).toMatchObject({ status: 'paused', step: 0, diverged: null });
+  });
+
+  it('restarts a crashed worker with the same config, and gives up after repeated crashes', () => {
+    const { client, workers, view } = setup();
+    const config = { ...OFFICIAL_BSAM_DEMO, epochs: 7 };
+    client.setSpeed(10);
+    client.init(config, 'webgpu');
+    workers[0].reply(progress(0, { fresh: true }));
+    workers[0].crash('out of memory');
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].sent).toEqual([
+      { type: 'speed', stepsPerTick: 10 },
+      { type: 'init', config, backend: 'webgpu' },
+    ]);
+    expect(view().status).toBe('idle');
+    expect(view().crash).toMatch(/crashed \(out of memory\).*restarted/);
+    for (let k = 1; k <= MAX_RESTARTS; k++) workers[k].crash('again');
+    expect(workers).toHaveLength(MAX_RESTARTS + 1);
+    expect(view().status).toBe('error');
+    // Reset starts over with a new worker.
+    client.reset();
+    expect(workers).toHaveLength(MAX_RESTARTS + 2);
+    workers[MAX_RESTARTS + 1].reply(progress(0, { fresh: true }));
+    expect(view().status).toBe('paused');
+  });
+
+  it('shows an init failure as an error status, other errors as messages', () => {
+    const { client, workers, view } = setup();
+    client.init(OFFICIAL_BSAM_DEMO, 'auto');
+    workers[0].reply({ type: 'error', message: 'no TensorFlow.js backend could start' });
+    expect(view()).toMatchObject({ status: 'error', error: 'no TensorFlow.js backend could start' });
+    client.init(OFFICIAL_BSAM_DEMO, 'cpu');
+    workers[0].reply({ type: 'backend', active: 'webgl', requested: 'auto', reason: 'stale' });
+    expect(view().backend).toBeNull();
+    workers[0].reply(progress(0, { fresh: true }));
+    workers[0].reply({ type: 'error', message: 'bad request' });
+    expect(view()).toMatchObject({ status: 'paused', error: 'bad request' });
+  });
+
+  it('stops talking to the worker once disposed', () => {
+    const { client, workers, views } = setup();
+    client.init(OFFICIAL_BSAM_DEMO, 'cpu');
+    client.dispose();
+    expect(workers[0].terminated).toBe(true);
+    const n = views.length;
+    client.init(OFFICIAL_BSAM_DEMO, 'cpu');
+    expect(views).toHaveLength(n);
+  });
+});

@@ -1,0 +1,262 @@
+/**
+ * Main-thread side of the training worker, free of React so it can be tested with a fake worker. It
+ * forwards the run controls, folds the worker's messages into one immutable TrainingView, and survives
+ * a crashed worker: the worker is replaced and re-initialised with the same config and backend (the
+ * experiment state is untouched; the run starts again from step 0). After MAX_RESTARTS crashes in a row
+ * without a single good progress message it stops retrying until the next init or reset.
+ */
+import type { TrainingConfig } from '../../state/training.ts';
+import type { Point } from '../../train/datasets.ts';
+import type { ActiveBackend, BackendChoice, DecisionGrid, MetricPoint, TrainRequest, TrainResponse } from '../../worker/train-protocol.ts';
+
+export type TrainStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
+
+export interface BackendInfo {
+  active: ActiveBackend;
+  requested: BackendChoice;
+  reason: string;
+}
+
+export interface TrainingView {
+  status: TrainStatus;
+  step: number;
+  epoch: number;
+  stepsPerSecond: number | null;
+  grid: DecisionGrid | null;
+  train: Point[];
+  test: Point[];
+  /** The metric history of the current run (one row per epoch). */
+  metrics: MetricPoint[];
+  backend: BackendInfo | null;
+  diverged: { step: number; message: string } | null;
+  /** The last request the worker could not handle, or why the run could not be built. */
+  error: string | null;
+  /** Set when the worker crashed and was restarted (or given up on). */
+  crash: string | null;
+}
+
+/** A structural subset of Worker, so tests can pass a fake. */
+export interface TrainWorkerLike {
+  postMessage(message: TrainRequest): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+export interface TrainingClientOptions {
+  createWorker: () => TrainWorkerLike;
+  onChange: (view: TrainingView) => void;
+}
+
+export const MAX_RESTARTS = 3;
+
+export const INITIAL_VIEW: TrainingView = {
+  status: 'idle',
+  step: 0,
+  epoch: 0,
+  stepsPerSecond: null,
+  grid: null,
+  train: [],
+  test: [],
+  metrics: [],
+  backend: null,
+  diverged: null,
+  error: null,
+  crash: null,
+};
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export class TrainingClient {
+  private worker: TrainWorkerLike | null = null;
+  private view: TrainingView = INITIAL_VIEW;
+  private last: { config: TrainingConfig; backend: BackendChoice } | null = null;
+  private stepsPerTick: number | null = null;
+  /**
+   * After init or reset, progress and divergence of the previous run may still be in flight; they are
+   * dropped until the message that starts the new history (fresh) arrives.
+   */
+  private awaitingFresh = false;
+  private crashesInARow = 0;
+  /**
+   * Set by play and pause until the worker confirms: a progress message posted before the worker saw
+   * the request still carries the old running flag and must not flip the button back.
+   */
+  private expectRunning: boolean | null = null;
+  private disposed = false;
+  private readonly options: TrainingClientOptions;
+
+  constructor(options: TrainingClientOptions) {
+    this.options = options;
+  }
+
+  get current(): TrainingView {
+    return this.view;
+  }
+
+  /** (Re)build the run; a new backend choice forgets the old backend's report. */
+  init(config: TrainingConfig, backend: BackendChoice): void {
+    if (this.disposed) return;
+    const backendChanged = this.last?.backend !== backend;
+    this.last = { config, backend };
+    this.crashesInARow = 0;
+    this.update({ status: 'idle', diverged: null, error: null, crash: null, stepsPerSecond: null, ...(backendChanged ? { backend: null } : {}) });
+    this.sendInit();
+  }
+
+  play(): void {
+    if (this.view.status !== 'paused') return;
+    // Optimistic, so the button flips at once; the next progress message has the worker's word.
+    this.expectRunning = true;
+    this.update({ status: 'running' });
+    this.post({ type: 'play' });
+  }
+
+  pause(): void {
+    if (this.view.status !== 'running') return;
+    this.expectRunning = false;
+    this.update({ status: 'paused', stepsPerSecond: null });
+    this.post({ type: 'pause' });
+  }
+
+  step(): void {
+    if (this.view.status === 'paused') this.post({ type: 'step' });
+  }
+
+  /** Back to step 0 with the same seeds; also the way out of divergence and of a given-up worker. */
+  reset(): void {
+    if (this.disposed || !this.last) return;
+    this.update({ status: 'idle', diverged: null, error: null, stepsPerSecond: null });
+    if (this.worker) {
+      this.awaitingFresh = true;
+      this.expectRunning = null;
+      this.post({ type: 'reset' });
+    } else {
+      this.crashesInARow = 0;
+      this.sendInit();
+    }
+  }
+
+  setSpeed(stepsPerTick: number): void {
+    this.stepsPerTick = stepsPerTick;
+    this.post({ type: 'speed', stepsPerTick });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.dropWorker();
+  }
+
+  private sendInit(): void {
+    const last = this.last;
+    if (!last) return;
+    if (!this.worker && !this.startWorker()) return;
+    this.awaitingFresh = true;
+    this.expectRunning = null;
+    if (this.stepsPerTick !== null) this.post({ type: 'speed', stepsPerTick: this.stepsPerTick });
+    this.post({ type: 'init', config: last.config, backend: last.backend });
+  }
+
+  private startWorker(): boolean {
+    try {
+      const worker = this.options.createWorker();
+      worker.onmessage = (e) => this.receive(e.data as TrainResponse);
+      worker.onerror = (e) => {
+        // Handled here: keep the browser from also reporting it as an uncaught error.
+        e.preventDefault();
+        this.crashed(e.message || 'the worker script failed');
+      };
+      worker.onmessageerror = () => this.update({ error: 'A message from the training worker could not be read.' });
+      this.worker = worker;
+      return true;
+    } catch (e) {
+      this.crashed(`it could not be started: ${messageOf(e)}`);
+      return false;
+    }
+  }
+
+  private dropWorker(): void {
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.onmessageerror = null;
+    worker.terminate();
+  }
+
+  private crashed(reason: string): void {
+    if (this.disposed) return;
+    this.dropWorker();
+    this.crashesInARow++;
+    if (this.crashesInARow > MAX_RESTARTS) {
+      this.update({
+        status: 'error',
+        stepsPerSecond: null,
+        crash: `The training worker crashed ${MAX_RESTARTS + 1} times in a row (last: ${reason}). Change a setting or press Reset to try again.`,
+      });
+      return;
+    }
+    this.update({
+      status: 'idle',
+      stepsPerSecond: null,
+      diverged: null,
+      crash: `The training worker crashed (${reason}); it was restarted with the same settings, from step 0.`,
+    });
+    this.sendInit();
+  }
+
+  private receive(message: TrainResponse): void {
+    if (this.disposed) return;
+    switch (message.type) {
+      case 'backend':
+        // A report for an earlier backend choice is stale.
+        if (this.last && message.requested !== this.last.backend) return;
+        this.update({ backend: { active: message.active, requested: message.requested, reason: message.reason } });
+        return;
+      case 'progress': {
+        if (this.awaitingFresh && !message.fresh) return;
+        const fresh = message.fresh;
+        this.awaitingFresh = false;
+        this.crashesInARow = 0;
+        const diverged = fresh ? null : this.view.diverged;
+        if (fresh || this.expectRunning === message.running) this.expectRunning = null;
+        const running = this.expectRunning ?? message.running;
+        this.update({
+          status: diverged ? 'diverged' : running ? 'running' : 'paused',
+          step: message.step,
+          epoch: message.epoch,
+          stepsPerSecond: message.stepsPerSecond,
+          grid: message.grid,
+          train: message.train,
+          test: message.test,
+          metrics: fresh ? message.newMetrics : message.newMetrics.length > 0 ? this.view.metrics.concat(message.newMetrics) : this.view.metrics,
+          diverged,
+          ...(fresh ? { error: null } : {}),
+        });
+        return;
+      }
+      case 'diverged':
+        if (this.awaitingFresh) return;
+        this.expectRunning = null;
+        this.update({ status: 'diverged', stepsPerSecond: null, diverged: { step: message.step, message: message.message } });
+        return;
+      case 'error':
+        // Before the first progress of a run, an error means the run could not be built at all.
+        this.update(this.awaitingFresh ? { status: 'error', error: message.message } : { error: message.message });
+        return;
+    }
+  }
+
+  private post(request: TrainRequest): void {
+    this.worker?.postMessage(request);
+  }
+
+  private update(patch: Partial<TrainingView>): void {
+    this.view = { ...this.view, ...patch };
+    this.options.onChange(this.view);
+  }
+}
