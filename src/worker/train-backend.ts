@@ -58,10 +58,26 @@ export async function chooseBackend(choice: BackendChoice, config: TrainingConfi
   throw new Error('no TensorFlow.js backend could start');
 }
 
+/**
+ * Whether WebGPU here is only a software fallback adapter (SwiftShader in headless Chromium). Training on it
+ * is about 20× slower than the cpu backend, so `auto` does not spend seconds measuring it.
+ */
+async function onlyFallbackGpu(): Promise<boolean> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) return false;
+  const adapter = (await gpu.requestAdapter()) as { isFallbackAdapter?: boolean; info?: { isFallbackAdapter?: boolean } } | null;
+  return !!adapter && (adapter.isFallbackAdapter === true || adapter.info?.isFallbackAdapter === true);
+}
+
 async function measureAll(config: TrainingConfig): Promise<{ active: ActiveBackend; reason: string }> {
   const timings: { name: ActiveBackend; ms: number }[] = [];
   const unavailable: string[] = [];
+  const fallbackGpu = await onlyFallbackGpu().catch(() => false);
   for (const name of ORDER) {
+    if (name === 'webgpu' && fallbackGpu) {
+      unavailable.push('webgpu (only a software fallback adapter; choose it explicitly to use it)');
+      continue;
+    }
     if (!(await start(name))) {
       unavailable.push(name);
       continue;
