@@ -11,6 +11,7 @@ import type { Point } from '../../train/datasets.ts';
 import type { DecisionGrid } from '../../worker/train-protocol.ts';
 import { classChannel, classColour, levelLines, meanField, predictivePixels } from './boundary-render.ts';
 import type { Polyline } from './boundary-render.ts';
+import { prepareCanvas } from '../canvas.ts';
 
 interface Props {
   grid: DecisionGrid | null;
@@ -60,14 +61,8 @@ export function BoundaryPlot({ grid, train, test, width, stale }: Props) {
 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(outerWidth * dpr);
-    canvas.height = Math.round(outerHeight * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, outerWidth, outerHeight);
+    const ctx = prepareCanvas(canvasRef.current, outerWidth, outerHeight);
+    if (!ctx) return;
     if (!grid || !lines) {
       ctx.fillStyle = '#5b616b';
       ctx.font = '13px system-ui, sans-serif';

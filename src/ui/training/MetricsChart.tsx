@@ -7,6 +7,7 @@ import { extent, scaleLinear, scaleLog } from 'd3';
 import type { ScaleContinuousNumeric } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { MetricPoint } from '../../worker/train-protocol.ts';
+import { prepareCanvas } from '../canvas.ts';
 
 interface Props {
   metrics: MetricPoint[];
@@ -47,14 +48,8 @@ export function MetricsChart({ metrics, width, evaluatedOn }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    const ctx = prepareCanvas(canvasRef.current, width, height);
+    if (!ctx) return;
     const steps = metrics.map((m) => m.step);
     const [s0, s1] = extent(steps);
     const x = scaleLinear()
