@@ -1,7 +1,8 @@
 /**
  * Float32 matrix products for the hand-fused engines (training steps, network slices). tfjs spends most of a
  * small network's step dispatching ops; these engines instead keep every buffer in one arena and multiply with
- * a 128-bit SIMD WebAssembly kernel (gemm.wat), about 10× the speed of the same loops in plain JavaScript here.
+ * a 128-bit SIMD WebAssembly kernel (gemm.wat), about 10× the speed of the same loops in plain JavaScript here;
+ * the elementwise steps around the products (bias rows, elu, relu) run there too.
  * Where WebAssembly SIMD is missing, the same arena API runs the plain JavaScript loops.
  *
  * Usage: size the arena once (`createArena(totalFloats)`), take every buffer from `alloc`, then call `gemm` on
@@ -23,6 +24,10 @@ export interface MatrixArena {
   alloc(length: number): Float32Array;
   /** y[rows][cols] (+)= A·w with A = x[rows][inner] (or xᵀ when transA), w[inner][cols]. */
   gemm(x: Float32Array, w: Float32Array, y: Float32Array, rows: number, inner: number, cols: number, options?: GemmOptions): void;
+  /** Every row of z[rows][cols] set to bias (a layer's pre-activation starts there; gemm then accumulates). */
+  fillRows(z: Float32Array, bias: Float32Array, rows: number, cols: number): void;
+  /** h = elu(z) (α = 1) or relu(z) for the first n values. */
+  activate(kind: 'elu' | 'relu', z: Float32Array, h: Float32Array, n: number): void;
 }
 
 const PAGE_BYTES = 65536;
@@ -51,16 +56,21 @@ export function createArena(capacity: number, { simd = true }: { simd?: boolean 
   const memory = instance.exports.memory as WebAssembly.Memory;
   const needed = Math.ceil((floats * 4) / PAGE_BYTES);
   if (needed > memory.buffer.byteLength / PAGE_BYTES) memory.grow(needed - memory.buffer.byteLength / PAGE_BYTES);
-  return new BumpArena(memory.buffer as ArrayBuffer, instance.exports.gemm as WasmGemm);
+  return new BumpArena(memory.buffer as ArrayBuffer, instance.exports as unknown as WasmKernels);
 }
 
-type WasmGemm = (x: number, w: number, y: number, rows: number, inner: number, cols: number, accumulate: number, transA: number) => void;
+interface WasmKernels {
+  gemm(x: number, w: number, y: number, rows: number, inner: number, cols: number, accumulate: number, transA: number): void;
+  addBiasRows(z: number, bias: number, rows: number, cols: number): void;
+  elu(z: number, h: number, n: number): void;
+  relu(z: number, h: number, n: number): void;
+}
 
 class BumpArena implements MatrixArena {
   private next = 0;
   constructor(
     private readonly buffer: ArrayBuffer,
-    private readonly kernel: WasmGemm | null,
+    private readonly kernel: WasmKernels | null,
   ) {}
 
   get simd(): boolean {
@@ -79,11 +89,37 @@ class BumpArena implements MatrixArena {
     const accumulate = options.accumulate ?? false;
     const transA = options.transA ?? false;
     if (this.kernel) {
-      for (const m of [x, w, y]) if (m.buffer !== this.buffer) throw new Error('gemm: every matrix must come from this arena');
-      this.kernel(x.byteOffset, w.byteOffset, y.byteOffset, rows, inner, cols, accumulate ? 1 : 0, transA ? 1 : 0);
+      this.check(x, w, y);
+      this.kernel.gemm(x.byteOffset, w.byteOffset, y.byteOffset, rows, inner, cols, accumulate ? 1 : 0, transA ? 1 : 0);
     } else {
       gemmJs(x, w, y, rows, inner, cols, accumulate, transA);
     }
+  }
+
+  fillRows(z: Float32Array, bias: Float32Array, rows: number, cols: number): void {
+    if (this.kernel) {
+      this.check(z, bias);
+      this.kernel.addBiasRows(z.byteOffset, bias.byteOffset, rows, cols);
+    } else {
+      for (let r = 0; r < rows; r++) z.set(bias.subarray(0, cols), r * cols);
+    }
+  }
+
+  activate(kind: 'elu' | 'relu', z: Float32Array, h: Float32Array, n: number): void {
+    if (this.kernel) {
+      // The kernel works four at a time, so it may write up to 3 values past n: arena buffers are padded to 4.
+      this.check(z, h);
+      if (z.byteOffset % 16 || h.byteOffset % 16) throw new Error('activate: buffers must start on a 4-float boundary');
+      this.kernel[kind](z.byteOffset, h.byteOffset, n);
+    } else if (kind === 'relu') {
+      for (let i = 0; i < n; i++) h[i] = z[i] > 0 ? z[i] : 0;
+    } else {
+      for (let i = 0; i < n; i++) h[i] = z[i] > 0 ? z[i] : Math.expm1(z[i]);
+    }
+  }
+
+  private check(...matrices: Float32Array[]): void {
+    for (const m of matrices) if (m.buffer !== this.buffer) throw new Error('every matrix must come from this arena');
   }
 }
 
