@@ -13,6 +13,7 @@ import { samCurve } from '../src/math/sam.ts';
 import { relaxedCurve } from '../src/math/relaxed.ts';
 import { biconjugateCurve } from '../src/math/biconjugate.ts';
 import { workingPad } from '../src/math/landscape1d.ts';
+import { landscape2dRows } from './landscape2d.ts';
 import { trainingRows } from './train.ts';
 
 function median(f: () => unknown, runs: number): number {
@@ -65,6 +66,12 @@ console.log('');
 console.log('| case | median ms | growth vs previous n | parts (median ms) |');
 console.log('|---|---:|---:|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+
+// 2-D landscapes (issue 4).
+console.log('');
+console.log('| 2-D case | median ms | notes |');
+console.log('|---|---:|---|');
+for (const r of landscape2dRows()) console.log(`| ${r.join(' | ')} |`);
 
 // Training speed (issue 3): Node cpu here; the browser backends need Chromium and are measured separately.
 const training = await trainingRows();

@@ -5,10 +5,11 @@
 import { UsageError } from './args.ts';
 import type { Command, CliResult } from './command.ts';
 import { landscapeCommand } from './landscape-command.ts';
+import { landscape2dCommand } from './landscape2d-command.ts';
 import { trainCommand } from './train-command.ts';
 
-/** Subcommands; `landscape2d` will be added here. */
-export const COMMANDS: readonly Command[] = [landscapeCommand, trainCommand];
+/** Subcommands, in the order the usage lists them. */
+export const COMMANDS: readonly Command[] = [landscapeCommand, landscape2dCommand, trainCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

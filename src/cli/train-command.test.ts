@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE } from '../state/experiment.ts';
+import { encodeFragment } from '../state/permalink/index.ts';
+import type { TrainingConfig } from '../state/training.ts';
+import { TrainingRun } from '../train/run.ts';
+import { tf } from '../train/tf.ts';
 import { maxAbsDeviation, type TrajectoryPoint } from '../train/trace.ts';
+import { weightsDigest } from './train-command.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TRACE = join(ROOT, '../shared/reference/bsam-official-mlp-tanh-f32.json');
@@ -73,5 +78,73 @@ describe('cli train --config', () => {
     const run = cli('train', '--config', bad);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^error: --config file .* is not a valid experiment state: training\.batchSize: /);
+  });
+});
+
+describe('exact replay: a link run to step T', () => {
+  const T = 5; // mid-epoch: 100 points in batches of 30 make 3 steps per epoch
+  const training = { ...DEFAULT_STATE.training, epochs: 3, predictiveSamples: 4, stopAt: T };
+  const fragment = encodeFragment({ ...DEFAULT_STATE, training });
+
+  /** The training code itself, not the CLI: T steps of TrainingRun on tfjs cpu, then what the app shows. */
+  async function runInProcess(config: TrainingConfig) {
+    await tf.setBackend('cpu');
+    await tf.ready();
+    const run = new TrainingRun(config);
+    try {
+      const losses: number[] = [];
+      while (run.step < T) losses.push(run.advance().loss);
+      const e = run.evaluate();
+      return { step: run.step, epoch: run.epoch, step_loss: losses[losses.length - 1], accuracy: e.accuracy, nll: e.nll, ece: e.ece, evaluated_on: e.on, weights_digest: weightsDigest(run.weights), losses };
+    } finally {
+      run.dispose();
+    }
+  }
+
+  it('gives the same numbers twice in-process, and the CLI prints exactly those for --config --steps T and for the link', async () => {
+    expect(fragment).toBe('v=1&tr.epochs=3&tr.predictiveSamples=4&tr.stopAt=5');
+    const first = await runInProcess(training);
+    const second = await runInProcess(training);
+    expect(second).toEqual(first);
+    expect(first.losses.every(Number.isFinite)).toBe(true);
+    expect(first).toMatchObject({ step: T, epoch: 1 });
+
+    const dir = mkdtempSync(join(tmpdir(), 'replay-'));
+    const path = join(dir, 'state.json');
+    writeFileSync(path, JSON.stringify({ ...DEFAULT_STATE, training: { ...training, stopAt: null } }));
+    const byConfig = cli('train', '--config', path, '--steps', String(T));
+    expect(byConfig.stderr).toBe('');
+    expect(byConfig.status).toBe(0);
+    const lines = byConfig.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2); // epoch 1 (step 3), then the stop at step 5
+    expect(lines[0]).toMatchObject({ epoch: 1, step: 3 });
+    const { losses, ...expected } = first;
+    expect(lines[1].stopped).toEqual(expected);
+    expect(losses).toHaveLength(T);
+
+    // The link alone (stopAt in it) gives the same output, byte for byte, as does a full URL.
+    const byLink = cli('train', '--link', `#${fragment}`);
+    expect(byLink.stderr).toBe('');
+    expect(byLink.stdout).toBe(byConfig.stdout);
+    expect(cli('train', '--link', `https://example.org/lab/#${fragment}`).stdout).toBe(byConfig.stdout);
+  });
+
+  it('is sensitive to each seed: another noise seed changes the weights at step T', async () => {
+    const base = await runInProcess(training);
+    const other = await runInProcess({ ...training, seeds: { ...training.seeds, noise: 1 } });
+    expect(other.weights_digest).not.toBe(base.weights_digest);
+  });
+
+  it('lists what a link holds that is not used on stderr, and rejects bad --steps', () => {
+    const run = cli('train', '--link', 'v=1&tr.epochs=1&tr.predictiveSamples=2&tr.stopAt=2&tr.zoom=3', '--steps', '1');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('warning: link tr.zoom: unknown key (ignored)\n');
+    expect(JSON.parse(run.stdout.trim()).stopped.step).toBe(1);
+    for (const bad of ['0', '1.5']) {
+      const r = cli('train', '--link', 'v=1', '--steps', bad);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/--steps must be a whole number/);
+    }
+    expect(cli('train', '--config', 'a.json', '--link', 'v=1').stderr).toMatch(/exactly one of --config <file>, --link <link> or --trace <file>/);
   });
 });

@@ -323,3 +323,33 @@ describe('compileExpression: property against a direct evaluation', () => {
     );
   });
 });
+
+describe('compileExpression in x and y (the 2-D landscapes)', () => {
+  const XY = ['x', 'y'] as const;
+  it('binds x and y positionally and folds constants the same way', () => {
+    const r = compileExpression('0.5*(x^2 + 4*y^2) - exp(-((x-1)^2 + y^2)/0.3)', XY);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.fn(1, 0)).toBeCloseTo(0.5 - 1, 14);
+    expect(r.fn(0, 1)).toBeCloseTo(2 - Math.exp(-2 / 0.3), 14);
+    expect(r.fn(-2, 3)).toBeCloseTo(0.5 * (4 + 36) - Math.exp(-(9 + 9) / 0.3), 14);
+  });
+
+  it.each([
+    ['x +* y', /found '\*' \(column 4\)/, 3],
+    ['x*z', /Unknown name 'z'.*variables 'x', 'y'.*column 3/, 2],
+    ['X + y', /did you mean 'x'/, 0],
+    ['theta^2', /Unknown name 'theta': the parameter has coordinates 'x', 'y'.*column 1/, 0],
+    ['2θ', /Unexpected 'θ': use the variables 'x', 'y' \(column 2\)/, 1],
+    ['x(y)', /'x' is a variable, not a function.*column 2/, 1],
+    ['sin(x, y)', /'sin' takes exactly 1 argument, got 2/, 0],
+  ])('%s is rejected with a column', (src, message, position) => {
+    const e = err(src, XY);
+    expect(e.message).toMatch(message);
+    expect(e.position).toBe(position);
+  });
+
+  it('the 1-D rules are unchanged: θ still suggests theta there', () => {
+    expect(err('2θ').message).toMatch(/write 'theta'/);
+    expect(err('x').message).toMatch(/Unknown name 'x'.*'theta'/);
+  });
+});

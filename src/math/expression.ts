@@ -86,10 +86,15 @@ const UNSUPPORTED_CHARS: Readonly<Record<string, string>> = {
   '−': "use the ASCII '-' for minus",
   '×': "use '*' to multiply",
   '·': "use '*' to multiply",
-  'θ': "write 'theta'",
   'π': "write 'pi'",
   '²': "write '^2'",
 };
+
+/** 'θ' means the parameter: in 1-D that is 'theta', in 2-D the coordinates are separate variables. */
+function thetaHint(variables: readonly string[]): string {
+  if (variables.includes('theta')) return "write 'theta'";
+  return `use the variable${variables.length > 1 ? 's' : ''} ${variables.map((v) => `'${v}'`).join(', ')}`;
+}
 
 const NUMBER_RE = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME_RE = /[A-Za-z_][A-Za-z0-9_]*/y;
@@ -98,7 +103,7 @@ const NAME_RE = /[A-Za-z_][A-Za-z0-9_]*/y;
  * Split into tokens. A lexical error becomes a final 'bad' token rather than an exception, so the
  * parser reports whichever problem comes first from the left (e.g. 'foo ? 1' complains about foo).
  */
-function tokenize(src: string): Token[] {
+function tokenize(src: string, variables: readonly string[]): Token[] {
   const tokens: Token[] = [];
   const bad = (message: string, pos: number): Token[] => {
     tokens.push({ kind: 'bad', text: message, pos, value: 0 });
@@ -137,7 +142,7 @@ function tokenize(src: string): Token[] {
     else if (c === '(' || c === ')' || c === ',') tokens.push({ kind: c, text: c, pos: i, value: 0 });
     else if (c === '.') return bad("Malformed number: '.' must be followed by digits", i);
     else {
-      const why = Object.hasOwn(UNSUPPORTED_CHARS, c) ? UNSUPPORTED_CHARS[c] : undefined;
+      const why = c === 'θ' ? thetaHint(variables) : Object.hasOwn(UNSUPPORTED_CHARS, c) ? UNSUPPORTED_CHARS[c] : undefined;
       return bad(why ? `Unexpected '${c}': ${why}` : `Unexpected character '${c}'`, i);
     }
     i++;
@@ -315,6 +320,10 @@ class Parser {
     const lower = name.toLowerCase();
     const known = [...this.variables, ...Object.keys(FUNCTIONS), ...Object.keys(CONSTANTS)];
     const hint = known.find((k) => k.toLowerCase() === lower) ?? (lower === 'ln' ? 'log' : undefined);
+    // 'theta' in a 2-D expression: the parameter has two named coordinates there.
+    if (!isCall && lower === 'theta' && this.variables.length > 1) {
+      return `Unknown name '${name}': the parameter has coordinates ${this.variables.map((v) => `'${v}'`).join(', ')}; use those, pi or e`;
+    }
     const suggestion = hint ? ` (did you mean '${hint}'?)` : '';
     if (isCall) return `Unknown function '${name}'${suggestion}; allowed: ${FUNCTION_LIST}`;
     const vars = this.variables.map((v) => `'${v}'`).join(', ');
@@ -328,7 +337,7 @@ function parseExpression(source: string, variables: readonly string[] = ['theta'
     throw new ParseError(`Expression is too long (${source.length} characters, at most ${MAX_EXPRESSION_LENGTH})`, MAX_EXPRESSION_LENGTH);
   }
   if (source.trim() === '') throw new ParseError('Empty expression: type a function of ' + variables.join(', '), 0);
-  return new Parser(tokenize(source), variables).parse();
+  return new Parser(tokenize(source, variables), variables).parse();
 }
 
 // ---------------------------------------------------------------------------------------------

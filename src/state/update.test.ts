@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileExpression } from '../math/expression.ts';
+import { LOSS_2D_PRESETS } from '../math/landscape2d/presets2d.ts';
 import { LOSS_PRESETS } from '../math/presets.ts';
 import { DEFAULT_STATE, experimentStateSchema } from './experiment.ts';
 import { OFFICIAL_BSAM_DEMO } from './training.ts';
@@ -166,5 +167,79 @@ describe('training actions', () => {
     expect(reduce(changed, { type: 'applyTrainingPreset', config: invalid })).toBe(changed);
     const extra = { ...OFFICIAL_BSAM_DEMO, extra: true } as TrainingConfig;
     expect(reduce(changed, { type: 'applyTrainingPreset', config: extra }).training).toEqual(OFFICIAL_BSAM_DEMO);
+  });
+});
+
+describe('2-D panel actions', () => {
+  const S2 = S.landscape2d;
+  const valid = (s: typeof S) => experimentStateSchema.safeParse(s).success;
+
+  it('the default 2-D state is valid and equals its preset', () => {
+    expect(valid(S)).toBe(true);
+    const p = LOSS_2D_PRESETS.find((q) => q.id === 'sharp-flat-2d');
+    expect(S2.loss).toEqual({ kind: 'preset', id: 'sharp-flat-2d' });
+    expect(S2).toMatchObject({ xFrom: p?.xFrom, xTo: p?.xTo, yFrom: p?.yFrom, yTo: p?.yTo, sigma: p?.sigma, rho: p?.rho, startX: p?.startX, startY: p?.startY, learningRate: p?.learningRate });
+  });
+
+  it('σ and ρ are clamped, non-finite values rejected, and the 1-D panel is untouched', () => {
+    expect(reduce(S, { type: 'set2DSigma', sigma: 0.8 }).landscape2d.sigma).toBe(0.8);
+    expect(reduce(S, { type: 'set2DSigma', sigma: 0.8 }).landscape1d).toBe(S.landscape1d);
+    expect(reduce(S, { type: 'set2DSigma', sigma: -1 }).landscape2d.sigma).toBe(LIMITS.sigma.min);
+    expect(reduce(S, { type: 'set2DRho', rho: 1e9 }).landscape2d.rho).toBe(LIMITS.rho.max);
+    expect(reduce(S, { type: 'set2DSigma', sigma: NaN })).toBe(S);
+    expect(reduce(S, { type: 'set2DRho', rho: Infinity })).toBe(S);
+    expect(reduce(S, { type: 'set2DSigma', sigma: S2.sigma })).toBe(S);
+  });
+
+  it('a typed expression in x and y replaces the loss only when it compiles', () => {
+    const next = reduce(S, { type: 'set2DLossExpression', text: 'x^2 + y^2' });
+    expect(next.landscape2d.loss).toEqual({ kind: 'expression', text: 'x^2 + y^2' });
+    expect(reduce(S, { type: 'set2DLossExpression', text: 'x +* y' })).toBe(S);
+    expect(reduce(S, { type: 'set2DLossExpression', text: 'theta^2' })).toBe(S); // 1-D variable
+    expect(reduce(S, { type: 'set2DLossExpression', text: 'x'.repeat(501) })).toBe(S);
+  });
+
+  it('a preset brings its view, σ, ρ, start and learning rate; unknown ids are ignored', () => {
+    for (const p of LOSS_2D_PRESETS) {
+      const next = reduce(reduce(S, { type: 'set2DSigma', sigma: 7 }), { type: 'apply2DPreset', id: p.id });
+      expect(next.landscape2d).toMatchObject({ loss: { kind: 'preset', id: p.id }, xFrom: p.xFrom, yTo: p.yTo, sigma: p.sigma, rho: p.rho, startX: p.startX, startY: p.startY, learningRate: p.learningRate });
+      expect(valid(next)).toBe(true);
+      expect(compileExpression(p.expression, ['x', 'y']).ok).toBe(true);
+    }
+    expect(reduce(S, { type: 'apply2DPreset', id: 'nope' })).toBe(S);
+  });
+
+  it('the start point is clamped into the view', () => {
+    expect(reduce(S, { type: 'set2DStart', x: 1, y: -2 }).landscape2d).toMatchObject({ startX: 1, startY: -2 });
+    expect(reduce(S, { type: 'set2DStart', x: 100, y: -100 }).landscape2d).toMatchObject({ startX: S2.xTo, startY: S2.yFrom });
+    expect(reduce(S, { type: 'set2DStart', x: NaN, y: 0 })).toBe(S);
+  });
+
+  it('zoom and pan accept ordered, bounded, non-degenerate views; reset returns to the preset view', () => {
+    const zoomed = reduce(S, { type: 'set2DView', view: { xFrom: -1, xTo: 1, yFrom: 0, yTo: 0.5 } });
+    expect(zoomed.landscape2d).toMatchObject({ xFrom: -1, xTo: 1, yFrom: 0, yTo: 0.5 });
+    for (const view of [
+      { xFrom: 1, xTo: -1, yFrom: 0, yTo: 1 },
+      { xFrom: 0, xTo: 1, yFrom: 1, yTo: 1 },
+      { xFrom: 0, xTo: 1e-9, yFrom: 0, yTo: 1 },
+      { xFrom: -1e5, xTo: 1, yFrom: 0, yTo: 1 },
+      { xFrom: NaN, xTo: 1, yFrom: 0, yTo: 1 },
+    ])
+      expect(reduce(S, { type: 'set2DView', view })).toBe(S);
+    const back = reduce(zoomed, { type: 'reset2DView' });
+    expect(back.landscape2d).toMatchObject({ xFrom: -3, xTo: 3, yFrom: -3, yTo: 3 });
+    const typed = reduce(reduce(zoomed, { type: 'set2DLossExpression', text: 'x*y' }), { type: 'reset2DView' });
+    expect(typed.landscape2d).toMatchObject({ xFrom: S2.xFrom, xTo: S2.xTo, yFrom: S2.yFrom, yTo: S2.yTo });
+  });
+
+  it('patches merge the shown maps and paths name by name and reject out-of-range settings', () => {
+    const next = reduce(S, { type: 'patch2D', patch: { visible: { sam: false }, paths: { adam: false }, steps: 50, selected: 'relaxed' } });
+    expect(next.landscape2d.visible).toEqual({ ...S2.visible, sam: false });
+    expect(next.landscape2d.paths).toEqual({ ...S2.paths, adam: false });
+    expect(next.landscape2d).toMatchObject({ steps: 50, selected: 'relaxed' });
+    for (const patch of [{ steps: 0 }, { steps: 1.5 }, { points: 4 }, { points: 1000 }, { learningRate: 0 }, { dataSize: 0 }, { seed: -1 }]) {
+      expect(reduce(S, { type: 'patch2D', patch })).toBe(S);
+    }
+    expect(reduce(S, { type: 'patch2D', patch: { steps: S2.steps } })).toBe(S);
   });
 });

@@ -6,8 +6,9 @@
 import { compileExpression } from '../math/expression.ts';
 import type { ObjectiveName } from '../math/objectives.ts';
 import { findPreset } from '../math/presets.ts';
-import type { ExperimentState, Landscape1DState, LossSpec, MSigmaState } from './experiment.ts';
-import { lossSpecSchema, msigmaSchema } from './experiment.ts';
+import { findPreset2D } from '../math/landscape2d/presets2d.ts';
+import type { ExperimentState, Landscape1DState, Landscape2DState, LossSpec, Map2D, MSigmaState, PathOptimizer } from './experiment.ts';
+import { DEFAULT_STATE, landscape2dSchema, lossSpecSchema, msigmaSchema, VIEW_2D_LIMIT } from './experiment.ts';
 import { trainingSchema } from './training.ts';
 import type { TrainingConfig } from './training.ts';
 
@@ -28,7 +29,28 @@ export type Action =
   | { type: 'selectMSigma'; m: number; sigma: number }
   | { type: 'patchMSigma'; patch: Partial<MSigmaState> }
   | { type: 'patchTraining'; patch: TrainingPatch }
-  | { type: 'applyTrainingPreset'; config: TrainingConfig };
+  | { type: 'applyTrainingPreset'; config: TrainingConfig }
+  | { type: 'set2DSigma'; sigma: number }
+  | { type: 'set2DRho'; rho: number }
+  | { type: 'set2DLossExpression'; text: string }
+  | { type: 'apply2DPreset'; id: string }
+  | { type: 'set2DStart'; x: number; y: number }
+  | { type: 'set2DView'; view: View2DPatch }
+  | { type: 'reset2DView' }
+  | { type: 'patch2D'; patch: Landscape2DPatch };
+
+export interface View2DPatch {
+  xFrom: number;
+  xTo: number;
+  yFrom: number;
+  yTo: number;
+}
+
+/** Settings of the 2-D panel that are set directly; the maps and paths shown are merged name by name. */
+export type Landscape2DPatch = Partial<Pick<Landscape2DState, 'points' | 'selected' | 'learningRate' | 'steps' | 'dataSize' | 'seed'>> & {
+  visible?: Partial<Record<Map2D, boolean>>;
+  paths?: Partial<Record<PathOptimizer, boolean>>;
+};
 
 /** A change to the training config: top-level fields replace, the sub-objects are merged field by field. */
 export type TrainingPatch = Partial<Omit<TrainingConfig, 'dataset' | 'model' | 'optimizer' | 'seeds'>> & {
@@ -144,6 +166,89 @@ export function applyTrainingPreset(state: ExperimentState, config: TrainingConf
   return withTraining(state, config);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The 2-D panel
+
+/** A 2-D state candidate replaces the current one only if it is valid and differs (same rules as above). */
+function withLandscape2D(state: ExperimentState, candidate: Landscape2DState): ExperimentState {
+  if (!landscape2dSchema.safeParse(candidate).success) return state;
+  const cur = state.landscape2d;
+  if (JSON.stringify(candidate) === JSON.stringify(cur)) return state;
+  return { ...state, landscape2d: candidate };
+}
+
+export function set2DSigma(state: ExperimentState, sigma: number): ExperimentState {
+  if (!Number.isFinite(sigma)) return state;
+  return withLandscape2D(state, { ...state.landscape2d, sigma: clamp(sigma, LIMITS.sigma.min, LIMITS.sigma.max) });
+}
+
+export function set2DRho(state: ExperimentState, rho: number): ExperimentState {
+  if (!Number.isFinite(rho)) return state;
+  return withLandscape2D(state, { ...state.landscape2d, rho: clamp(rho, LIMITS.rho.min, LIMITS.rho.max) });
+}
+
+/** Only text that compiles in x and y replaces the loss (the field keeps an invalid draft by itself). */
+export function set2DLossExpression(state: ExperimentState, text: string): ExperimentState {
+  if (!compileExpression(text, ['x', 'y']).ok) return state;
+  return withLandscape2D(state, { ...state.landscape2d, loss: { kind: 'expression', text } });
+}
+
+/** A 2-D preset brings its view, σ, ρ, start point and learning rate. Unknown ids are ignored. */
+export function apply2DPreset(state: ExperimentState, id: string): ExperimentState {
+  const p = findPreset2D(id);
+  if (!p) return state;
+  const { xFrom, xTo, yFrom, yTo } = p;
+  return withLandscape2D(state, {
+    ...state.landscape2d,
+    loss: { kind: 'preset', id: p.id },
+    xFrom,
+    xTo,
+    yFrom,
+    yTo,
+    sigma: clamp(p.sigma, LIMITS.sigma.min, LIMITS.sigma.max),
+    rho: clamp(p.rho, LIMITS.rho.min, LIMITS.rho.max),
+    startX: clamp(p.startX, xFrom, xTo),
+    startY: clamp(p.startY, yFrom, yTo),
+    learningRate: p.learningRate,
+  });
+}
+
+/** The start point stays inside the view, where it can be seen and dragged. */
+export function set2DStart(state: ExperimentState, x: number, y: number): ExperimentState {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return state;
+  const s = state.landscape2d;
+  return withLandscape2D(state, { ...s, startX: clamp(x, s.xFrom, s.xTo), startY: clamp(y, s.yFrom, s.yTo) });
+}
+
+/** Smallest view width, relative to the coordinates' size: below it the grid spacing would drown in rounding. */
+const MIN_VIEW_SPAN = 1e-6;
+
+/** Zoom and pan: a view must be ordered, inside ±VIEW_2D_LIMIT and not degenerate; else it is rejected. */
+export function set2DView(state: ExperimentState, view: View2DPatch): ExperimentState {
+  const { xFrom, xTo, yFrom, yTo } = view;
+  const span = (a: number, b: number) => b - a > MIN_VIEW_SPAN * Math.max(1, Math.abs(a), Math.abs(b));
+  if (![xFrom, xTo, yFrom, yTo].every((v) => Number.isFinite(v) && Math.abs(v) <= VIEW_2D_LIMIT)) return state;
+  if (!span(xFrom, xTo) || !span(yFrom, yTo)) return state;
+  return withLandscape2D(state, { ...state.landscape2d, xFrom, xTo, yFrom, yTo });
+}
+
+/** Back to the preset's view (or the default one for a typed expression). */
+export function reset2DView(state: ExperimentState): ExperimentState {
+  const spec = state.landscape2d.loss;
+  const home = (spec.kind === 'preset' ? findPreset2D(spec.id) : undefined) ?? DEFAULT_STATE.landscape2d;
+  return set2DView(state, { xFrom: home.xFrom, xTo: home.xTo, yFrom: home.yFrom, yTo: home.yTo });
+}
+
+export function patch2D(state: ExperimentState, patch: Landscape2DPatch): ExperimentState {
+  const cur = state.landscape2d;
+  return withLandscape2D(state, {
+    ...cur,
+    ...patch,
+    visible: { ...cur.visible, ...patch.visible },
+    paths: { ...cur.paths, ...patch.paths },
+  });
+}
+
 export function reduce(state: ExperimentState, action: Action): ExperimentState {
   switch (action.type) {
     case 'setSigma':
@@ -166,6 +271,22 @@ export function reduce(state: ExperimentState, action: Action): ExperimentState 
       return patchTraining(state, action.patch);
     case 'applyTrainingPreset':
       return applyTrainingPreset(state, action.config);
+    case 'set2DSigma':
+      return set2DSigma(state, action.sigma);
+    case 'set2DRho':
+      return set2DRho(state, action.rho);
+    case 'set2DLossExpression':
+      return set2DLossExpression(state, action.text);
+    case 'apply2DPreset':
+      return apply2DPreset(state, action.id);
+    case 'set2DStart':
+      return set2DStart(state, action.x, action.y);
+    case 'set2DView':
+      return set2DView(state, action.view);
+    case 'reset2DView':
+      return reset2DView(state);
+    case 'patch2D':
+      return patch2D(state, action.patch);
   }
 }
 

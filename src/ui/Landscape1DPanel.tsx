@@ -16,6 +16,7 @@ import { NumberField } from './NumberField.tsx';
 import { Readout } from './Readout.tsx';
 import { resolveLoss } from './resolveLoss.ts';
 import { useElementWidth } from './useElementWidth.ts';
+import { ExportMenu } from './export/ExportMenu.tsx';
 
 interface Props {
   state: ExperimentState;
@@ -78,6 +79,7 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
       <div className="panel-head">
         <h2 id="landscape1d-title">The five objectives in one dimension</h2>
         <p>Drag on the plot to move the mean m; hover to read every objective at a point.</p>
+        <ExportMenu name="landscape-1d" label="the 1-D landscape panel" />
       </div>
       <div className="landscape-grid">
         <div className="controls-column">

@@ -76,7 +76,7 @@ export function LandscapePlot({ landscape, geometry, state, width, height, hover
       className="landscape-plot"
       width={width}
       height={height}
-      role="img"
+      role="group"
       aria-label="Landscape of the five objectives as functions of the mean m, with the geometry at the current m"
       data-testid="landscape-svg"
     >

@@ -21,6 +21,7 @@ import { useMSigmaGrid } from './msigma/useMSigmaGrid.ts';
 import { clamp, makeView, selectionAt } from './msigma/view.ts';
 import type { Surface } from './msigma/colour.ts';
 import type { ScreenPoint } from './msigma/view.ts';
+import { ExportMenu } from './export/ExportMenu.tsx';
 
 export interface MSigmaPanelProps {
   state: ExperimentState;
@@ -150,6 +151,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
       <header className="panel-head">
         <h2 id="msigma-title">(m, σ) landscape</h2>
         <p>Where is the convex relaxation loose? The horizontal line is the 1-D panel’s σ.</p>
+        <ExportMenu name="msigma" label="the (m, σ) panel" />
         <span data-testid="msigma-status" role="status" style={{ fontSize: 12, color: result.status === 'error' ? '#b00020' : '#555' }}>
           {statusText}
         </span>

@@ -1,0 +1,123 @@
+// The 2-D panel in the built app: four maps computed in a worker and actually painted, optimizer paths
+// that rerun when the start point is dragged, zoom/pan/reset, and an invalid expression that keeps the maps.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { collectProblems } from './helpers.ts';
+
+const MAPS = ['loss', 'expected', 'sam', 'relaxed'] as const;
+const panel = (page: Page) => page.getByTestId('landscape2d');
+const canvas = (page: Page, name: string) => panel(page).getByTestId(`map2d-canvas-${name}`);
+
+/** Fraction of opaque pixels of a map's canvas. */
+const paintedFraction = (page: Page, name: string) =>
+  canvas(page, name).evaluate((c) => {
+    const el = c as HTMLCanvasElement;
+    const data = el.getContext('2d')?.getImageData(0, 0, el.width, el.height).data ?? new Uint8ClampedArray();
+    let n = 0;
+    for (let k = 3; k < data.length; k += 4) if (data[k] === 255) n++;
+    return n / (el.width * el.height);
+  });
+
+async function ranges(page: Page): Promise<Record<string, [number, number]>> {
+  const out: Record<string, [number, number]> = {};
+  for (const name of MAPS) {
+    const c = canvas(page, name);
+    out[name] = [Number(await c.getAttribute('data-min')), Number(await c.getAttribute('data-max'))];
+  }
+  return out;
+}
+
+const pathEnd = (page: Page, optimizer: string) => panel(page).getByTestId('map2d-loss').locator(`path[data-optimizer="${optimizer}"]`).getAttribute('data-end');
+
+let problems: string[];
+test.beforeEach(async ({ page }) => {
+  problems = collectProblems(page);
+  await page.goto('/');
+  await panel(page).scrollIntoViewIfNeeded();
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+});
+
+test('choosing a preset draws the four maps with contours and paths', async ({ page }) => {
+  await panel(page).getByTestId('preset2d-select').selectOption('multi-well');
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  await expect(panel(page).getByTestId('landscape2d-status')).toContainText(/ready.*worker/);
+  const r = await ranges(page);
+  for (const name of MAPS) {
+    expect(r[name][0], `${name} min`).toBeLessThan(r[name][1]);
+    expect(await canvas(page, name).getAttribute('data-points')).toBe('128');
+    expect(await paintedFraction(page, name), `${name} painted`).toBeGreaterThan(0.95);
+    expect(Number(await panel(page).getByTestId(`map2d-contours-${name}`).getAttribute('data-count')), `${name} contours`).toBeGreaterThan(3);
+  }
+  // sam and relaxed lie above the loss, and smoothing raises the lowest value (the narrow well is filled).
+  expect(r.sam[0]).toBeGreaterThan(r.loss[0]);
+  expect(r.relaxed[0]).toBeGreaterThanOrEqual(r.loss[0]);
+  expect(r.expected[0]).toBeGreaterThan(r.loss[0]);
+  for (const optimizer of ['gd', 'adam', 'sam', 'bsam']) expect(await pathEnd(page, optimizer), optimizer).toMatch(/^-?[\d.e-]+,-?[\d.e-]+$/);
+  await expect(panel(page).getByTestId('map2d-loss').locator('ellipse.map2d-ellipse').first()).toBeAttached();
+  expect(problems).toEqual([]);
+});
+
+test('dragging the start point reruns the paths; the keyboard moves it too', async ({ page }) => {
+  const before = await pathEnd(page, 'gd');
+  const handle = panel(page).getByTestId('map2d-start-loss');
+  const box = await handle.boundingBox();
+  if (!box) throw new Error('no start handle');
+  const [x0, y0] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  await page.mouse.move(x0 + 60, y0 + 40, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => pathEnd(page, 'gd')).not.toBe(before);
+  const afterDrag = await pathEnd(page, 'bsam');
+  await handle.focus();
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(() => pathEnd(page, 'bsam')).not.toBe(afterDrag);
+  // Moving the start does not recompute the maps.
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  expect(problems).toEqual([]);
+});
+
+test('an invalid expression shows its error and keeps the old maps; a valid one replaces them', async ({ page }) => {
+  const old = await ranges(page);
+  const input = panel(page).getByTestId('expression2d-input');
+  await input.fill('x^2 +* y');
+  const error = panel(page).getByTestId('expression-error');
+  await expect(error).toContainText('column 6');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await page.waitForTimeout(400);
+  expect(await ranges(page)).toEqual(old);
+  expect(await paintedFraction(page, 'loss')).toBeGreaterThan(0.95);
+
+  await input.fill('0.5*(x^2 + 4*y^2)');
+  await expect(error).toHaveCount(0);
+  // ℓ = (x² + 4y²)/2 on [−3, 3]²: largest at the corners, 22.5 (corner points are grid points).
+  await expect.poll(async () => (await ranges(page)).loss[1]).toBeCloseTo(22.5, 9);
+  expect((await ranges(page)).loss[0]).toBeLessThan(0.01);
+  expect(problems).toEqual([]);
+});
+
+test('zoom buttons and the wheel change the shared view; reset restores it', async ({ page }) => {
+  const view = panel(page).getByTestId('view2d');
+  const initial = await view.textContent();
+  await panel(page).getByTestId('zoom2d-in').click();
+  await expect(view).not.toHaveText(initial ?? '');
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  const box = await panel(page).getByTestId('map2d-expected').boundingBox();
+  if (!box) throw new Error('no map');
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  const zoomed = await view.textContent();
+  await page.mouse.wheel(0, 300);
+  await expect(view).not.toHaveText(zoomed ?? '');
+  await panel(page).getByTestId('reset2d-view').click();
+  await expect(view).toHaveText(initial ?? '');
+  expect(problems).toEqual([]);
+});
+
+test('the panel has no axe violations and its controls have accessible names', async ({ page }) => {
+  const results = await new AxeBuilder({ page }).include('[data-testid="landscape2d"]').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expect(panel(page).getByRole('slider', { name: /Start point/ })).toHaveCount(1);
+  await expect(panel(page).getByRole('button', { name: 'Reset view' })).toBeVisible();
+  await expect(panel(page).getByRole('slider', { name: /σ, posterior standard deviation \(2-D\)/ })).toBeVisible();
+});

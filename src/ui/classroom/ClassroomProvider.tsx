@@ -1,0 +1,98 @@
+/**
+ * Classroom mode, the guided tour, the help overlay and the keyboard shortcuts, around the app. It
+ * owns no experiment state: a tour step hands its complete state to `loadState` (the reducer's
+ * loadState action) and the training panel is driven through the TrainingRemote it registers.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { ExperimentState } from '../../state/experiment.ts';
+import { ClassroomContext } from './classroomContext.ts';
+import type { ClassroomApi } from './classroomContext.ts';
+import { classroomFromUrl, withClassroomParam } from './classroomUrl.ts';
+import { HelpOverlay } from './HelpOverlay.tsx';
+import { TOUR_STEPS } from './tour.ts';
+import { TourBar } from './TourBar.tsx';
+import { TrainingRemoteContext, togglePlay } from './trainingRemote.ts';
+import type { TrainingRemoteSlot } from './trainingRemote.ts';
+import { useClassroomShortcuts } from './useClassroomShortcuts.ts';
+import { useTourEffects } from './useTourEffects.ts';
+
+interface Props {
+  children: ReactNode;
+  /** Replace the whole experiment state (App: `(state) => dispatch({ type: 'loadState', state })`). */
+  loadState: (state: ExperimentState) => void;
+}
+
+export function ClassroomProvider({ children, loadState }: Props) {
+  const [classroom, setClassroomFlag] = useState(() => classroomFromUrl(window.location.href));
+  const [tourIndex, setTourIndex] = useState<number | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const remoteSlot = useRef<TrainingRemoteSlot['current']>(null);
+  const returnFocus = useRef<Element | null>(null);
+
+  // A class on the root element, so the palette variables and type sizes on :root change with it.
+  useEffect(() => {
+    const root = document.documentElement;
+    root.classList.toggle('classroom', classroom);
+    return () => root.classList.remove('classroom');
+  }, [classroom]);
+
+  const setClassroom = useCallback((on: boolean) => {
+    setClassroomFlag(on);
+    // Kept in the address so the link in the bar opens in the same mode.
+    window.history.replaceState(window.history.state, '', withClassroomParam(window.location.href, on));
+  }, []);
+
+  const goToStep = useCallback(
+    (index: number) => {
+      const i = Math.min(TOUR_STEPS.length - 1, Math.max(0, index));
+      setTourIndex(i);
+      loadState(TOUR_STEPS[i].state);
+    },
+    [loadState],
+  );
+  const endTour = useCallback(() => setTourIndex(null), []);
+
+  const openHelp = useCallback(() => {
+    returnFocus.current = document.activeElement;
+    setHelpOpen(true);
+  }, []);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
+  // Focus goes back where it was once the page is no longer inert.
+  useEffect(() => {
+    if (helpOpen) return;
+    const el = returnFocus.current;
+    returnFocus.current = null;
+    if (el instanceof HTMLElement || el instanceof SVGElement) el.focus({ preventScroll: true });
+  }, [helpOpen]);
+
+  const tourPanel = useTourEffects(tourIndex, remoteSlot);
+
+  useClassroomShortcuts({
+    helpOpen,
+    remote: remoteSlot,
+    tourPanel,
+    onTogglePlay: () => togglePlay(remoteSlot.current),
+    onHelp: () => (helpOpen ? closeHelp() : openHelp()),
+    onCloseHelp: closeHelp,
+    onTourStep: goToStep,
+  });
+
+  const api = useMemo<ClassroomApi>(
+    () => ({ classroom, setClassroom, tourIndex, goToStep, endTour, helpOpen, openHelp, closeHelp }),
+    [classroom, setClassroom, tourIndex, goToStep, endTour, helpOpen, openHelp, closeHelp],
+  );
+
+  return (
+    <ClassroomContext.Provider value={api}>
+      <TrainingRemoteContext.Provider value={remoteSlot}>
+        {/* While the help is open the page behind it is inert: focus and clicks stay in the dialog. */}
+        <div className="classroom-root" inert={helpOpen}>
+          {children}
+          {tourIndex !== null && <TourBar index={tourIndex} onGo={goToStep} onEnd={endTour} />}
+        </div>
+        {helpOpen && <HelpOverlay onClose={closeHelp} onTourStep={(i) => (closeHelp(), goToStep(i))} />}
+      </TrainingRemoteContext.Provider>
+    </ClassroomContext.Provider>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The keyboard help: a modal dialog (the page behind is inert, see ClassroomProvider) with the
+ * shortcuts and the tour's steps. Focus starts on Close, Tab cycles inside, Esc closes.
+ */
+import { useEffect, useId, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+import { SHORTCUT_HELP } from './shortcuts.ts';
+import { TOUR_STEPS } from './tour.ts';
+
+interface Props {
+  onClose(): void;
+  onTourStep(index: number): void;
+}
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+export function HelpOverlay({ onClose, onTourStep }: Props) {
+  const id = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    closeRef.current?.focus();
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+      return;
+    }
+    if (e.key !== 'Tab' || !dialogRef.current) return;
+    const items = Array.from(dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE));
+    if (items.length === 0) return;
+    const first = items[0];
+    const last = items[items.length - 1];
+    const active = document.activeElement;
+    if (e.shiftKey && (active === first || !dialogRef.current.contains(active))) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && (active === last || !dialogRef.current.contains(active))) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <div className="help-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={dialogRef}
+        className="help-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        data-testid="help-overlay"
+        onKeyDown={onKeyDown}
+      >
+        <div className="help-head">
+          <h2 id={`${id}-title`}>Keyboard shortcuts</h2>
+          <button ref={closeRef} type="button" className="classroom-button" data-testid="help-close" onClick={onClose}>
+            Close <span aria-hidden="true">(Esc)</span>
+          </button>
+        </div>
+        <table className="help-keys">
+          <caption className="visually-hidden">Keys and what they do</caption>
+          <thead>
+            <tr>
+              <th scope="col">Key</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {SHORTCUT_HELP.map(({ keys, action }) => (
+              <tr key={action}>
+                <td>{keys.map((k, i) => (k === '–' ? <span key={i}> – </span> : <kbd key={i}>{k}</kbd>))}</td>
+                <td>{action}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="help-note">Shortcuts do nothing while you type in a field; Space and → are left to a focused button or slider.</p>
+        <h3>Guided tour</h3>
+        <ol className="help-tour">
+          {TOUR_STEPS.map((step, i) => (
+            <li key={step.id}>
+              <button type="button" className="help-tour-step" data-testid={`help-tour-${i + 1}`} onClick={() => onTourStep(i)}>
+                {step.title}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/** The guided tour's bar, stuck to the bottom of the window: step n of N, its caption, back and forth. */
+import { TOUR_STEPS } from './tour.ts';
+
+interface Props {
+  index: number;
+  onGo(index: number): void;
+  onEnd(): void;
+}
+
+export function TourBar({ index, onGo, onEnd }: Props) {
+  const step = TOUR_STEPS[index];
+  const last = index === TOUR_STEPS.length - 1;
+  return (
+    <section className="tour-bar" aria-label="Guided tour" data-testid="tour-bar" data-step={index + 1} data-step-id={step.id}>
+      <div className="tour-text" aria-live="polite">
+        <p className="tour-count">
+          Step {index + 1} of {TOUR_STEPS.length}
+        </p>
+        <p className="tour-title">{step.title}</p>
+        <p className="tour-caption" data-testid="tour-caption">
+          {step.caption}
+        </p>
+      </div>
+      <div className="tour-buttons">
+        <button type="button" className="classroom-button" data-testid="tour-prev" disabled={index === 0} onClick={() => onGo(index - 1)}>
+          ← Back
+        </button>
+        {last ? (
+          <button type="button" className="classroom-button is-primary" data-testid="tour-finish" onClick={onEnd}>
+            Finish
+          </button>
+        ) : (
+          <button type="button" className="classroom-button is-primary" data-testid="tour-next" onClick={() => onGo(index + 1)}>
+            Next →
+          </button>
+        )}
+        <button type="button" className="classroom-button" data-testid="tour-end" aria-label="End the tour" onClick={onEnd}>
+          ✕
+        </button>
+      </div>
+    </section>
+  );
+}

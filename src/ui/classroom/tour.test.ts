@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { experimentStateSchema } from '../../state/experiment.ts';
+import { PANEL_SELECTORS, TOUR_STEPS } from './tour.ts';
+
+describe('the guided tour', () => {
+  it('has at least 8 steps with unique ids and short captions', () => {
+    expect(TOUR_STEPS.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(TOUR_STEPS.map((s) => s.id)).size).toBe(TOUR_STEPS.length);
+    for (const step of TOUR_STEPS) {
+      expect(step.title.length).toBeGreaterThan(0);
+      expect(step.caption.length, step.id).toBeLessThanOrEqual(200);
+      expect(PANEL_SELECTORS[step.panel]).toBeTruthy();
+    }
+  });
+
+  it('gives every step a complete, valid state (so each one is a permalink)', () => {
+    for (const step of TOUR_STEPS) {
+      const parsed = experimentStateSchema.safeParse(step.state);
+      expect(parsed.success, `${step.id}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
+    }
+  });
+
+  it('walks the story in order: 1-D objectives, σ smoothing, the gap map, then training', () => {
+    const panels = TOUR_STEPS.map((s) => s.panel);
+    const firstMSigma = panels.indexOf('msigma');
+    const firstTraining = panels.indexOf('training');
+    expect(panels[0]).toBe('landscape1d');
+    expect(firstMSigma).toBeGreaterThan(0);
+    expect(firstTraining).toBeGreaterThan(firstMSigma);
+    expect(TOUR_STEPS[firstMSigma].state.msigma.surface).toBe('gap');
+    const sigmas = TOUR_STEPS.slice(1, 3).map((s) => s.state.landscape1d.sigma);
+    expect(sigmas[1]).toBeGreaterThan(sigmas[0]);
+    expect(TOUR_STEPS.filter((s) => s.panel === 'training').every((s) => s.state.training.optimizer.kind === 'bsam')).toBe(true);
+  });
+
+  it('keeps each step’s m inside its plotted domain', () => {
+    for (const { state, id } of TOUR_STEPS) {
+      const { from, to, m } = state.landscape1d;
+      expect(m >= from && m <= to, id).toBe(true);
+    }
+  });
+});

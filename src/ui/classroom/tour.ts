@@ -1,0 +1,152 @@
+/**
+ * The guided tour: a walk through the paper's story, each step a complete experiment state (so each is
+ * a permalink: encode the state) with a short caption and the panel to look at. It goes from the five
+ * objectives on one curve, through σ smoothing the landscape, SAM's radius, the biconjugate's geometry
+ * and the (m, σ) gap, to SAM against bSAM live on two moons, posterior samples, calibration, and
+ * ends on the 2-D landscapes with optimizer paths.
+ *
+ * States are built from DEFAULT_STATE and validated by the state schema, so sections added later (the
+ * 2-D landscape) come with their defaults, and a field this file sets that the schema no longer has is
+ * dropped instead of breaking the tour.
+ */
+import { experimentStateSchema, DEFAULT_STATE } from '../../state/experiment.ts';
+import type { ExperimentState, Landscape1DState, MSigmaState } from '../../state/experiment.ts';
+import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
+import { findPreset } from '../../math/presets.ts';
+
+export type TourPanel = 'landscape1d' | 'msigma' | 'training' | 'landscape2d';
+
+export interface TourStep {
+  id: string;
+  title: string;
+  /** One or two sentences, read aloud or off a projector. */
+  caption: string;
+  panel: TourPanel;
+  state: ExperimentState;
+  /** Start training once the step's run is built. */
+  play: boolean;
+}
+
+/** CSS selectors of the panels, in the order tried (the 2-D panel falls back to the training panel). */
+export const PANEL_SELECTORS: Readonly<Record<TourPanel, string>> = {
+  landscape1d: '[data-testid="landscape1d"]',
+  msigma: '[data-testid="msigma-panel"]',
+  training: '[data-testid="training-panel"]',
+  landscape2d: '[data-testid="landscape2d-panel"], [data-testid="landscape2d"], [data-testid="training-panel"]',
+};
+
+const ALL_CURVES: Landscape1DState['visible'] = { loss: true, expected: true, sam: true, relaxed: true, biconjugate: true };
+
+/** The 1-D section for a loss preset (its domain) with the given sliders. */
+function landscape(presetId: string, patch: Partial<Landscape1DState>): Landscape1DState {
+  const preset = findPreset(presetId);
+  if (!preset) throw new Error(`tour: unknown loss preset ${presetId}`);
+  return { ...DEFAULT_STATE.landscape1d, loss: { kind: 'preset', id: preset.id }, from: preset.from, to: preset.to, visible: ALL_CURVES, ...patch };
+}
+
+interface StepSpec {
+  landscape1d?: Landscape1DState;
+  msigma?: Partial<MSigmaState>;
+  /** Merged over the official bSAM demo; unknown keys are dropped by the schema. */
+  training?: Record<string, unknown>;
+}
+
+function stateOf(spec: StepSpec): ExperimentState {
+  const candidate = {
+    ...DEFAULT_STATE,
+    landscape1d: spec.landscape1d ?? DEFAULT_STATE.landscape1d,
+    msigma: { ...DEFAULT_STATE.msigma, ...spec.msigma },
+    training: { ...OFFICIAL_BSAM_DEMO, ...spec.training },
+  };
+  return experimentStateSchema.parse(candidate) as ExperimentState;
+}
+
+const moons = OFFICIAL_BSAM_DEMO.dataset;
+
+export const TOUR_STEPS: readonly TourStep[] = [
+  {
+    id: 'five-objectives',
+    title: 'Five objectives, one loss',
+    caption:
+      'The loss ℓ and four objectives built from it: Bayes’ expected loss E, SAM’s max-loss S, the relaxation R and the biconjugate B. Always E ≤ B ≤ R + ½.',
+    panel: 'landscape1d',
+    state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.5, rho: 0.3, m: -1.5 }) }),
+    play: false,
+  },
+  {
+    id: 'small-sigma',
+    title: 'A tiny σ: the sharp minimum wins',
+    caption: 'With σ = 0.08 the posterior is nearly a point: E hugs the loss, and every minimiser sits in the deep, narrow well at θ ≈ −1.5.',
+    panel: 'landscape1d',
+    state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.08, rho: 0.05, m: -1.5 }) }),
+    play: false,
+  },
+  {
+    id: 'large-sigma',
+    title: 'A larger σ smooths the landscape',
+    caption: 'At σ = 0.6, E averages the loss over a wide Gaussian: the narrow well is smoothed away and the minimisers jump to the flat valley at θ ≈ 1.4.',
+    panel: 'landscape1d',
+    state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.6, rho: 0.4, m: 1.4 }) }),
+    play: false,
+  },
+  {
+    id: 'sam-radius',
+    title: 'SAM looks for the worst case within ρ',
+    caption: 'S is the largest loss within distance ρ of m. Near the narrow well that worst case is high, so SAM, like Bayes, prefers the flat minimum.',
+    panel: 'landscape1d',
+    state: stateOf({
+      landscape1d: landscape('sharp-flat', { sigma: 0.3, rho: 0.3, m: -1.5, visible: { ...ALL_CURVES, expected: false, relaxed: false, biconjugate: false } }),
+    }),
+    play: false,
+  },
+  {
+    id: 'biconjugate',
+    title: 'The biconjugate’s geometry',
+    caption: 'B is the optimal convex relaxation of E in the mean parameters. Between the two wells E is not convex and B lies above it; the markers at m show the supporting line.',
+    panel: 'landscape1d',
+    state: stateOf({
+      landscape1d: landscape('bounded-double-well', { sigma: 0.3, rho: 0.3, m: 0, visible: { ...ALL_CURVES, sam: false, relaxed: false } }),
+    }),
+    play: false,
+  },
+  {
+    id: 'msigma-gap',
+    title: 'Where is the relaxation loose? The (m, σ) gap',
+    caption: 'The map shows B − E over every (m, σ): zero where the relaxation is tight, largest between the wells at small σ. Click or use the arrow keys to move (m, σ).',
+    panel: 'msigma',
+    state: stateOf({ landscape1d: landscape('bounded-double-well', { sigma: 0.3, rho: 0.3, m: 0 }), msigma: { surface: 'gap', coords: 'msigma' } }),
+    play: false,
+  },
+  {
+    id: 'sam-vs-bsam',
+    title: 'SAM and bSAM live on two moons',
+    caption: 'The same data and initial weights, trained with SAM and with bSAM: SAM finds one network, bSAM a Gaussian over networks at the same cost.',
+    panel: 'training',
+    state: stateOf({ training: { compare: { kind: 'sam-sgd' } } }),
+    play: true,
+  },
+  {
+    id: 'posterior-samples',
+    title: 'Posterior samples',
+    caption: 'The thin lines are decision boundaries of networks drawn from bSAM’s posterior: they agree near the data and fan out away from it, where the model is unsure.',
+    panel: 'training',
+    state: stateOf({}),
+    play: true,
+  },
+  {
+    id: 'calibration',
+    title: 'Calibration on held-out data',
+    caption: 'With noisier moons, flipped labels and a test set, watch NLL and ECE next to the accuracy: averaging over posterior samples keeps the predictions honest.',
+    panel: 'training',
+    state: stateOf({ training: { dataset: { ...moons, size: 300, noise: 0.2, labelNoise: 0.05, testFraction: 0.3 } } }),
+    play: true,
+  },
+  {
+    id: 'two-dimensions',
+    title: 'Landscapes in two dimensions',
+    caption: 'The loss, E, S and R as maps over a plane, with GD, Adam, SAM and bSAM started from one point: watch which basin each optimizer settles in.',
+    panel: 'landscape2d',
+    state: stateOf({}),
+    play: false,
+  },
+];

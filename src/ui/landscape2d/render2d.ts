@@ -1,0 +1,168 @@
+/**
+ * Pixels and contour paths of a 2-D map. Painting maps every screen pixel back to (x, y) and samples the
+ * grid there, so a map computed for one view is drawn correctly (resampled) in another while the new
+ * one is being computed: zoom and pan respond at once.
+ */
+import { contours, scaleLinear } from 'd3';
+import type { ScaleLinear } from 'd3';
+import type { Landscape2D } from '../../math/landscape2d/types.ts';
+import type { ColourMap } from '../msigma/colour.ts';
+import { lutIndex, makeColourMap } from '../msigma/colour.ts';
+
+export interface ViewRange {
+  xFrom: number;
+  xTo: number;
+  yFrom: number;
+  yTo: number;
+}
+
+export interface MapGeometry {
+  range: ViewRange;
+  width: number;
+  height: number;
+  x: ScaleLinear<number, number>;
+  /** y grows upwards on screen. */
+  y: ScaleLinear<number, number>;
+}
+
+export function mapGeometry(range: ViewRange, width: number, height: number): MapGeometry {
+  return {
+    range,
+    width,
+    height,
+    x: scaleLinear().domain([range.xFrom, range.xTo]).range([0, width]),
+    y: scaleLinear().domain([range.yFrom, range.yTo]).range([height, 0]),
+  };
+}
+
+/** The grid's value at (x, y): bilinear between finite neighbours, else the nearest cell; undefined outside. */
+export function sampleGrid(maps: Pick<Landscape2D, 'x' | 'y'>, values: Float64Array, x: number, y: number): number | undefined {
+  const n = maps.x.length;
+  const x0 = maps.x[0];
+  const y0 = maps.y[0];
+  const dx = (maps.x[n - 1] - x0) / (n - 1);
+  const dy = (maps.y[n - 1] - y0) / (n - 1);
+  const fi = (x - x0) / dx;
+  const fj = (y - y0) / dy;
+  if (!(fi >= -0.5 && fi <= n - 0.5 && fj >= -0.5 && fj <= n - 0.5)) return undefined;
+  const ci = Math.min(n - 1, Math.max(0, fi));
+  const cj = Math.min(n - 1, Math.max(0, fj));
+  const i0 = Math.min(n - 2, Math.floor(ci));
+  const j0 = Math.min(n - 2, Math.floor(cj));
+  const a = ci - i0;
+  const b = cj - j0;
+  const v00 = values[j0 * n + i0];
+  const v10 = values[j0 * n + i0 + 1];
+  const v01 = values[(j0 + 1) * n + i0];
+  const v11 = values[(j0 + 1) * n + i0 + 1];
+  if (Number.isFinite(v00) && Number.isFinite(v10) && Number.isFinite(v01) && Number.isFinite(v11))
+    return (1 - b) * ((1 - a) * v00 + a * v10) + b * ((1 - a) * v01 + a * v11);
+  return values[Math.round(cj) * n + Math.round(ci)];
+}
+
+const INFINITE: readonly [number, number, number] = [150, 150, 150];
+const NOT_COMPUTED: readonly [number, number, number] = [215, 215, 215];
+
+/** Paints the map into `image` (device pixels); returns the number of pixels painted with a value colour. */
+export function paintMap(image: ImageData, geometry: MapGeometry, maps: Pick<Landscape2D, 'x' | 'y'>, values: Float64Array, cmap: ColourMap, dpr: number): number {
+  const { width, height, data } = image;
+  let painted = 0;
+  for (let py = 0; py < height; py++) {
+    const y = geometry.y.invert((py + 0.5) / dpr);
+    for (let px = 0; px < width; px++) {
+      const o = 4 * (py * width + px);
+      const v = sampleGrid(maps, values, geometry.x.invert((px + 0.5) / dpr), y);
+      if (v === undefined) {
+        data[o + 3] = 0;
+        continue;
+      }
+      if (Number.isFinite(v)) {
+        const k = 3 * lutIndex(cmap.t(v));
+        data[o] = cmap.lut[k];
+        data[o + 1] = cmap.lut[k + 1];
+        data[o + 2] = cmap.lut[k + 2];
+        data[o + 3] = 255;
+        painted++;
+        continue;
+      }
+      // +∞ dark grey, not computable light grey, striped so neither reads as a value.
+      const c = (px + py) % Math.max(4, Math.round(6 * dpr)) < dpr ? [120, 120, 120] : v === Infinity ? INFINITE : NOT_COMPUTED;
+      data[o] = c[0];
+      data[o + 1] = c[1];
+      data[o + 2] = c[2];
+      data[o + 3] = 255;
+    }
+  }
+  return painted;
+}
+
+/** One colour scale for all shown maps, so the lift of sam and relaxed over the loss reads directly. */
+export function sharedColourMap(arrays: readonly Float64Array[]): ColourMap {
+  let total = 0;
+  for (const a of arrays) total += a.length;
+  const all = new Float64Array(total);
+  let at = 0;
+  for (const a of arrays) {
+    all.set(a, at);
+    at += a.length;
+  }
+  return makeColourMap(all, 'expected');
+}
+
+export interface ContourPath {
+  value: number;
+  d: string;
+}
+
+/** Contour lines (d3-contour) of a grid, in screen coordinates; non-finite cells are holes. */
+export function contourPaths(maps: Pick<Landscape2D, 'x' | 'y'>, values: Float64Array, thresholds: readonly number[], geometry: MapGeometry): ContourPath[] {
+  const n = maps.x.length;
+  if (thresholds.length === 0 || n < 2) return [];
+  const clean = Array.from(values, (v) => (Number.isFinite(v) ? v : Number.NaN));
+  const dx = (maps.x[n - 1] - maps.x[0]) / (n - 1);
+  const dy = (maps.y[n - 1] - maps.y[0]) / (n - 1);
+  return contours()
+    .size([n, n])
+    .thresholds([...thresholds])(clean)
+    .map((c) => {
+      let d = '';
+      for (const polygon of c.coordinates)
+        for (const ring of polygon) {
+          ring.forEach(([gx, gy], k) => {
+            // Grid coordinate gx has cell i's centre at i + 0.5.
+            const sx = geometry.x(maps.x[0] + (gx - 0.5) * dx);
+            const sy = geometry.y(maps.y[0] + (gy - 0.5) * dy);
+            d += `${k === 0 ? 'M' : 'L'}${sx.toFixed(1)},${sy.toFixed(1)}`;
+          });
+          d += 'Z';
+        }
+      return { value: c.value, d };
+    })
+    .filter((c) => c.d !== '');
+}
+
+/** Finite min and max of a grid (null when nothing is finite), for readouts and test hooks. */
+export function finiteRange(values: Float64Array): { min: number; max: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values)
+    if (Number.isFinite(v)) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  return min <= max ? { min, max } : null;
+}
+
+/** The view after zooming by `factor` (< 1 zooms in) about the point (cx, cy). */
+export function zoomAbout(range: ViewRange, cx: number, cy: number, factor: number): ViewRange {
+  return {
+    xFrom: cx + (range.xFrom - cx) * factor,
+    xTo: cx + (range.xTo - cx) * factor,
+    yFrom: cy + (range.yFrom - cy) * factor,
+    yTo: cy + (range.yTo - cy) * factor,
+  };
+}
+
+export function panBy(range: ViewRange, dx: number, dy: number): ViewRange {
+  return { xFrom: range.xFrom + dx, xTo: range.xTo + dx, yFrom: range.yFrom + dy, yTo: range.yTo + dy };
+}
