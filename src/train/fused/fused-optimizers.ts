@@ -1,0 +1,91 @@
+/**
+ * SGD (with momentum), Adam, and SAM over either, on flat parameter buffers and in place: the fused
+ * counterparts of src/train/optimizers.ts with the same rules and hyper-parameter meanings:
+ *   g = ∇ + δ·w (weight decay added to the gradient, L2, as the official code);
+ *   SGD:  m ← μ·m + g;  w ← w − α·lr·m;
+ *   Adam: m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  w ← w − (α·lr/(1−β₁ᵗ))·m / (sqrt(v/(1−β₂ᵗ)) + ε);
+ *   SAM:  ∇ is taken at w + ρ·g₀/max(‖g₀‖, 1e-12) (g₀ the plain gradient, global 2-norm over all parameters),
+ *         and the loss reported is the loss there.
+ */
+import type { GroupedObjective } from './dense-mlp.ts';
+
+export type FusedBaseOptimizer = 'sgd' | 'adam';
+
+/** The same meanings as optimizers.ts's OptimizerHyper. */
+export interface FusedOptimizerHyper {
+  learningRate: number;
+  /** SGD momentum μ (0: plain SGD). */
+  momentum: number;
+  beta1: number;
+  beta2: number;
+  /** Adam's ε in the denominator. */
+  epsilon: number;
+  weightDecay: number;
+}
+
+export class FusedOptimizer {
+  readonly w: Float32Array;
+  /** SGD: the velocity; Adam: the first moment. */
+  readonly m: Float32Array;
+  /** Adam: the second moment (length 0 for SGD). */
+  readonly v: Float32Array;
+  /** Steps taken (Adam's bias correction). */
+  t = 0;
+  private readonly grad: Float32Array;
+  private readonly perturbed: Float32Array;
+
+  /** `samRho`: SAM's radius ρ, or null for the base optimizer alone. */
+  constructor(
+    init: Float32Array,
+    readonly base: FusedBaseOptimizer,
+    readonly samRho: number | null = null,
+  ) {
+    const P = init.length;
+    this.w = Float32Array.from(init);
+    this.m = new Float32Array(P);
+    this.v = new Float32Array(base === 'adam' ? P : 0);
+    this.grad = new Float32Array(P);
+    this.perturbed = new Float32Array(samRho === null ? 0 : P);
+  }
+
+  buffers(): Float32Array[] {
+    return [this.w, this.m, this.v, this.grad, this.perturbed];
+  }
+
+  /** One step on the objective's single group; returns the loss where the gradient was taken. */
+  step(objective: GroupedObjective, hyper: FusedOptimizerHyper, lrFactor = 1): number {
+    const { w, m, v, grad } = this;
+    const P = w.length;
+    let loss = objective.lossAndGradient(w, 1, grad);
+    if (this.samRho !== null) {
+      let squares = 0;
+      for (let i = 0; i < P; i++) squares += grad[i] * grad[i];
+      // A zero gradient has no direction: SAM then evaluates at w itself.
+      const scale = this.samRho / Math.max(Math.sqrt(squares), 1e-12);
+      const perturbed = this.perturbed;
+      for (let i = 0; i < P; i++) perturbed[i] = w[i] + grad[i] * scale;
+      loss = objective.lossAndGradient(perturbed, 1, grad);
+    }
+    this.t++;
+    const lr = hyper.learningRate * lrFactor;
+    const decay = hyper.weightDecay;
+    if (this.base === 'sgd') {
+      const mu = hyper.momentum;
+      for (let i = 0; i < P; i++) {
+        m[i] = mu * m[i] + (grad[i] + decay * w[i]);
+        w[i] -= lr * m[i];
+      }
+      return loss;
+    }
+    const { beta1, beta2, epsilon } = hyper;
+    const stepSize = lr / (1 - beta1 ** this.t);
+    const c2 = 1 - beta2 ** this.t;
+    for (let i = 0; i < P; i++) {
+      const g = grad[i] + decay * w[i];
+      m[i] = beta1 * m[i] + (1 - beta1) * g;
+      v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+      w[i] -= (stepSize * m[i]) / (Math.sqrt(v[i] / c2) + epsilon);
+    }
+    return loss;
+  }
+}
