@@ -10,15 +10,33 @@ const finite = z.number().finite();
 export const OPTIMIZER_KINDS = ['sgd', 'adam', 'sam-sgd', 'sam-adam', 'bsam'] as const;
 export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
 
+/** The most points an import may hold, and the most a user may add by clicking (permalinks carry them). */
+export const MAX_CUSTOM_POINTS = 5000;
+export const MAX_ADDED_POINTS = 500;
+/** Labels of imported and added points: the network has at most 6 classes. */
+export const MAX_LABEL = 5;
+/** Coordinates are bounded so that a hand-edited permalink cannot stretch the plot to nothing. */
+const coordinate = finite.min(-1e6).max(1e6);
+export const pointSchema = z.object({ x: coordinate, y: coordinate, label: z.number().int().min(0).max(MAX_LABEL) });
+
 export const trainingSchema = z.object({
-  dataset: z.object({
-    kind: z.enum(['moons', 'circles', 'xor', 'spiral', 'blobs']),
-    size: z.number().int().min(4).max(5000),
-    noise: finite.min(0).max(2),
-    testFraction: finite.min(0).max(0.9),
-    labelNoise: finite.min(0).max(0.5),
-    classes: z.number().int().min(2).max(6),
-  }),
+  dataset: z
+    .object({
+      /** 'custom' is an imported CSV (`points`); the others are generated from the data seed. */
+      kind: z.enum(['moons', 'circles', 'xor', 'spiral', 'blobs', 'custom']),
+      size: z.number().int().min(4).max(5000),
+      noise: finite.min(0).max(2),
+      testFraction: finite.min(0).max(0.9),
+      labelNoise: finite.min(0).max(0.5),
+      classes: z.number().int().min(2).max(6),
+      /** The imported points of a 'custom' dataset (empty otherwise). */
+      points: z.array(pointSchema).max(MAX_CUSTOM_POINTS).default([]),
+      /** Training points added by clicking on the boundary plot. */
+      added: z.array(pointSchema).max(MAX_ADDED_POINTS).default([]),
+      /** Indices of generated points removed by clicking: into [...train, ...test] of the unedited dataset. */
+      removed: z.array(z.number().int().min(0).max(MAX_CUSTOM_POINTS - 1)).max(MAX_CUSTOM_POINTS).default([]),
+    })
+    .refine((d) => d.kind !== 'custom' || d.points.length >= 2, { message: 'a custom dataset needs at least 2 points', path: ['points'] }),
   model: z.object({
     hidden: z.array(z.number().int().min(1).max(128)).max(6),
     activation: z.enum(['tanh', 'relu', 'elu']),
@@ -45,12 +63,16 @@ export const trainingSchema = z.object({
   /** Posterior samples averaged for bSAM's predictive (the official evaluation uses 32). */
   predictiveSamples: z.number().int().min(1).max(256),
   seeds: z.object({ data: z.number().int(), init: z.number().int(), noise: z.number().int() }),
+  /** A second run on the same data and initial weights with another optimizer, side by side; null: one run. */
+  compare: z.object({ kind: z.enum(OPTIMIZER_KINDS) }).nullable().default(null),
+  /** While playing, pause exactly when the run reaches this step (a permalink's "bSAM at step 500"); null: never. */
+  stopAt: z.number().int().min(1).max(10_000_000).nullable().default(null),
 });
 export type TrainingConfig = z.infer<typeof trainingSchema>;
 
 /** theory.md §5: the official 2-D demo, exactly. */
 export const OFFICIAL_BSAM_DEMO: TrainingConfig = {
-  dataset: { kind: 'moons', size: 100, noise: 0.1, testFraction: 0, labelNoise: 0, classes: 2 },
+  dataset: { kind: 'moons', size: 100, noise: 0.1, testFraction: 0, labelNoise: 0, classes: 2, points: [], added: [], removed: [] },
   model: { hidden: [32, 32, 32, 32], activation: 'elu', biasInit: 0.05 },
   optimizer: {
     kind: 'bsam',
@@ -69,4 +91,6 @@ export const OFFICIAL_BSAM_DEMO: TrainingConfig = {
   epochs: 250,
   predictiveSamples: 32,
   seeds: { data: 0, init: 0, noise: 0 },
+  compare: null,
+  stopAt: null,
 };

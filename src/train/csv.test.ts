@@ -30,4 +30,14 @@ describe('CSV import', () => {
     expect(r.line).toBe(line);
     expect(r.message).toMatch(message);
   });
+
+  it('limits on rows and labels name the first line beyond them', () => {
+    const rows = '0,0,0\n1,1,1\n2,2,0\n';
+    const tooMany = parseCsvDataset(rows, { maxRows: 2 });
+    expect(tooMany).toMatchObject({ ok: false, line: 3 });
+    expect(parseCsvDataset(rows, { maxRows: 3 }).ok).toBe(true);
+    const bigLabel = parseCsvDataset('0,0,0\n1,1,1\n2,2,6\n', { maxLabel: 5 });
+    expect(bigLabel).toMatchObject({ ok: false, line: 3 });
+    if (!bigLabel.ok) expect(bigLabel.message).toMatch(/0–5, got '6'/);
+  });
 });

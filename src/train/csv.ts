@@ -10,7 +10,16 @@ export type CsvResult = { ok: true; points: Point[]; classes: number } | { ok: f
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-export function parseCsvDataset(text: string): CsvResult {
+export interface CsvLimits {
+  /** Most data rows accepted (the row after the last one allowed is named). */
+  maxRows?: number;
+  /** Largest class label accepted. */
+  maxLabel?: number;
+}
+
+export function parseCsvDataset(text: string, limits: CsvLimits = {}): CsvResult {
+  const maxRows = limits.maxRows ?? MAX_CSV_ROWS;
+  const labelLimit = limits.maxLabel ?? 99;
   const lines = text.split(/\r?\n/);
   const points: Point[] = [];
   let maxLabel = -1;
@@ -25,8 +34,8 @@ export function parseCsvDataset(text: string): CsvResult {
     for (const [name, value] of [['x', xs], ['y', ys]] as const) {
       if (!NUMBER.test(value) || !Number.isFinite(Number(value))) return { ok: false, line: number, message: `line ${number}: ${name} must be a finite number, got '${value}'` };
     }
-    if (!/^\d+$/.test(ls) || Number(ls) > 99) return { ok: false, line: number, message: `line ${number}: label must be a class number 0–99, got '${ls}'` };
-    if (points.length >= MAX_CSV_ROWS) return { ok: false, line: number, message: `line ${number}: more than ${MAX_CSV_ROWS} points` };
+    if (!/^\d+$/.test(ls) || Number(ls) > labelLimit) return { ok: false, line: number, message: `line ${number}: label must be a class number 0–${labelLimit}, got '${ls}'` };
+    if (points.length >= maxRows) return { ok: false, line: number, message: `line ${number}: more than ${maxRows} points` };
     const label = Number(ls);
     maxLabel = Math.max(maxLabel, label);
     points.push({ x: Number(xs), y: Number(ys), label });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addPoint, DATASET_KINDS, makeDataset, removeNearest, type DatasetSpec } from './datasets.ts';
+import { addedOrigin, addPoint, applyEdits, DATASET_KINDS, decodeOrigin, makeDataset, removeNearest, type DatasetSpec } from './datasets.ts';
 
 const base: DatasetSpec = { kind: 'moons', size: 100, noise: 0.1, testFraction: 0.2, labelNoise: 0, classes: 3, seed: 7 };
 
@@ -64,5 +64,43 @@ describe('datasets', () => {
     const removed = removeNearest(added, 5.01, 5, 0.1);
     expect(removed.train).toEqual(d.train);
     expect(removeNearest(d, 50, 50, 0.1)).toBe(d);
+  });
+
+  it('edits remove generated points by index (train first, then test) and append added points to train', () => {
+    const d = makeDataset(base);
+    const n = d.train.length;
+    const edited = applyEdits(d, { added: [{ x: 9, y: 9, label: 1 }], removed: [0, n] });
+    expect(edited.train).toHaveLength(n - 1 + 1);
+    expect(edited.test).toHaveLength(d.test.length - 1);
+    expect(edited.train).not.toContainEqual(d.train[0]);
+    expect(edited.test).not.toContainEqual(d.test[0]);
+    expect(edited.train.at(-1)).toEqual({ x: 9, y: 9, label: 1 });
+    // Origins say where each point came from, so a click on it can be undone.
+    expect(edited.origins?.train.slice(0, 2)).toEqual([1, 2]);
+    expect(edited.origins?.train.at(-1)).toBe(addedOrigin(0));
+    expect(decodeOrigin(addedOrigin(0))).toEqual({ kind: 'added', index: 0 });
+    expect(edited.origins?.test[0]).toBe(n + 1);
+    // The spec carries the same edits through makeDataset.
+    expect(makeDataset({ ...base, added: [{ x: 9, y: 9, label: 1 }], removed: [0, n] })).toEqual(edited);
+  });
+
+  it('edits skip added points with a class the dataset does not have, and never empty the training set', () => {
+    const d = makeDataset({ ...base, size: 4, testFraction: 0 });
+    const edited = applyEdits(d, { added: [{ x: 0, y: 0, label: 2 }], removed: [] });
+    expect(edited.train).toEqual(d.train);
+    const all = applyEdits(d, { added: [], removed: [0, 1, 2, 3] });
+    expect(all.train).toEqual(d.train);
+    const allButAdded = applyEdits(d, { added: [{ x: 0, y: 0, label: 1 }], removed: [0, 1, 2, 3] });
+    expect(allButAdded.train).toEqual([{ x: 0, y: 0, label: 1 }]);
+  });
+
+  it('a custom dataset keeps the imported points (no jitter), split and shuffled with the seed', () => {
+    const points = Array.from({ length: 20 }, (_, i) => ({ x: i, y: -i, label: i % 3 }));
+    const d = makeDataset({ ...base, kind: 'custom', points, testFraction: 0.25 });
+    expect(d.classes).toBe(3);
+    expect(d.test).toHaveLength(5);
+    const all = [...d.train, ...d.test].sort((a, b) => a.x - b.x);
+    expect(all).toEqual(points);
+    expect(makeDataset({ ...base, kind: 'custom', points, testFraction: 0.25 })).toEqual(d);
   });
 });

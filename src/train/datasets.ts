@@ -14,14 +14,35 @@ export interface Point {
   label: number;
 }
 
+/**
+ * Where a point of an edited dataset came from, so a click on it can be undone in the state: an index ≥ 0 is
+ * a generated (or imported) point, its index into [...train, ...test] of the unedited dataset; −(k+1) is
+ * the k-th added point.
+ */
+export type PointOrigin = number;
+
+export const addedOrigin = (k: number): PointOrigin => -(k + 1);
+export function decodeOrigin(origin: PointOrigin): { kind: 'generated'; index: number } | { kind: 'added'; index: number } {
+  return origin >= 0 ? { kind: 'generated', index: origin } : { kind: 'added', index: -origin - 1 };
+}
+
 export interface Dataset {
   train: Point[];
   test: Point[];
   classes: number;
+  /** The origin of each point (same order as train and test); absent means unedited (index = position). */
+  origins?: { train: PointOrigin[]; test: PointOrigin[] };
+}
+
+/** The user's edits of a dataset, as kept in the experiment state. */
+export interface DatasetEdits {
+  added: readonly Point[];
+  removed: readonly number[];
 }
 
 export interface DatasetSpec {
-  kind: DatasetKind;
+  /** A generated kind, or 'custom': the imported `points`. */
+  kind: DatasetKind | 'custom';
   /** Total points before the split. */
   size: number;
   /** Standard deviation of the Gaussian jitter added to each coordinate. */
@@ -33,6 +54,11 @@ export interface DatasetSpec {
   /** Number of classes for blobs and spiral (moons, circles and xor have 2). */
   classes: number;
   seed: number;
+  /** The imported points of a 'custom' dataset (no jitter is added to them). */
+  points?: readonly Point[];
+  /** Clicked-in and clicked-out points, applied after the split (see applyEdits). */
+  added?: readonly Point[];
+  removed?: readonly number[];
 }
 
 /** Points of one kind before noise, split as evenly as possible between the classes. */
@@ -87,15 +113,37 @@ function shapes(kind: DatasetKind, size: number, classes: number, uniform: () =>
   }
 }
 
+/** Classes of an imported point set: one more than the largest label, at least 2. */
+export function customClasses(points: readonly Point[]): number {
+  return Math.max(2, ...points.map((p) => p.label + 1));
+}
+
+/**
+ * The dataset of a spec: generated (or imported), shuffled, split and label-noised with the seed, then the
+ * user's edits applied. The edits ride along in the spec so that every caller (the run, the CLI) sees the
+ * same edited data the boundary plot shows.
+ */
 export function makeDataset(spec: DatasetSpec): Dataset {
-  const classes = spec.kind === 'blobs' || spec.kind === 'spiral' ? spec.classes : 2;
+  return applyEdits(generateDataset(spec), { added: spec.added ?? [], removed: spec.removed ?? [] });
+}
+
+function generateDataset(spec: DatasetSpec): Dataset {
   const uniform = seededUniform(spec.seed);
   const normal = seededNormal(spec.seed ^ 0x5bd1e995);
-  const points = shapes(spec.kind, spec.size, classes, uniform).map((p) => ({
-    x: p.x + spec.noise * normal(),
-    y: p.y + spec.noise * normal(),
-    label: p.label,
-  }));
+  let classes: number;
+  let points: Point[];
+  if (spec.kind === 'custom') {
+    const imported = spec.points ?? [];
+    classes = customClasses(imported);
+    points = imported.map((p) => ({ x: p.x, y: p.y, label: p.label }));
+  } else {
+    classes = spec.kind === 'blobs' || spec.kind === 'spiral' ? spec.classes : 2;
+    points = shapes(spec.kind, spec.size, classes, uniform).map((p) => ({
+      x: p.x + spec.noise * normal(),
+      y: p.y + spec.noise * normal(),
+      label: p.label,
+    }));
+  }
   // Fisher–Yates with the same stream, then the split: reproducible and class-mixed.
   for (let i = points.length - 1; i > 0; i--) {
     const j = Math.floor(uniform() * (i + 1));
@@ -110,6 +158,34 @@ export function makeDataset(spec: DatasetSpec): Dataset {
     return { ...p, label: other };
   });
   return { train, test, classes };
+}
+
+/**
+ * Removes the generated points whose indices (into [...train, ...test]) are in `removed` and appends the
+ * added points to the training set, recording every point's origin. Added points with a label the dataset
+ * does not have (e.g. after lowering the number of classes) or non-finite coordinates are skipped; removals
+ * that would leave no training point at all are ignored (a run needs data).
+ */
+export function applyEdits(base: Dataset, edits: DatasetEdits): Dataset {
+  const removed = new Set(edits.removed);
+  const n = base.train.length;
+  const kept = (count: number, offset: number) => Array.from({ length: count }, (_, i) => i).filter((i) => !removed.has(offset + i));
+  const trainIdx = kept(n, 0);
+  const testIdx = kept(base.test.length, n);
+  const added: { point: Point; origin: PointOrigin }[] = [];
+  edits.added.forEach((p, k) => {
+    const valid = Number.isInteger(p.label) && p.label >= 0 && p.label < base.classes && Number.isFinite(p.x) && Number.isFinite(p.y);
+    if (valid) added.push({ point: { x: p.x, y: p.y, label: p.label }, origin: addedOrigin(k) });
+  });
+  const ignoreRemovals = trainIdx.length + added.length === 0;
+  const trainKept = ignoreRemovals ? base.train.map((_, i) => i) : trainIdx;
+  const testKept = ignoreRemovals ? base.test.map((_, i) => i) : testIdx;
+  return {
+    classes: base.classes,
+    train: [...trainKept.map((i) => base.train[i]), ...added.map((a) => a.point)],
+    test: testKept.map((i) => base.test[i]),
+    origins: { train: [...trainKept, ...added.map((a) => a.origin)], test: testKept.map((i) => n + i) },
+  };
 }
 
 /** A point the user added by clicking (to the training set). */

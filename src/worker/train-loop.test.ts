@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OFFICIAL_BSAM_DEMO, type TrainingConfig } from '../state/training.ts';
+import { TrainingRun } from '../train/run.ts';
 import { tf } from '../train/tf.ts';
 import { GRID_SIZE, TrainLoop } from './train-loop.ts';
 import type { TrainResponse } from './train-protocol.ts';
@@ -36,11 +37,20 @@ describe('TrainLoop', () => {
     loop.init(config);
     const first = progress(h.out)[0];
     expect(first).toMatchObject({ step: 0, epoch: 0, fresh: true, running: false });
-    expect(first.grid.probs).toHaveLength(GRID_SIZE * GRID_SIZE * 2);
-    expect(first.grid.samples).toHaveLength(20);
-    expect(first.train).toHaveLength(100);
+    expect(first.runs).toHaveLength(1);
+    expect(first.runs[0].grid?.probs).toHaveLength(GRID_SIZE * GRID_SIZE * 2);
+    expect(first.runs[0].grid?.samples).toHaveLength(20);
+    expect(first.data?.train).toHaveLength(100);
+    expect(first.data?.trainOrigins).toHaveLength(100);
+    // The reliability diagram has the step-0 evaluation: 20 bins holding every point.
+    expect(first.runs[0].evaluation?.reliability).toHaveLength(20);
+    expect(first.runs[0].evaluation?.reliability.reduce((n, b) => n + b.count, 0)).toBe(100);
     loop.handle({ type: 'step' });
-    expect(progress(h.out).at(-1)).toMatchObject({ step: 1, fresh: false });
+    const second = progress(h.out).at(-1);
+    expect(second).toMatchObject({ step: 1, fresh: false, data: null });
+    // A step forces a new grid, but the evaluation (per epoch) did not change.
+    expect(second?.runs[0].grid).not.toBeNull();
+    expect(second?.runs[0].evaluation).toBeNull();
     loop.dispose();
   });
 
@@ -48,19 +58,22 @@ describe('TrainLoop', () => {
     const h = host();
     const loop = new TrainLoop(h.host);
     loop.init(config);
-    const initialGrid = Array.from(progress(h.out)[0].grid.probs);
+    const initialGrid = Array.from(progress(h.out)[0].runs[0].grid?.probs ?? []);
     loop.handle({ type: 'play' });
     h.drain(8);
     loop.handle({ type: 'pause' });
     const last = progress(h.out).at(-1);
     expect(last?.running).toBe(false);
     expect(last?.step).toBeGreaterThan(3);
-    const metrics = progress(h.out).flatMap((p) => p.newMetrics);
+    const metrics = progress(h.out).flatMap((p) => p.runs[0].newMetrics);
     expect(metrics.length).toBe(Math.floor((last?.step ?? 0) / 3));
+    // Each epoch's evaluation went out; the last one sent is the latest epoch's.
+    const evaluations = progress(h.out).flatMap((p) => (p.runs[0].evaluation ? [p.runs[0].evaluation] : []));
+    expect(evaluations.at(-1)?.step).toBe(metrics.at(-1)?.step);
     loop.handle({ type: 'reset' });
     const again = progress(h.out).at(-1);
     expect(again).toMatchObject({ step: 0, fresh: true });
-    expect(Array.from(again?.grid.probs ?? [])).toEqual(initialGrid);
+    expect(Array.from(again?.runs[0].grid?.probs ?? [])).toEqual(initialGrid);
     loop.dispose();
   });
 
@@ -81,6 +94,67 @@ describe('TrainLoop', () => {
     expect(h.out.length).toBe(count);
     loop.handle({ type: 'reset' });
     expect(progress(h.out).at(-1)).toMatchObject({ step: 0 });
+    loop.dispose();
+  });
+
+  it('stopAt pauses exactly at that step while playing, and not again when playing on', () => {
+    const h = host();
+    const loop = new TrainLoop(h.host);
+    loop.init({ ...config, stopAt: 7 });
+    loop.handle({ type: 'speed', stepsPerTick: 1000 });
+    loop.handle({ type: 'play' });
+    h.drain(50);
+    const stopped = progress(h.out).at(-1);
+    expect(stopped).toMatchObject({ step: 7, running: false, stoppedAt: 7 });
+    loop.handle({ type: 'stopAt', step: 9 });
+    loop.handle({ type: 'play' });
+    h.drain(50);
+    expect(progress(h.out).at(-1)).toMatchObject({ step: 9, running: false, stoppedAt: 9 });
+    // Playing on from the stop step runs past it.
+    loop.handle({ type: 'play' });
+    h.drain(3);
+    loop.handle({ type: 'pause' });
+    expect(progress(h.out).at(-1)?.step).toBeGreaterThan(9);
+    loop.dispose();
+  });
+
+  it('compare mode steps a second run in lockstep on the same data and initial weights', () => {
+    const h = host();
+    const loop = new TrainLoop(h.host);
+    const sgd = { ...config, optimizer: { ...config.optimizer, kind: 'sgd' as const } };
+    loop.init({ ...sgd, compare: { kind: 'bsam' } });
+    const first = progress(h.out)[0];
+    expect(first.runs.map((r) => r.kind)).toEqual(['sgd', 'bsam']);
+    // Same initial weights: the mean-weights prediction of bSAM equals SGD's prediction at step 0.
+    const [a, b] = first.runs.map((r) => r.grid);
+    expect(Array.from(b?.meanProbs ?? []).slice(0, 20)).toEqual(Array.from(a?.probs ?? []).slice(0, 20));
+    expect(a?.samples).toHaveLength(0);
+    expect(b?.samples).toHaveLength(20);
+    loop.handle({ type: 'stopAt', step: 6 });
+    loop.handle({ type: 'play' });
+    h.drain(50);
+    const last = progress(h.out).at(-1);
+    expect(last?.step).toBe(6);
+    const rows = progress(h.out).map((p) => p.runs.map((r) => r.newMetrics.length));
+    expect(rows.reduce((n, r) => n + r[0], 0)).toBe(2);
+    expect(rows.reduce((n, r) => n + r[1], 0)).toBe(2);
+    loop.dispose();
+  });
+
+  it('bSAM progress carries per-layer posterior-std histograms (at the grid cadence); other optimizers none', () => {
+    const h = host();
+    const loop = new TrainLoop(h.host);
+    loop.init({ ...config, compare: { kind: 'sgd' } });
+    const [bsam, sgd] = progress(h.out)[0].runs;
+    // The hidden-[8] network: W and b of two layers, every parameter counted once.
+    const expected = new TrainingRun(config);
+    const layers = expected.posteriorStd();
+    expected.dispose();
+    expect(bsam.posteriorStd?.layers.map((l) => l.layer)).toEqual(layers.map((l) => l.layer));
+    expect(bsam.posteriorStd?.layers.map((l) => l.total)).toEqual(layers.map((l) => l.values.length));
+    // At step 0 every std is 1/sqrt(N·s_init) = 1/sqrt(100): all in one bin around log10 = −1.
+    expect(((bsam.posteriorStd?.log10From ?? 0) + (bsam.posteriorStd?.log10To ?? 0)) / 2).toBeCloseTo(-1, 5);
+    expect(sgd.posteriorStd).toBeNull();
     loop.dispose();
   });
 

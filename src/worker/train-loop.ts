@@ -1,12 +1,19 @@
 /**
  * The training loop behind the worker, free of worker globals so it runs (and is tested) in Node: it takes
- * requests, owns one TrainingRun, and emits responses through `post`. Playing runs steps in chunks of a few
+ * requests, owns the TrainingRuns, and emits responses through `post`. Playing runs steps in chunks of a few
  * tens of milliseconds and yields between them (through `schedule`), so pause and other messages are
- * handled promptly; progress goes out at most every PROGRESS_MS, the decision grid at most every GRID_MS.
+ * handled promptly; progress goes out at most every PROGRESS_MS, decision grids and posterior-std
+ * histograms at most every GRID_MS (slower when they are expensive).
+ *
+ * Compare mode is a second run in this same worker, stepped in lockstep with the first, rather than a second
+ * worker: both boundaries are then always drawn at the same step (bSAM is several times slower per step than
+ * SAM, so two free-running workers would drift apart), stopAt and pause stop both at exactly the same step,
+ * one progress stream stays within the message budget, and only one tfjs backend (one GPU context) is held.
  */
 import type { TrainingConfig } from '../state/training.ts';
 import { TrainingRun } from '../train/run.ts';
-import type { DecisionGrid, MetricPoint, TrainRequest, TrainResponse } from './train-protocol.ts';
+import { stdHistograms, type StdHistograms } from './std-histogram.ts';
+import type { DataSnapshot, DecisionGrid, EvaluationSummary, MetricPoint, RunProgress, TrainRequest, TrainResponse } from './train-protocol.ts';
 
 export const GRID_SIZE = 40;
 const SAMPLE_BOUNDARIES = 20;
@@ -21,37 +28,59 @@ export interface LoopHost {
   now(): number;
 }
 
+/** The config of the compared run: the same everything (data, seeds, hyper-parameters), another optimizer. */
+export function compareConfig(config: TrainingConfig): TrainingConfig | null {
+  return config.compare ? { ...config, optimizer: { ...config.optimizer, kind: config.compare.kind }, compare: null } : null;
+}
+
+/** One run and what of it has not been sent yet. */
+interface RunSlot {
+  run: TrainingRun;
+  /** The last step's result: its loss stays on the device until read, which happens once per chunk. */
+  last: { readonly loss: number } | null;
+  pending: MetricPoint[];
+  evaluation: EvaluationSummary | null;
+  evaluationDirty: boolean;
+}
+
 export class TrainLoop {
-  private run: TrainingRun | null = null;
+  private slots: RunSlot[] = [];
   private config: TrainingConfig | null = null;
   private running = false;
   private diverged = false;
+  private stopAt: number | null = null;
   private stepsPerTick = 1000;
-  private pending: MetricPoint[] = [];
   private fresh = true;
   private lastProgress = -Infinity;
   private lastGrid = -Infinity;
-  private grid: DecisionGrid | null = null;
-  /** How long the last decision grid took: the grid is refreshed at most every max(GRID_MS, 4× that). */
+  /** How long the last grids took: they are refreshed at most every max(GRID_MS, 4× that). */
   private gridCost = 0;
   private rate: { steps: number; since: number } = { steps: 0, since: 0 };
 
   constructor(private readonly host: LoopHost) {}
 
-  /** Build the run for a config (the backend is already chosen by the caller). */
+  /** Build the run(s) for a config (the backend is already chosen by the caller). */
   init(config: TrainingConfig): void {
-    this.run?.dispose();
+    this.disposeRuns();
     this.config = config;
-    this.run = new TrainingRun(config);
+    this.stopAt = config.stopAt;
+    const second = compareConfig(config);
+    this.slots = [config, ...(second ? [second] : [])].map((c) => ({ run: new TrainingRun(c), last: null, pending: [], evaluation: null, evaluationDirty: false }));
+    // The reliability diagram has something to show before the first epoch.
+    for (const slot of this.slots) this.evaluate(slot);
     this.running = false;
     this.diverged = false;
-    this.pending = [];
     this.fresh = true;
-    this.sendProgress(true);
+    this.sendProgress(true, null);
   }
 
   handle(request: Exclude<TrainRequest, { type: 'init' }>): void {
-    if (!this.run || !this.config) {
+    if (request.type === 'stopAt') {
+      // Allowed before init too: it only sets what the next play will honour.
+      this.stopAt = request.step;
+      return;
+    }
+    if (!this.slots.length || !this.config) {
       this.host.post({ type: 'error', message: `'${request.type}' before the run was initialised` });
       return;
     }
@@ -64,12 +93,13 @@ export class TrainLoop {
         return;
       case 'pause':
         this.running = false;
-        this.sendProgress(true);
+        this.sendProgress(true, null);
         return;
       case 'step':
         if (this.diverged || this.running) return;
         this.stepOnce();
-        if (!this.diverged) this.sendProgress(true);
+        this.checkLastLosses();
+        if (!this.diverged) this.sendProgress(true, null);
         return;
       case 'reset':
         this.init(this.config);
@@ -82,58 +112,105 @@ export class TrainLoop {
 
   dispose(): void {
     this.running = false;
-    this.run?.dispose();
-    this.run = null;
+    this.disposeRuns();
+  }
+
+  private disposeRuns(): void {
+    for (const slot of this.slots) slot.run.dispose();
+    this.slots = [];
+  }
+
+  private get step(): number {
+    return this.slots[0]?.run.step ?? 0;
   }
 
   private chunk(): void {
-    if (!this.running || !this.run) return;
+    if (!this.running || !this.slots.length) return;
     try {
       this.runChunk();
     } catch (e) {
       // A backend failure mid-run (e.g. a GPU buffer that cannot be allocated) pauses the run and says why,
       // instead of escaping as an uncaught error that kills the worker.
       this.running = false;
-      this.host.post({ type: 'error', message: `training stopped at step ${this.run?.step ?? 0}: ${e instanceof Error ? e.message : String(e)}` });
+      this.host.post({ type: 'error', message: `training stopped at step ${this.step}: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
 
   private runChunk(): void {
     const start = this.host.now();
     let steps = 0;
+    let stopped: number | null = null;
     while (this.running && steps < this.stepsPerTick && this.host.now() - start < CHUNK_MS) {
       this.stepOnce();
       steps++;
+      // Only on reaching the step: playing on from a later step is not stopped again.
+      if (!this.diverged && this.stopAt !== null && this.step === this.stopAt) {
+        this.running = false;
+        stopped = this.step;
+      }
     }
+    if (!this.diverged) this.checkLastLosses();
     this.rate.steps += steps;
     if (this.diverged) return;
-    if (this.host.now() - this.lastProgress >= PROGRESS_MS) this.sendProgress(false);
+    if (stopped !== null) this.sendProgress(true, stopped);
+    else if (this.host.now() - this.lastProgress >= PROGRESS_MS) this.sendProgress(false, null);
     if (this.running) this.host.schedule(() => this.chunk());
   }
 
-
+  /**
+   * One step of every run. The step's loss is not read here (that would be a GPU→CPU sync per step); a NaN
+   * is caught from the epoch's mean loss, which the run reads anyway, and by checkLastLosses once per chunk.
+   * A NaN loss means NaN weights, so every later loss is NaN too: nothing slips through between checks.
+   */
   private stepOnce(): void {
-    const run = this.run as TrainingRun;
-    const { loss, epochLoss } = run.advance();
-    if (!Number.isFinite(loss)) {
-      this.running = false;
-      this.diverged = true;
-      this.host.post({
-        type: 'diverged',
-        step: run.step,
-        message: `the loss became ${loss} at step ${run.step}: the learning rate is probably too large for this network (reset to try again with other settings)`,
-      });
-      return;
-    }
-    if (epochLoss !== null) {
-      const e = run.evaluate();
-      this.pending.push({ epoch: run.epoch, step: run.step, trainLoss: epochLoss, testAccuracy: e.accuracy, nll: e.nll, ece: e.ece });
+    for (const slot of this.slots) {
+      const { run } = slot;
+      const result = run.advance();
+      slot.last = result;
+      const { epochLoss } = result;
+      if (epochLoss === null) continue;
+      if (!Number.isFinite(epochLoss)) {
+        this.diverge(slot, epochLoss);
+        return;
+      }
+      const e = this.evaluate(slot);
+      slot.pending.push({ epoch: run.epoch, step: run.step, trainLoss: epochLoss, testAccuracy: e.accuracy, nll: e.nll, ece: e.ece });
     }
   }
 
-  /** The decision grid over the data's bounding box with a margin. */
-  private decisionGrid(): DecisionGrid {
-    const run = this.run as TrainingRun;
+  /** Reads each run's latest step loss (one transfer per run) and stops everything if one is not finite. */
+  private checkLastLosses(): void {
+    for (const slot of this.slots) {
+      const loss = slot.last?.loss;
+      if (loss !== undefined && !Number.isFinite(loss)) {
+        this.diverge(slot, loss);
+        return;
+      }
+    }
+  }
+
+  private diverge(slot: RunSlot, loss: number): void {
+    const { run } = slot;
+    this.running = false;
+    this.diverged = true;
+    const which = this.slots.length > 1 ? `the ${run.config.optimizer.kind} run's ` : 'the ';
+    this.host.post({
+      type: 'diverged',
+      step: run.step,
+      run: this.slots.indexOf(slot),
+      message: `${which}loss became ${loss} by step ${run.step}: the learning rate is probably too large for this network (reset to try again with other settings)`,
+    });
+  }
+
+  private evaluate(slot: RunSlot): EvaluationSummary {
+    const e = slot.run.evaluate();
+    slot.evaluation = { step: slot.run.step, accuracy: e.accuracy, nll: e.nll, ece: e.ece, reliability: e.reliability, on: e.on };
+    slot.evaluationDirty = true;
+    return slot.evaluation;
+  }
+
+  /** The decision grid over the data's bounding box with a margin (the same box for both runs). */
+  private decisionGrid(run: TrainingRun): DecisionGrid {
     const all = [...run.data.train, ...run.data.test];
     const xs = all.map((p) => p.x);
     const ys = all.map((p) => p.y);
@@ -145,7 +222,7 @@ export class TrainLoop {
         points.push({ x: xFrom + ((xTo - xFrom) * j) / (GRID_SIZE - 1), y: yFrom + ((yTo - yFrom) * i) / (GRID_SIZE - 1) });
       }
     }
-    const bsam = this.config?.optimizer.kind === 'bsam';
+    const bsam = run.config.optimizer.kind === 'bsam';
     const p = run.predictDetailed(points, bsam ? SAMPLE_BOUNDARIES : 0);
     return {
       size: GRID_SIZE,
@@ -160,29 +237,59 @@ export class TrainLoop {
     };
   }
 
-  private sendProgress(forceGrid: boolean): void {
-    const run = this.run as TrainingRun;
+  private posteriorStd(run: TrainingRun): StdHistograms | null {
+    return run.config.optimizer.kind === 'bsam' ? stdHistograms(run.posteriorStd()) : null;
+  }
+
+  private dataSnapshot(): DataSnapshot {
+    const { data } = this.slots[0].run;
+    return {
+      train: data.train,
+      test: data.test,
+      classes: data.classes,
+      trainOrigins: data.origins?.train ?? data.train.map((_, i) => i),
+      testOrigins: data.origins?.test ?? data.test.map((_, i) => data.train.length + i),
+    };
+  }
+
+  private sendProgress(forceGrid: boolean, stoppedAt: number | null): void {
     const now = this.host.now();
-    if (forceGrid || !this.grid || now - this.lastGrid >= Math.max(GRID_MS, 4 * this.gridCost)) {
-      this.grid = this.decisionGrid();
+    const withGrid = forceGrid || now - this.lastGrid >= Math.max(GRID_MS, 4 * this.gridCost);
+    const transfer: Transferable[] = [];
+    const runs: RunProgress[] = this.slots.map((slot) => {
+      let grid: DecisionGrid | null = null;
+      let posteriorStd: StdHistograms | null = null;
+      if (withGrid) {
+        grid = this.decisionGrid(slot.run);
+        posteriorStd = this.posteriorStd(slot.run);
+        // Fresh arrays every time, so they can be moved to the main thread instead of copied.
+        transfer.push(grid.probs.buffer, ...(grid.meanProbs ? [grid.meanProbs.buffer] : []), ...grid.samples.map((s) => s.buffer));
+      }
+      const evaluation = slot.evaluationDirty || this.fresh ? slot.evaluation : null;
+      const progress: RunProgress = { kind: slot.run.config.optimizer.kind, newMetrics: slot.pending, grid, evaluation, posteriorStd };
+      slot.pending = [];
+      slot.evaluationDirty = false;
+      return progress;
+    });
+    if (withGrid) {
       this.gridCost = this.host.now() - now;
       this.lastGrid = this.host.now();
     }
     const elapsed = (now - this.rate.since) / 1000;
-    this.host.post({
-      type: 'progress',
-      running: this.running,
-      step: run.step,
-      epoch: run.epoch,
-      newMetrics: this.pending,
-      fresh: this.fresh,
-      // Copies: the cached grid is reused by later messages, so it cannot be transferred.
-      grid: { ...this.grid, probs: this.grid.probs.slice(), meanProbs: this.grid.meanProbs?.slice() ?? null, samples: this.grid.samples.map((s) => s.slice()) },
-      train: run.data.train,
-      test: run.data.test,
-      stepsPerSecond: this.running && elapsed > 0 ? this.rate.steps / elapsed : null,
-    });
-    this.pending = [];
+    this.host.post(
+      {
+        type: 'progress',
+        running: this.running,
+        step: this.step,
+        epoch: this.slots[0].run.epoch,
+        fresh: this.fresh,
+        runs,
+        data: this.fresh ? this.dataSnapshot() : null,
+        stepsPerSecond: this.running && elapsed > 0 ? this.rate.steps / elapsed : null,
+        stoppedAt,
+      },
+      transfer,
+    );
     this.fresh = false;
     this.lastProgress = now;
   }

@@ -5,22 +5,30 @@
  *
  * Main → worker (TrainRequest):
  *  - init   {config, backend}: (re)build the run from scratch (dataset, seeded weights), paused at step 0.
- *                               Sent first, and again whenever the config or backend choice changes.
+ *                               Sent first, and again whenever the config or backend choice changes. With
+ *                               config.compare a second run (same data and initial weights, another
+ *                               optimizer) is built and stepped in lockstep with the first.
  *  - play / pause              : run continuously / stop after the current step.
  *  - step                      : one optimizer step (when paused).
  *  - reset                     : back to step 0 with the SAME initial weights and data (seeds unchanged).
  *  - speed {stepsPerTick}      : steps between progress messages while playing (1–1000).
+ *  - stopAt {step}             : while playing, pause exactly on reaching this step (null: never). Also read
+ *                               from config.stopAt on init; a change alone does not rebuild the run.
  * Worker → main (TrainResponse):
  *  - backend  {active, requested, reason}: the backend in use and why (fallbacks and auto's measurement).
- *  - progress {…}: after init/reset/step and periodically while playing: the step, the epoch, the newest
- *               metrics, a decision grid of predictive probabilities and the dataset.
- *  - diverged {step, message}: the loss turned NaN or infinite; the run is paused and stays diverged until
- *               reset or init (recovery is one reset).
+ *  - progress {…}: after init/reset/step and periodically while playing: the step, the epoch, and per run
+ *               the newest metrics, the latest evaluation (reliability bins), and — at the grid cadence,
+ *               not every message — a decision grid and bSAM's posterior-std histograms. The dataset only
+ *               comes with the message that starts a run (fresh). Large parts that did not change are null.
+ *  - diverged {step, message, run}: a loss turned NaN or infinite; the runs are paused and stay diverged
+ *               until reset or init (recovery is one reset).
  *  - error    {message}: a request could not be handled (the worker keeps running).
  */
 import { z } from 'zod';
-import { trainingSchema, type TrainingConfig } from '../state/training.ts';
-import type { Point } from '../train/datasets.ts';
+import { trainingSchema, type OptimizerKind, type TrainingConfig } from '../state/training.ts';
+import type { Point, PointOrigin } from '../train/datasets.ts';
+import type { ReliabilityBin } from '../train/metrics.ts';
+import type { StdHistograms } from './std-histogram.ts';
 
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
@@ -33,6 +41,7 @@ export const trainRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('step') }),
   z.object({ type: z.literal('reset') }),
   z.object({ type: z.literal('speed'), stepsPerTick: z.number().int().min(1).max(1000) }),
+  z.object({ type: z.literal('stopAt'), step: trainingSchema.shape.stopAt.unwrap() }),
 ]);
 export type TrainRequest = z.infer<typeof trainRequestSchema>;
 
@@ -62,6 +71,39 @@ export interface DecisionGrid {
   samples: Float32Array[];
 }
 
+/** The latest evaluation of a run (per epoch): what the reliability diagram draws. */
+export interface EvaluationSummary {
+  step: number;
+  accuracy: number;
+  nll: number;
+  ece: number;
+  /** 20 equal-width bins of the top-class confidence. */
+  reliability: ReliabilityBin[];
+  on: 'test' | 'train';
+}
+
+/** What one run (of one or two) reports in a progress message. A null part is unchanged since the last message. */
+export interface RunProgress {
+  kind: OptimizerKind;
+  /** Metric rows added since the previous progress message (the main thread appends them). */
+  newMetrics: MetricPoint[];
+  /** A new decision grid (at most every ~250 ms while playing), or null. */
+  grid: DecisionGrid | null;
+  /** A new evaluation, or null. */
+  evaluation: EvaluationSummary | null;
+  /** bSAM: new histograms of the posterior std per layer (at the grid cadence), or null. */
+  posteriorStd: StdHistograms | null;
+}
+
+/** The (edited) dataset both runs train on, and where each point came from (for click-to-remove). */
+export interface DataSnapshot {
+  train: Point[];
+  test: Point[];
+  classes: number;
+  trainOrigins: PointOrigin[];
+  testOrigins: PointOrigin[];
+}
+
 export type TrainResponse =
   | { type: 'backend'; active: ActiveBackend; requested: BackendChoice; reason: string }
   | {
@@ -69,17 +111,18 @@ export type TrainResponse =
       running: boolean;
       step: number;
       epoch: number;
-      /** Metric rows added since the previous progress message (the main thread appends them). */
-      newMetrics: MetricPoint[];
-      /** True when this message starts a new history (after init or reset). */
+      /** True when this message starts a new history (after init or reset); then every part is present. */
       fresh: boolean;
-      grid: DecisionGrid;
-      train: Point[];
-      test: Point[];
+      /** One entry per run: the main run, then the compared run (if any). */
+      runs: RunProgress[];
+      /** The dataset: on fresh messages only, null otherwise. */
+      data: DataSnapshot | null;
       /** Measured training speed while playing (steps per second), null when paused. */
       stepsPerSecond: number | null;
+      /** Set when the run paused because it reached the stopAt step. */
+      stoppedAt: number | null;
     }
-  | { type: 'diverged'; step: number; message: string }
+  | { type: 'diverged'; step: number; message: string; run: number }
   | { type: 'error'; message: string };
 
 /** Validate an incoming request; never throws. */

@@ -1,30 +1,44 @@
 import { interpolateRdBu } from 'd3';
-import { classColour } from './boundary-render.ts';
+import { classColour, entropyColour, type PredictionSource } from './boundary-render.ts';
+import type { HeatmapView } from './BoundaryPlot.tsx';
 
 interface Props {
   classes: number;
   /** Whether posterior-sample boundaries are drawn (bSAM). */
   samples: boolean;
   hasTest: boolean;
+  heatmap: HeatmapView;
+  source: PredictionSource;
 }
 
-const GRADIENT = `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((t) => interpolateRdBu(t)).join(', ')})`;
+const STOPS = [0, 0.25, 0.5, 0.75, 1];
+const PROBABILITY_GRADIENT = `linear-gradient(to right, ${STOPS.map((t) => interpolateRdBu(t)).join(', ')})`;
+const ENTROPY_GRADIENT = `linear-gradient(to right, ${STOPS.map((t) => entropyColour(t)).join(', ')})`;
 
 /** What the marks of the boundary plot mean. */
-export function BoundaryLegend({ classes, samples, hasTest }: Props) {
+export function BoundaryLegend({ classes, samples, hasTest, heatmap, source }: Props) {
+  const maxEntropy = Math.log(classes);
   return (
-    <ul className="train-legend" aria-label="Decision boundary legend">
-      {classes === 2 && (
-        <li>
-          <span className="train-muted">p(class 1)</span> 0
-          <span className="train-gradient" style={{ background: GRADIENT }} aria-hidden="true" />1
+    <ul className="train-legend" aria-label="Decision boundary legend" data-testid="train-boundary-legend">
+      {heatmap === 'entropy' ? (
+        <li data-testid="train-entropy-legend">
+          <span className="train-muted">entropy</span> 0
+          <span className="train-gradient" style={{ background: ENTROPY_GRADIENT }} aria-hidden="true" />
+          {maxEntropy.toFixed(2)} nats <span className="train-muted">(= ln {classes})</span>
         </li>
+      ) : (
+        classes === 2 && (
+          <li>
+            <span className="train-muted">p(class 1)</span> 0
+            <span className="train-gradient" style={{ background: PROBABILITY_GRADIENT }} aria-hidden="true" />1
+          </li>
+        )
       )}
       <li>
         <svg width={22} height={8} aria-hidden="true">
           <line x1={1} x2={21} y1={4} y2={4} stroke="#111" strokeWidth={2.5} />
         </svg>
-        {samples ? 'mean-weights boundary' : 'boundary (p = ½)'}
+        {samples ? (source === 'mean' ? 'mean-weights boundary' : 'averaged-predictive boundary') : 'boundary (p = ½)'}
       </li>
       {samples && (
         <li>

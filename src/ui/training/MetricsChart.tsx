@@ -1,7 +1,8 @@
 /**
  * The metric history over steps, on canvas (it is appended to several times a second and may hold
  * thousands of epochs): training loss and the predictive's NLL on a log scale on top, accuracy and
- * ECE on [0, 1] below. Non-finite values are gaps, never drawn as zero.
+ * ECE on [0, 1] below. Non-finite values are gaps, never drawn as zero. In compare mode both runs are
+ * overlaid on the same axes: colour says which run, the dash which metric.
  */
 import { extent, scaleLinear, scaleLog } from 'd3';
 import type { ScaleContinuousNumeric } from 'd3';
@@ -9,8 +10,14 @@ import { useEffect, useRef } from 'react';
 import type { MetricPoint } from '../../worker/train-protocol.ts';
 import { prepareCanvas } from '../canvas.ts';
 
-interface Props {
+export interface MetricRun {
+  label: string;
   metrics: MetricPoint[];
+}
+
+interface Props {
+  /** One or two runs; the first is the main run (its losses are in the data attributes). */
+  runs: MetricRun[];
   width: number;
   /** Whether the evaluation metrics are on a test set or (no test set) on the training data. */
   evaluatedOn: 'test' | 'train';
@@ -42,7 +49,19 @@ export function lossEnds(metrics: MetricPoint[]): { first: number | null; last: 
   return { first: finite[0]?.trainLoss ?? null, last: finite[finite.length - 1]?.trainLoss ?? null };
 }
 
-export function MetricsChart({ metrics, width, evaluatedOn }: Props) {
+/** Run colours in compare mode (the metric is then told by the dash). */
+export const RUN_COLOURS = ['#2166ac', '#d95f02'] as const;
+
+function seriesOf(runs: MetricRun[]): { run: number; series: Series; loss: boolean }[] {
+  if (runs.length <= 1) return [...LOSS_SERIES.map((series) => ({ run: 0, series, loss: true })), ...RATE_SERIES.map((series) => ({ run: 0, series, loss: false }))];
+  return runs.flatMap((_, run) => [
+    ...LOSS_SERIES.map((s) => ({ run, series: { ...s, colour: RUN_COLOURS[run % RUN_COLOURS.length] }, loss: true })),
+    ...RATE_SERIES.map((s) => ({ run, series: { ...s, colour: RUN_COLOURS[run % RUN_COLOURS.length] }, loss: false })),
+  ]);
+}
+
+export function MetricsChart({ runs, width, evaluatedOn }: Props) {
+  const metrics = runs[0]?.metrics ?? [];
   const plotWidth = Math.max(160, width - MARGIN.left - MARGIN.right);
   const height = MARGIN.top + 2 * ROW_HEIGHT + ROW_GAP + MARGIN.bottom;
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -50,13 +69,14 @@ export function MetricsChart({ metrics, width, evaluatedOn }: Props) {
   useEffect(() => {
     const ctx = prepareCanvas(canvasRef.current, width, height);
     if (!ctx) return;
-    const steps = metrics.map((m) => m.step);
+    const all = runs.flatMap((r) => r.metrics);
+    const steps = all.map((m) => m.step);
     const [s0, s1] = extent(steps);
     const x = scaleLinear()
       .domain([0, Math.max(s1 ?? 1, (s0 ?? 0) + 1)])
       .range([MARGIN.left, MARGIN.left + plotWidth]);
 
-    const losses = metrics.flatMap((m) => [m.trainLoss, m.nll]).filter((v) => Number.isFinite(v) && v > 0);
+    const losses = all.flatMap((m) => [m.trainLoss, m.nll]).filter((v) => Number.isFinite(v) && v > 0);
     const [lo, hi] = extent(losses);
     const lossTop = MARGIN.top;
     const yLoss = scaleLog()
@@ -69,24 +89,32 @@ export function MetricsChart({ metrics, width, evaluatedOn }: Props) {
 
     drawFrame(ctx, x, yLoss, lossTop, plotWidth, 'loss (log)', false);
     drawFrame(ctx, x, yRate, rateTop, plotWidth, evaluatedOn === 'test' ? 'test' : 'train (no test set)', true);
-    for (const s of LOSS_SERIES) drawSeries(ctx, metrics, s, x, yLoss);
-    for (const s of RATE_SERIES) drawSeries(ctx, metrics, s, x, yRate);
-    if (metrics.length === 0) {
+    for (const { run, series, loss } of seriesOf(runs)) drawSeries(ctx, runs[run].metrics, series, x, loss ? yLoss : yRate);
+    if (all.length === 0) {
       ctx.fillStyle = '#5b616b';
       ctx.font = '12px system-ui, sans-serif';
       ctx.textAlign = 'center';
       ctx.fillText('metrics appear after the first epoch', MARGIN.left + plotWidth / 2, lossTop + ROW_HEIGHT / 2);
     }
-  }, [metrics, width, height, plotWidth, evaluatedOn]);
+  }, [runs, width, height, plotWidth, evaluatedOn]);
 
   const { first, last } = lossEnds(metrics);
   return (
     <div className="train-metrics">
       <ul className="train-legend" aria-label="Metric legend">
+        {runs.length > 1 &&
+          runs.map((r, k) => (
+            <li key={`run-${k}`}>
+              <svg width={12} height={8} aria-hidden="true">
+                <rect width={12} height={8} fill={RUN_COLOURS[k % RUN_COLOURS.length]} />
+              </svg>
+              {r.label}
+            </li>
+          ))}
         {[...LOSS_SERIES, ...RATE_SERIES].map((s) => (
           <li key={s.label}>
             <svg width={22} height={8} aria-hidden="true">
-              <line x1={1} x2={21} y1={4} y2={4} stroke={s.colour} strokeWidth={2} strokeDasharray={s.dash.join(' ')} />
+              <line x1={1} x2={21} y1={4} y2={4} stroke={runs.length > 1 ? '#5b616b' : s.colour} strokeWidth={2} strokeDasharray={s.dash.join(' ')} />
             </svg>
             {s.label}
           </li>
@@ -98,16 +126,24 @@ export function MetricsChart({ metrics, width, evaluatedOn }: Props) {
         data-first-loss={first ?? ''}
         data-last-loss={last ?? ''}
         data-points={metrics.length}
+        data-runs={runs.length}
         role="img"
         aria-label={
           first !== null && last !== null
-            ? `Metrics over ${metrics.length} epochs: training loss from ${first.toPrecision(3)} to ${last.toPrecision(3)}.`
+            ? `Metrics over ${metrics.length} epochs: ${runs.length > 1 ? `${runs[0].label} ` : ''}training loss from ${first.toPrecision(3)} to ${last.toPrecision(3)}${
+                runs.length > 1 ? compareSummary(runs[1]) : ''
+              }.`
             : 'Metrics: none yet.'
         }
         style={{ width, height, display: 'block' }}
       />
     </div>
   );
+}
+
+function compareSummary(run: MetricRun): string {
+  const { first, last } = lossEnds(run.metrics);
+  return first !== null && last !== null ? `; ${run.label} from ${first.toPrecision(3)} to ${last.toPrecision(3)}` : '';
 }
 
 type Scale = ScaleContinuousNumeric<number, number>;

@@ -107,6 +107,7 @@ export function RunBar({ view, epochs, backend, onBackend, speed, onSpeed, onPla
           epoch {view.epoch} / {epochs}
         </span>
         <span>{rate !== null && running ? `${rate >= 100 ? Math.round(rate) : rate.toPrecision(2)} steps/s` : '—'}</span>
+        {view.stoppedAt !== null && status === 'paused' && <span data-testid="train-stopped-at">stopped at step {view.stoppedAt}, as asked</span>}
       </p>
     </div>
   );

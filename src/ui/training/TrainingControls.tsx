@@ -3,7 +3,7 @@
  * patch through the reducer (which validates it), so what is shown is always a config the worker runs.
  * Hyper-parameters an optimizer does not use are hidden rather than shown inert.
  */
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { ReactNode } from 'react';
 import type { OptimizerKind, TrainingConfig } from '../../state/training.ts';
 import { OPTIMIZER_KINDS } from '../../state/training.ts';
@@ -14,6 +14,7 @@ import { LogSlider } from '../LogSlider.tsx';
 import { NumberField } from '../NumberField.tsx';
 import { parseInteger } from './fields.ts';
 import { HiddenLayersField } from './HiddenLayersField.tsx';
+import { OPTIMIZER_LABELS } from './optimizer-labels.ts';
 
 interface Props {
   config: TrainingConfig;
@@ -21,13 +22,6 @@ interface Props {
   onOfficialPreset: () => void;
 }
 
-const OPTIMIZER_LABELS: Record<OptimizerKind, string> = {
-  sgd: 'SGD (momentum)',
-  adam: 'Adam',
-  'sam-sgd': 'SAM (SGD)',
-  'sam-adam': 'SAM (Adam)',
-  bsam: 'bSAM',
-};
 const ACTIVATIONS = ['elu', 'relu', 'tanh'] as const;
 const LR_RANGE = { min: 1e-4, max: 1e4, steps: 500 };
 const RHO_RANGE = { min: 1e-3, max: 10, steps: 500 };
@@ -44,9 +38,16 @@ function Field({ label, htmlFor, hint, children }: { label: string; htmlFor: str
   );
 }
 
-export function TrainingControls({ config, onPatch, onOfficialPreset }: Props) {
+/** Memoised: the panel re-renders on every progress message, the controls only when the config changes. */
+export const TrainingControls = memo(function TrainingControls({ config, onPatch, onOfficialPreset }: Props) {
   const id = useId();
   const { dataset, model, optimizer } = config;
+  const custom = dataset.kind === 'custom';
+  // Removed points are indices into the generated data: once the data is generated differently they would
+  // hit other points, so they are dropped. Added points keep their coordinates and stay.
+  const regenerate = (patch: Partial<TrainingConfig['dataset']>): TrainingPatch => ({
+    dataset: dataset.removed.length ? { ...patch, removed: [] } : patch,
+  });
   const kind = optimizer.kind;
   const usesRho = kind !== 'sgd' && kind !== 'adam';
   const usesMomentum = kind === 'sgd' || kind === 'sam-sgd';
@@ -76,28 +77,33 @@ export function TrainingControls({ config, onPatch, onOfficialPreset }: Props) {
             id={`${id}-kind`}
             data-testid="train-dataset"
             value={dataset.kind}
-            onChange={(e) => onPatch({ dataset: { kind: e.target.value as TrainingConfig['dataset']['kind'] } })}
+            onChange={(e) => {
+              const kind = e.target.value as TrainingConfig['dataset']['kind'];
+              // Leaving an import drops its points: the state only carries the data in use.
+              onPatch(regenerate(kind === 'custom' ? { kind } : { kind, points: [] }));
+            }}
           >
             {DATASET_KINDS.map((k) => (
               <option key={k} value={k}>
                 {k}
               </option>
             ))}
+            {custom && <option value="custom">imported ({dataset.points.length} points)</option>}
           </select>
         </Field>
-        {num('size', 'Points', dataset.size, (t) => parseInteger(t, { min: 4, max: 5000 }, 'The number of points'), (v) =>
-          onPatch({ dataset: { size: v } }),
-        )}
-        {num('noise', 'Input noise', dataset.noise, (t) => parseBounded(t, { min: 0, max: 2 }, 'Noise'), (v) => onPatch({ dataset: { noise: v } }))}
+        {!custom &&
+          num('size', 'Points', dataset.size, (t) => parseInteger(t, { min: 4, max: 5000 }, 'The number of points'), (v) => onPatch(regenerate({ size: v })))}
+        {!custom && num('noise', 'Input noise', dataset.noise, (t) => parseBounded(t, { min: 0, max: 2 }, 'Noise'), (v) => onPatch(regenerate({ noise: v })))}
         {num('test-fraction', 'Test fraction', dataset.testFraction, (t) => parseBounded(t, { min: 0, max: 0.9 }, 'The test fraction'), (v) =>
-          onPatch({ dataset: { testFraction: v } }),
+          onPatch(regenerate({ testFraction: v })),
         )}
         {num('label-noise', 'Label noise', dataset.labelNoise, (t) => parseBounded(t, { min: 0, max: 0.5 }, 'Label noise'), (v) =>
-          onPatch({ dataset: { labelNoise: v } }),
+          onPatch(regenerate({ labelNoise: v })),
         )}
-        {num('classes', 'Classes', dataset.classes, (t) => parseInteger(t, { min: 2, max: 6 }, 'The number of classes'), (v) =>
-          onPatch({ dataset: { classes: v } }),
-        )}
+        {!custom &&
+          num('classes', 'Classes', dataset.classes, (t) => parseInteger(t, { min: 2, max: 6 }, 'The number of classes'), (v) =>
+            onPatch(regenerate({ classes: v })),
+          )}
       </fieldset>
 
       <fieldset className="train-group">
@@ -189,10 +195,12 @@ export function TrainingControls({ config, onPatch, onOfficialPreset }: Props) {
 
       <fieldset className="train-group">
         <legend>Seeds</legend>
-        {num('seed-data', 'Data seed', config.seeds.data, (t) => parseInteger(t, SEED_BOUNDS, 'The data seed'), (v) => onPatch({ seeds: { data: v } }))}
+        {num('seed-data', 'Data seed', config.seeds.data, (t) => parseInteger(t, SEED_BOUNDS, 'The data seed'), (v) =>
+          onPatch({ ...regenerate({}), seeds: { data: v } }),
+        )}
         {num('seed-init', 'Init seed', config.seeds.init, (t) => parseInteger(t, SEED_BOUNDS, 'The init seed'), (v) => onPatch({ seeds: { init: v } }))}
         {num('seed-noise', 'Noise seed', config.seeds.noise, (t) => parseInteger(t, SEED_BOUNDS, 'The noise seed'), (v) => onPatch({ seeds: { noise: v } }))}
       </fieldset>
     </div>
   );
-}
+});

@@ -3,7 +3,7 @@
  * polylines, both in grid-index coordinates (column j is x_j, row i is y_i of the worker's linspace
  * grid), so the component only has to scale them onto the canvas.
  */
-import { contours, interpolateRdBu, rgb } from 'd3';
+import { contours, interpolatePurples, interpolateRdBu, rgb } from 'd3';
 import type { DecisionGrid } from '../../worker/train-protocol.ts';
 
 /** Class colours: the two ends of the RdBu scale for classes 0 and 1, so points match the heatmap. */
@@ -34,8 +34,8 @@ const CLASS_RGB = CLASS_COLOURS.map((h) => rgb(h));
  * RGBA pixels of the averaged predictive, one pixel per grid point, top row = largest y. Two classes
  * use the diverging scale of p(class 1); more classes mix the class colours by probability.
  */
-export function predictivePixels(grid: DecisionGrid): Uint8ClampedArray {
-  const { size, classes, probs } = grid;
+export function predictivePixels(grid: DecisionGrid, probs: Float32Array = grid.probs): Uint8ClampedArray {
+  const { size, classes } = grid;
   const out = new Uint8ClampedArray(size * size * 4);
   for (let i = 0; i < size; i++) {
     const row = size - 1 - i;
@@ -118,4 +118,78 @@ export function levelLines(values: ArrayLike<number>, size: number, level = 0.5)
 /** The field whose 0.5 set is the thick boundary: the mean weights for bSAM, else the predictive. */
 export function meanField(grid: DecisionGrid): Float32Array {
   return grid.meanProbs ?? grid.probs;
+}
+
+/**
+ * Which prediction a bSAM plot shows: the predictive averaged over posterior samples (what bSAM predicts
+ * with) or the mean weights' (what SAM would give). The other optimizers have only the one prediction.
+ */
+export type PredictionSource = 'averaged' | 'mean';
+
+export function shownProbs(grid: DecisionGrid, source: PredictionSource): Float32Array {
+  return source === 'mean' && grid.meanProbs ? grid.meanProbs : grid.probs;
+}
+
+/**
+ * Entropy of the class distribution at each grid point, in nats: −Σ_c p_c ln p_c, from 0 (certain) to
+ * ln(classes) (uniform). Probabilities are clipped into [0, 1] and renormalised first (float rounding);
+ * a cell with a non-finite probability is NaN.
+ */
+export function entropyField(probs: Float32Array, cells: number, classes: number): Float32Array {
+  const out = new Float32Array(cells);
+  for (let k = 0; k < cells; k++) {
+    let total = 0;
+    let finite = true;
+    for (let c = 0; c < classes; c++) {
+      const p = probs[k * classes + c];
+      if (!Number.isFinite(p)) finite = false;
+      total += Math.min(1, Math.max(0, p));
+    }
+    if (!finite || !(total > 0)) {
+      out[k] = Number.NaN;
+      continue;
+    }
+    let h = 0;
+    for (let c = 0; c < classes; c++) {
+      const p = Math.min(1, Math.max(0, probs[k * classes + c])) / total;
+      if (p > 0) h -= p * Math.log(p);
+    }
+    out[k] = h;
+  }
+  return out;
+}
+
+/** Sequential scale for entropy: white at 0 nats to deep purple at ln(classes); the top is kept light enough for the points. */
+export const entropyColour = (t: number): string => interpolatePurples(0.05 + 0.8 * Math.min(1, Math.max(0, t)));
+
+const ENTROPY_LUT: Uint8ClampedArray = (() => {
+  const lut = new Uint8ClampedArray(256 * 3);
+  for (let k = 0; k < 256; k++) {
+    const c = rgb(entropyColour(k / 255));
+    lut.set([c.r, c.g, c.b], 3 * k);
+  }
+  return lut;
+})();
+
+/** RGBA pixels of an entropy field scaled by its maximum ln(classes), top row = largest y; NaN is grey. */
+export function entropyPixels(entropy: Float32Array, size: number, classes: number): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(size * size * 4);
+  const top = Math.log(classes);
+  for (let i = 0; i < size; i++) {
+    const row = size - 1 - i;
+    for (let j = 0; j < size; j++) {
+      const h = entropy[i * size + j];
+      const o = 4 * (row * size + j);
+      if (Number.isFinite(h)) {
+        const k = 3 * Math.round(255 * Math.min(1, Math.max(0, h / top)));
+        out[o] = ENTROPY_LUT[k];
+        out[o + 1] = ENTROPY_LUT[k + 1];
+        out[o + 2] = ENTROPY_LUT[k + 2];
+      } else {
+        out[o] = out[o + 1] = out[o + 2] = 200;
+      }
+      out[o + 3] = 255;
+    }
+  }
+  return out;
 }

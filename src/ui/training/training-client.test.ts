@@ -26,18 +26,24 @@ class FakeWorker implements TrainWorkerLike {
 
 const GRID: DecisionGrid = { size: 2, xFrom: 0, xTo: 1, yFrom: 0, yTo: 1, classes: 2, probs: new Float32Array(8), meanProbs: null, samples: [] };
 const row = (step: number, trainLoss: number): MetricPoint => ({ epoch: step / 3, step, trainLoss, testAccuracy: 0.5, nll: 0.7, ece: 0.1 });
-const progress = (step: number, opts: { fresh?: boolean; running?: boolean; rows?: MetricPoint[] } = {}): TrainResponse => ({
+const progress = (
+  step: number,
+  opts: { fresh?: boolean; running?: boolean; rows?: MetricPoint[]; grid?: DecisionGrid | null; stoppedAt?: number; compareRows?: MetricPoint[] } = {},
+): TrainResponse => ({
   type: 'progress',
   running: opts.running ?? false,
   step,
   epoch: Math.floor(step / 3),
-  newMetrics: opts.rows ?? [],
   fresh: opts.fresh ?? false,
-  grid: GRID,
-  train: [],
-  test: [],
+  runs: [
+    { kind: 'bsam', newMetrics: opts.rows ?? [], grid: opts.grid === undefined ? GRID : opts.grid, evaluation: null, posteriorStd: null },
+    ...(opts.compareRows ? [{ kind: 'sam-sgd' as const, newMetrics: opts.compareRows, grid: null, evaluation: null, posteriorStd: null }] : []),
+  ],
+  data: opts.fresh ? { train: [], test: [], classes: 2, trainOrigins: [], testOrigins: [] } : null,
   stepsPerSecond: null,
+  stoppedAt: opts.stoppedAt ?? null,
 });
+const metricsOf = (v: TrainingView, run = 0) => v.runs[run]?.metrics ?? [];
 
 function setup() {
   const workers: FakeWorker[] = [];
@@ -63,12 +69,13 @@ describe('TrainingClient', () => {
     expect(w.sent).toEqual([{ type: 'init', config: OFFICIAL_BSAM_DEMO, backend: 'cpu' }]);
     w.reply({ type: 'backend', active: 'cpu', requested: 'cpu', reason: 'cpu, as chosen' });
     w.reply(progress(0, { fresh: true }));
-    expect(view()).toMatchObject({ status: 'paused', step: 0, backend: { active: 'cpu' }, metrics: [] });
+    expect(view()).toMatchObject({ status: 'paused', step: 0, backend: { active: 'cpu' } });
+    expect(metricsOf(view())).toEqual([]);
     client.play();
     expect(view().status).toBe('running');
     w.reply(progress(3, { running: true, rows: [row(3, 0.7)] }));
     w.reply(progress(6, { running: true, rows: [row(6, 0.6)] }));
-    expect(view().metrics.map((m) => m.trainLoss)).toEqual([0.7, 0.6]);
+    expect(metricsOf(view()).map((m) => m.trainLoss)).toEqual([0.7, 0.6]);
     client.pause();
     expect(w.sent.map((r) => r.type)).toEqual(['init', 'play', 'pause']);
     expect(view().status).toBe('paused');
@@ -90,10 +97,11 @@ describe('TrainingClient', () => {
     w.reply(progress(9, { rows: [row(9, 0.5)] }));
     client.reset();
     w.reply(progress(12, { rows: [row(12, 0.4)] })); // in flight before the reset was handled
-    w.reply({ type: 'diverged', step: 13, message: 'late' });
+    w.reply({ type: 'diverged', step: 13, message: 'late', run: 0 });
     expect(view()).toMatchObject({ status: 'idle', step: 9, diverged: null });
     w.reply(progress(0, { fresh: true }));
-    expect(view()).toMatchObject({ status: 'paused', step: 0, metrics: [] });
+    expect(view()).toMatchObject({ status: 'paused', step: 0 });
+    expect(metricsOf(view())).toEqual([]);
   });
 
   it('reports divergence and recovers with one reset', () => {
@@ -102,7 +110,7 @@ describe('TrainingClient', () => {
     const w = workers[0];
     w.reply(progress(0, { fresh: true }));
     client.play();
-    w.reply({ type: 'diverged', step: 4, message: 'the loss became NaN' });
+    w.reply({ type: 'diverged', step: 4, message: 'the loss became NaN', run: 0 });
     expect(view()).toMatchObject({ status: 'diverged', diverged: { step: 4 } });
     client.play(); // ignored while diverged
     client.step();
@@ -148,6 +156,40 @@ describe('TrainingClient', () => {
     workers[0].reply(progress(0, { fresh: true }));
     workers[0].reply({ type: 'error', message: 'bad request' });
     expect(view()).toMatchObject({ status: 'paused', error: 'bad request' });
+  });
+
+  it('keeps the last grid when a progress message carries none, and a compared run has its own history', () => {
+    const { client, workers, view } = setup();
+    client.init({ ...OFFICIAL_BSAM_DEMO, compare: { kind: 'sam-sgd' } }, 'cpu');
+    const w = workers[0];
+    w.reply(progress(0, { fresh: true, compareRows: [] }));
+    const grid = view().runs[0].grid;
+    expect(grid).toBe(GRID);
+    w.reply(progress(3, { grid: null, rows: [row(3, 0.7)], compareRows: [row(3, 0.9)] }));
+    expect(view().runs[0].grid).toBe(GRID);
+    expect(view().runs.map((r) => r.kind)).toEqual(['bsam', 'sam-sgd']);
+    expect(metricsOf(view(), 0).map((m) => m.trainLoss)).toEqual([0.7]);
+    expect(metricsOf(view(), 1).map((m) => m.trainLoss)).toEqual([0.9]);
+    expect(view().data).not.toBeNull();
+  });
+
+  it('sends stopAt on its own (no rebuild) and with every init; shows where the run stopped', () => {
+    const { client, workers, view } = setup();
+    client.init({ ...OFFICIAL_BSAM_DEMO, stopAt: 30 }, 'cpu');
+    const w = workers[0];
+    expect(w.sent[0]).toMatchObject({ type: 'init', config: { stopAt: 30 } });
+    client.setStopAt(500);
+    client.setStopAt(500);
+    expect(w.sent.slice(1)).toEqual([{ type: 'stopAt', step: 500 }]);
+    w.reply(progress(0, { fresh: true }));
+    client.play();
+    w.reply(progress(500, { running: false, stoppedAt: 500 }));
+    expect(view()).toMatchObject({ status: 'paused', step: 500, stoppedAt: 500 });
+    client.play();
+    expect(view().stoppedAt).toBeNull();
+    // A crash restart re-sends the current stop step with the config.
+    w.crash('boom');
+    expect(workers[1].sent.at(-1)).toMatchObject({ type: 'init', config: { stopAt: 500 } });
   });
 
   it('stops talking to the worker once disposed', () => {

@@ -5,9 +5,19 @@
  * experiment state is untouched; the run starts again from step 0). After MAX_RESTARTS crashes in a row
  * without a single good progress message it stops retrying until the next init or reset.
  */
-import type { TrainingConfig } from '../../state/training.ts';
-import type { Point } from '../../train/datasets.ts';
-import type { ActiveBackend, BackendChoice, DecisionGrid, MetricPoint, TrainRequest, TrainResponse } from '../../worker/train-protocol.ts';
+import type { OptimizerKind, TrainingConfig } from '../../state/training.ts';
+import type { StdHistograms } from '../../worker/std-histogram.ts';
+import type {
+  ActiveBackend,
+  BackendChoice,
+  DataSnapshot,
+  DecisionGrid,
+  EvaluationSummary,
+  MetricPoint,
+  RunProgress,
+  TrainRequest,
+  TrainResponse,
+} from '../../worker/train-protocol.ts';
 
 export type TrainStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 
@@ -17,18 +27,29 @@ export interface BackendInfo {
   reason: string;
 }
 
+/** What is shown of one run (the main run, or the compared one). */
+export interface RunView {
+  kind: OptimizerKind;
+  grid: DecisionGrid | null;
+  /** The metric history (one row per epoch). */
+  metrics: MetricPoint[];
+  evaluation: EvaluationSummary | null;
+  posteriorStd: StdHistograms | null;
+}
+
 export interface TrainingView {
   status: TrainStatus;
   step: number;
   epoch: number;
   stepsPerSecond: number | null;
-  grid: DecisionGrid | null;
-  train: Point[];
-  test: Point[];
-  /** The metric history of the current run (one row per epoch). */
-  metrics: MetricPoint[];
+  /** One entry per run, the main run first; empty until the first progress. */
+  runs: RunView[];
+  /** The dataset the runs train on, with the origin of each point; null until the first progress. */
+  data: DataSnapshot | null;
+  /** The step at which the run last paused by itself (stopAt), until it plays again. */
+  stoppedAt: number | null;
   backend: BackendInfo | null;
-  diverged: { step: number; message: string } | null;
+  diverged: { step: number; message: string; run: number } | null;
   /** The last request the worker could not handle, or why the run could not be built. */
   error: string | null;
   /** Set when the worker crashed and was restarted (or given up on). */
@@ -56,10 +77,9 @@ export const INITIAL_VIEW: TrainingView = {
   step: 0,
   epoch: 0,
   stepsPerSecond: null,
-  grid: null,
-  train: [],
-  test: [],
-  metrics: [],
+  runs: [],
+  data: null,
+  stoppedAt: null,
   backend: null,
   diverged: null,
   error: null,
@@ -70,11 +90,27 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Folds one run's progress into its view: a fresh message replaces everything, others fill in what changed. */
+export function mergeRun(previous: RunView | undefined, progress: RunProgress, fresh: boolean): RunView {
+  if (fresh || !previous || previous.kind !== progress.kind) {
+    return { kind: progress.kind, grid: progress.grid, metrics: progress.newMetrics, evaluation: progress.evaluation, posteriorStd: progress.posteriorStd };
+  }
+  return {
+    kind: progress.kind,
+    grid: progress.grid ?? previous.grid,
+    metrics: progress.newMetrics.length > 0 ? previous.metrics.concat(progress.newMetrics) : previous.metrics,
+    evaluation: progress.evaluation ?? previous.evaluation,
+    posteriorStd: progress.posteriorStd ?? previous.posteriorStd,
+  };
+}
+
 export class TrainingClient {
   private worker: TrainWorkerLike | null = null;
   private view: TrainingView = INITIAL_VIEW;
   private last: { config: TrainingConfig; backend: BackendChoice } | null = null;
   private stepsPerTick: number | null = null;
+  /** The stop step in force; it changes without a rebuild, so it is sent on its own and with every init. */
+  private stopAt: number | null = null;
   /**
    * After init or reset, progress and divergence of the previous run may still be in flight; they are
    * dropped until the message that starts the new history (fresh) arrives.
@@ -102,6 +138,7 @@ export class TrainingClient {
     if (this.disposed) return;
     const backendChanged = this.last?.backend !== backend;
     this.last = { config, backend };
+    this.stopAt = config.stopAt;
     this.crashesInARow = 0;
     this.update({ status: 'idle', diverged: null, error: null, crash: null, stepsPerSecond: null, ...(backendChanged ? { backend: null } : {}) });
     this.sendInit();
@@ -111,7 +148,7 @@ export class TrainingClient {
     if (this.view.status !== 'paused') return;
     // Optimistic, so the button flips at once; the next progress message has the worker's word.
     this.expectRunning = true;
-    this.update({ status: 'running' });
+    this.update({ status: 'running', stoppedAt: null });
     this.post({ type: 'play' });
   }
 
@@ -140,6 +177,13 @@ export class TrainingClient {
     }
   }
 
+  /** Pause on reaching `step` while playing (null: never); takes effect without rebuilding the run. */
+  setStopAt(step: number | null): void {
+    if (step === this.stopAt) return;
+    this.stopAt = step;
+    this.post({ type: 'stopAt', step });
+  }
+
   setSpeed(stepsPerTick: number): void {
     this.stepsPerTick = stepsPerTick;
     this.post({ type: 'speed', stepsPerTick });
@@ -157,7 +201,7 @@ export class TrainingClient {
     this.awaitingFresh = true;
     this.expectRunning = null;
     if (this.stepsPerTick !== null) this.post({ type: 'speed', stepsPerTick: this.stepsPerTick });
-    this.post({ type: 'init', config: last.config, backend: last.backend });
+    this.post({ type: 'init', config: { ...last.config, stopAt: this.stopAt }, backend: last.backend });
   }
 
   private startWorker(): boolean {
@@ -223,17 +267,17 @@ export class TrainingClient {
         this.awaitingFresh = false;
         this.crashesInARow = 0;
         const diverged = fresh ? null : this.view.diverged;
-        if (fresh || this.expectRunning === message.running) this.expectRunning = null;
+        // A stop at the stopAt step is the worker's own pause after it saw the play: it settles the status.
+        if (fresh || this.expectRunning === message.running || message.stoppedAt !== null) this.expectRunning = null;
         const running = this.expectRunning ?? message.running;
         this.update({
           status: diverged ? 'diverged' : running ? 'running' : 'paused',
           step: message.step,
           epoch: message.epoch,
           stepsPerSecond: message.stepsPerSecond,
-          grid: message.grid,
-          train: message.train,
-          test: message.test,
-          metrics: fresh ? message.newMetrics : message.newMetrics.length > 0 ? this.view.metrics.concat(message.newMetrics) : this.view.metrics,
+          runs: message.runs.map((r, i) => mergeRun(this.view.runs[i], r, fresh)),
+          data: message.data ?? (fresh ? null : this.view.data),
+          stoppedAt: message.stoppedAt ?? (fresh || running ? null : this.view.stoppedAt),
           diverged,
           ...(fresh ? { error: null } : {}),
         });
@@ -242,7 +286,7 @@ export class TrainingClient {
       case 'diverged':
         if (this.awaitingFresh) return;
         this.expectRunning = null;
-        this.update({ status: 'diverged', stepsPerSecond: null, diverged: { step: message.step, message: message.message } });
+        this.update({ status: 'diverged', stepsPerSecond: null, diverged: { step: message.step, message: message.message, run: message.run } });
         return;
       case 'error':
         // Before the first progress of a run, an error means the run could not be built at all.

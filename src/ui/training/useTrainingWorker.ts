@@ -3,7 +3,7 @@
  * whenever the config or the backend choice changes, debounced so that dragging a slider or typing a
  * number rebuilds once, not on every intermediate value.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainingConfig } from '../../state/training.ts';
 import type { BackendChoice } from '../../worker/train-protocol.ts';
 import { createTrainWorker } from './createTrainWorker.ts';
@@ -41,8 +41,10 @@ export function useTrainingWorker(
   }, [createWorker]);
 
   // The reducer returns the same config object when nothing changed, but a key also survives
-  // equal configs rebuilt elsewhere (e.g. a preset that matches the current settings).
-  const key = `${backend}|${JSON.stringify(config)}`;
+  // equal configs rebuilt elsewhere (e.g. a preset that matches the current settings). The stop step is
+  // left out: changing it must not rebuild the run (it is sent on its own below). Memoised, because an
+  // imported dataset makes the config large and the panel re-renders on every progress message.
+  const key = useMemo(() => `${backend}|${JSON.stringify({ ...config, stopAt: null })}`, [backend, config]);
   const latest = useRef({ config, backend });
   useEffect(() => {
     latest.current = { config, backend };
@@ -64,6 +66,9 @@ export function useTrainingWorker(
     const timer = setTimeout(send, INIT_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [key, createWorker]);
+  useEffect(() => {
+    clientRef.current?.setStopAt(config.stopAt);
+  }, [config.stopAt, createWorker]);
   const shown: TrainingView = sentKey === key || view.status === 'error' ? view : { ...view, status: 'idle' };
 
   const play = useCallback(() => clientRef.current?.play(), []);
