@@ -27,6 +27,7 @@ import { RunOptions } from './training/RunOptions.tsx';
 import { StdHistograms } from './training/StdHistograms.tsx';
 import { TrainingControls } from './training/TrainingControls.tsx';
 import type { RunView } from './training/training-client.ts';
+import { SlicePanel } from './slice/SlicePanel.tsx';
 import { useTrainingWorker } from './training/useTrainingWorker.ts';
 import { ViewControls } from './training/ViewControls.tsx';
 import { useElementWidth } from './useElementWidth.ts';
@@ -128,122 +129,125 @@ export function TrainingPanel({ state, dispatch }: Props) {
   const initialStd = 1 / Math.sqrt(Math.max(1, data?.train.length ?? 1) * config.optimizer.sInit);
 
   return (
-    <section
-      className="panel training-panel"
-      data-testid="training-panel"
-      data-status={view.status}
-      data-step={view.step}
-      data-runs={view.runs.length}
-      aria-labelledby="training-title"
-    >
-      <div className="panel-head">
-        <h2 id="training-title">Training: SGD, Adam, SAM and bSAM on a toy problem</h2>
-        <p>
-          bSAM learns a Gaussian posterior with SAM&rsquo;s cost; its thin lines are the decision boundaries of posterior samples, the
-          thick one that of the shown prediction (the predictive averaged over samples, or the mean weights).
-        </p>
-      </div>
-      <div className="training-grid">
-        <div className="train-controls-column">
-          <TrainingControls config={config} onPatch={onPatch} onOfficialPreset={onOfficialPreset} />
-          <CsvImport onPatch={onPatch} />
+    <>
+      <section
+        className="panel training-panel"
+        data-testid="training-panel"
+        data-status={view.status}
+        data-step={view.step}
+        data-runs={view.runs.length}
+        aria-labelledby="training-title"
+      >
+        <div className="panel-head">
+          <h2 id="training-title">Training: SGD, Adam, SAM and bSAM on a toy problem</h2>
+          <p>
+            bSAM learns a Gaussian posterior with SAM&rsquo;s cost; its thin lines are the decision boundaries of posterior samples, the
+            thick one that of the shown prediction (the predictive averaged over samples, or the mean weights).
+          </p>
         </div>
-        <div className="plot-column">
-          <RunBar
-            view={view}
-            epochs={config.epochs}
-            backend={backend}
-            onBackend={setBackend}
-            speed={speed}
-            onSpeed={(n) => {
-              setSpeed(n);
-              run.setSpeed(n);
-            }}
-            onPlay={run.play}
-            onPause={run.pause}
-            onStep={run.step}
-            onReset={run.reset}
-          />
-          <RunOptions config={config} onPatch={onPatch} />
-          {view.diverged && <DivergedBanner step={view.diverged.step} message={view.diverged.message} onReset={run.reset} />}
-          {(view.crash || view.error) && (
-            <div className="notices" data-testid="train-notices">
-              <ul>
-                {view.crash && (
-                  <li className="notice-error" data-testid="train-crash">
-                    {view.crash}
-                  </li>
-                )}
-                {view.error && (
-                  <li className="notice-error" data-testid="train-error">
-                    {view.error}
-                  </li>
-                )}
-              </ul>
-            </div>
-          )}
-          <div className="train-view-row">
-            <DataEditBar
-              classes={classes}
-              addClass={chosenClass}
-              onAddClass={setAddClass}
-              data={data}
-              added={dataset.added.length}
-              removed={dataset.removed.length}
-              onClear={() => onPatch({ dataset: { added: [], removed: [] } })}
+        <div className="training-grid">
+          <div className="train-controls-column">
+            <TrainingControls config={config} onPatch={onPatch} onOfficialPreset={onOfficialPreset} />
+            <CsvImport onPatch={onPatch} />
+          </div>
+          <div className="plot-column">
+            <RunBar
+              view={view}
+              epochs={config.epochs}
+              backend={backend}
+              onBackend={setBackend}
+              speed={speed}
+              onSpeed={(n) => {
+                setSpeed(n);
+                run.setSpeed(n);
+              }}
+              onPlay={run.play}
+              onPause={run.pause}
+              onStep={run.step}
+              onReset={run.reset}
             />
-            <ViewControls heatmap={heatmap} onHeatmap={setHeatmap} source={source} onSource={setSource} hasPosterior={hasPosterior} />
-          </div>
-          <div ref={plotsRef} className={`training-plots${sideBySide ? ' is-side-by-side' : ''}${comparing ? ' is-comparing' : ''}`} style={{ gap: PLOT_GAP }}>
-            <div className="train-boundaries" style={{ gap: PLOT_GAP }}>
-              {runs.map((r, k) => (
-                // Fixed widths: a figure would otherwise grow to its legend's one-line width and push the chart out.
-                <figure key={k} className="training-figure" style={{ width: boundaryWidth }}>
-                  {comparing && <figcaption className="train-run-title">{r.label}</figcaption>}
-                  <BoundaryPlot
-                    grid={r.view?.grid ?? null}
-                    data={data}
-                    width={boundaryWidth}
-                    stale={stale}
-                    heatmap={heatmap}
-                    source={r.view?.kind === 'bsam' ? source : 'averaged'}
-                    runLabel={r.label}
-                    testId={`train-boundary${suffix(k)}`}
-                    editing={editing}
-                  />
-                  {!comparing && legendElement}
-                </figure>
-              ))}
-              {comparing && legendElement}
-            </div>
-            <figure className="training-figure" style={{ width: metricsWidth }}>
-              <MetricsChart runs={metricRuns} width={metricsWidth} evaluatedOn={evaluatedOn} />
-              <div className="train-reliabilities">
-                {runs.map((r, k) => (
-                  <ReliabilityDiagram
-                    key={k}
-                    evaluation={r.view?.evaluation ?? null}
-                    classes={classes}
-                    runLabel={r.label}
-                    testId={`train-reliability${suffix(k)}`}
-                    width={RELIABILITY_WIDTH}
-                  />
-                ))}
+            <RunOptions config={config} onPatch={onPatch} />
+            {view.diverged && <DivergedBanner step={view.diverged.step} message={view.diverged.message} onReset={run.reset} />}
+            {(view.crash || view.error) && (
+              <div className="notices" data-testid="train-notices">
+                <ul>
+                  {view.crash && (
+                    <li className="notice-error" data-testid="train-crash">
+                      {view.crash}
+                    </li>
+                  )}
+                  {view.error && (
+                    <li className="notice-error" data-testid="train-error">
+                      {view.error}
+                    </li>
+                  )}
+                </ul>
               </div>
-            </figure>
-          </div>
-          {runs.map((r, k) =>
-            r.view?.kind === 'bsam' ? (
-              <figure key={k} className="training-figure train-std">
-                <figcaption className="train-run-title">
-                  {r.label}: posterior std 1/√(N·s) per layer <span className="train-muted">(log scale; dashed: the starting 1/√(N·s_init))</span>
-                </figcaption>
-                <StdHistograms histograms={r.view.posteriorStd} pending={r.view.grid === null} initialStd={initialStd} width={plotsWidth} runLabel={r.label} testId={`train-std${suffix(k)}`} />
+            )}
+            <div className="train-view-row">
+              <DataEditBar
+                classes={classes}
+                addClass={chosenClass}
+                onAddClass={setAddClass}
+                data={data}
+                added={dataset.added.length}
+                removed={dataset.removed.length}
+                onClear={() => onPatch({ dataset: { added: [], removed: [] } })}
+              />
+              <ViewControls heatmap={heatmap} onHeatmap={setHeatmap} source={source} onSource={setSource} hasPosterior={hasPosterior} />
+            </div>
+            <div ref={plotsRef} className={`training-plots${sideBySide ? ' is-side-by-side' : ''}${comparing ? ' is-comparing' : ''}`} style={{ gap: PLOT_GAP }}>
+              <div className="train-boundaries" style={{ gap: PLOT_GAP }}>
+                {runs.map((r, k) => (
+                  // Fixed widths: a figure would otherwise grow to its legend's one-line width and push the chart out.
+                  <figure key={k} className="training-figure" style={{ width: boundaryWidth }}>
+                    {comparing && <figcaption className="train-run-title">{r.label}</figcaption>}
+                    <BoundaryPlot
+                      grid={r.view?.grid ?? null}
+                      data={data}
+                      width={boundaryWidth}
+                      stale={stale}
+                      heatmap={heatmap}
+                      source={r.view?.kind === 'bsam' ? source : 'averaged'}
+                      runLabel={r.label}
+                      testId={`train-boundary${suffix(k)}`}
+                      editing={editing}
+                    />
+                    {!comparing && legendElement}
+                  </figure>
+                ))}
+                {comparing && legendElement}
+              </div>
+              <figure className="training-figure" style={{ width: metricsWidth }}>
+                <MetricsChart runs={metricRuns} width={metricsWidth} evaluatedOn={evaluatedOn} />
+                <div className="train-reliabilities">
+                  {runs.map((r, k) => (
+                    <ReliabilityDiagram
+                      key={k}
+                      evaluation={r.view?.evaluation ?? null}
+                      classes={classes}
+                      runLabel={r.label}
+                      testId={`train-reliability${suffix(k)}`}
+                      width={RELIABILITY_WIDTH}
+                    />
+                  ))}
+                </div>
               </figure>
-            ) : null,
-          )}
+            </div>
+            {runs.map((r, k) =>
+              r.view?.kind === 'bsam' ? (
+                <figure key={k} className="training-figure train-std">
+                  <figcaption className="train-run-title">
+                    {r.label}: posterior std 1/√(N·s) per layer <span className="train-muted">(log scale; dashed: the starting 1/√(N·s_init))</span>
+                  </figcaption>
+                  <StdHistograms histograms={r.view.posteriorStd} pending={r.view.grid === null} initialStd={initialStd} width={plotsWidth} runLabel={r.label} testId={`train-std${suffix(k)}`} />
+                </figure>
+              ) : null,
+            )}
+          </div>
         </div>
-      </div>
-    </section>
+      </section>
+      <SlicePanel requestSnapshot={run.snapshot} rho={config.optimizer.rho} hasPosterior={config.optimizer.kind === 'bsam'} />
+    </>
   );
 }

@@ -11,7 +11,7 @@
  * one progress stream stays within the message budget, and only one tfjs backend (one GPU context) is held.
  */
 import type { TrainingConfig } from '../state/training.ts';
-import { TrainingRun } from '../train/run.ts';
+import { createLabRun, type Engine, type LabRun } from '../train/lab-run.ts';
 import { stdHistograms, type StdHistograms } from './std-histogram.ts';
 import type { DataSnapshot, DecisionGrid, EvaluationSummary, MetricPoint, RunProgress, TrainRequest, TrainResponse } from './train-protocol.ts';
 
@@ -35,7 +35,7 @@ export function compareConfig(config: TrainingConfig): TrainingConfig | null {
 
 /** One run and what of it has not been sent yet. */
 interface RunSlot {
-  run: TrainingRun;
+  run: LabRun;
   /** The last step's result: its loss stays on the device until read, which happens once per chunk. */
   last: { readonly loss: number } | null;
   pending: MetricPoint[];
@@ -46,6 +46,7 @@ interface RunSlot {
 export class TrainLoop {
   private slots: RunSlot[] = [];
   private config: TrainingConfig | null = null;
+  private engine: Engine = 'tfjs';
   private running = false;
   private diverged = false;
   private stopAt: number | null = null;
@@ -59,13 +60,14 @@ export class TrainLoop {
 
   constructor(private readonly host: LoopHost) {}
 
-  /** Build the run(s) for a config (the backend is already chosen by the caller). */
-  init(config: TrainingConfig): void {
+  /** Build the run(s) for a config on an engine (the tfjs backend, if any, is already chosen by the caller). */
+  init(config: TrainingConfig, engine: Engine = this.engine): void {
     this.disposeRuns();
     this.config = config;
+    this.engine = engine;
     this.stopAt = config.stopAt;
     const second = compareConfig(config);
-    this.slots = [config, ...(second ? [second] : [])].map((c) => ({ run: new TrainingRun(c), last: null, pending: [], evaluation: null, evaluationDirty: false }));
+    this.slots = [config, ...(second ? [second] : [])].map((c) => ({ run: createLabRun(c, engine), last: null, pending: [], evaluation: null, evaluationDirty: false }));
     // The reliability diagram has something to show before the first epoch.
     for (const slot of this.slots) this.evaluate(slot);
     this.running = false;
@@ -107,6 +109,10 @@ export class TrainLoop {
       case 'speed':
         this.stepsPerTick = request.stepsPerTick;
         return;
+      case 'snapshot':
+        // A copy of the first run's network for the slice worker; training goes on.
+        this.host.post({ type: 'snapshot', id: request.id, snapshot: this.slots[0].run.snapshot() });
+        return;
     }
   }
 
@@ -145,6 +151,13 @@ export class TrainLoop {
       steps++;
       // Only on reaching the step: playing on from a later step is not stopped again.
       if (!this.diverged && this.stopAt !== null && this.step === this.stopAt) {
+        this.running = false;
+        stopped = this.step;
+      }
+      // The configured number of epochs is the run's length (the cosine schedule ends there): pause on reaching
+      // it; playing on from there trains further, as the user asked.
+      const first = this.slots[0]?.run;
+      if (!this.diverged && first && first.epoch === this.config?.epochs && first.step % first.stepsPerEpoch === 0 && stopped === null) {
         this.running = false;
         stopped = this.step;
       }
@@ -210,7 +223,7 @@ export class TrainLoop {
   }
 
   /** The decision grid over the data's bounding box with a margin (the same box for both runs). */
-  private decisionGrid(run: TrainingRun): DecisionGrid {
+  private decisionGrid(run: LabRun): DecisionGrid {
     const all = [...run.data.train, ...run.data.test];
     const xs = all.map((p) => p.x);
     const ys = all.map((p) => p.y);
@@ -237,7 +250,7 @@ export class TrainLoop {
     };
   }
 
-  private posteriorStd(run: TrainingRun): StdHistograms | null {
+  private posteriorStd(run: LabRun): StdHistograms | null {
     return run.config.optimizer.kind === 'bsam' ? stdHistograms(run.posteriorStd()) : null;
   }
 

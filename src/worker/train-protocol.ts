@@ -14,6 +14,7 @@
  *  - speed {stepsPerTick}      : steps between progress messages while playing (1–1000).
  *  - stopAt {step}             : while playing, pause exactly on reaching this step (null: never). Also read
  *                               from config.stopAt on init; a change alone does not rebuild the run.
+ *  - snapshot {id}             : a plain copy of the main run's network and training data (for the slice worker).
  * Worker → main (TrainResponse):
  *  - backend  {active, requested, reason}: the backend in use and why (fallbacks and auto's measurement).
  *  - progress {…}: after init/reset/step and periodically while playing: the step, the epoch, and per run
@@ -26,6 +27,7 @@
  */
 import { z } from 'zod';
 import { trainingSchema, type OptimizerKind, type TrainingConfig } from '../state/training.ts';
+import type { NetworkSnapshot } from '../train/slice/snapshot.ts';
 import type { Point, PointOrigin } from '../train/datasets.ts';
 import type { ReliabilityBin } from '../train/metrics.ts';
 import type { StdHistograms } from './std-histogram.ts';
@@ -42,6 +44,7 @@ export const trainRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reset') }),
   z.object({ type: z.literal('speed'), stepsPerTick: z.number().int().min(1).max(1000) }),
   z.object({ type: z.literal('stopAt'), step: trainingSchema.shape.stopAt.unwrap() }),
+  z.object({ type: z.literal('snapshot'), id: z.number().int() }),
 ]);
 export type TrainRequest = z.infer<typeof trainRequestSchema>;
 
@@ -119,9 +122,10 @@ export type TrainResponse =
       data: DataSnapshot | null;
       /** Measured training speed while playing (steps per second), null when paused. */
       stepsPerSecond: number | null;
-      /** Set when the run paused because it reached the stopAt step. */
+      /** Set when the run paused because it reached the stopAt step or the end of its epochs. */
       stoppedAt: number | null;
     }
+  | { type: 'snapshot'; id: number; snapshot: NetworkSnapshot }
   | { type: 'diverged'; step: number; message: string; run: number }
   | { type: 'error'; message: string };
 

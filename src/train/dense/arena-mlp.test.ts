@@ -17,7 +17,7 @@ function toTensors(flat: Float32Array, sizes: number[]): tf.Tensor[] {
   return out;
 }
 
-const cases: { hidden: number[]; activation: HiddenActivation; classes: number }[] = [
+const cases: { hidden: number[]; activation: Exclude<HiddenActivation, 'linear'>; classes: number }[] = [
   { hidden: [32, 32, 32, 32], activation: 'elu', classes: 2 },
   { hidden: [7, 5], activation: 'tanh', classes: 2 },
   { hidden: [9], activation: 'relu', classes: 3 },

@@ -10,7 +10,8 @@
 import { createArena, transpose, type MatrixArena } from '../../math/gemm/gemm.ts';
 import { layerSlots, parameterCount, type LayerSlot } from '../slice/snapshot.ts';
 
-export type HiddenActivation = 'tanh' | 'relu' | 'elu';
+/** 'linear' only matters for the trace format's networks; the lab's use tanh, relu or elu. */
+export type HiddenActivation = 'linear' | 'tanh' | 'relu' | 'elu';
 
 export interface ArenaMlpShape {
   /** Widths from the 2 inputs to the output units (1 for a logistic output). */
@@ -62,11 +63,12 @@ export class ArenaMlp {
     this.biasViews = this.slots.map((slot) => this.params.subarray(slot.b, slot.b + slot.fanOut));
   }
 
-  /** The data the next calls see: `rows` points (x, y pairs) and their class labels. */
-  setData(inputs: ArrayLike<number>, labels: ArrayLike<number>, rows: number): void {
+  /** The data the next calls see: `rows` points (x, y pairs) and their class labels (null: predictions only). */
+  setData(inputs: ArrayLike<number>, labels: ArrayLike<number> | null, rows: number): void {
     if (rows > this.shape.maxRows) throw new RangeError(`${rows} rows do not fit the ${this.shape.maxRows} this network was sized for`);
     for (let i = 0; i < rows * this.shape.sizes[0]; i++) this.inputs[i] = inputs[i];
-    for (let i = 0; i < rows; i++) this.labels[i] = labels[i];
+    if (labels) for (let i = 0; i < rows; i++) this.labels[i] = labels[i];
+    else this.labels.fill(0, 0, rows);
     this.rows = rows;
   }
 
@@ -82,8 +84,10 @@ export class ArenaMlp {
       this.arena.gemm(this.h[k], this.weightViews[k], z, rows, slot.fanIn, slot.fanOut, { accumulate: true });
       if (k === last) break;
       const n = rows * slot.fanOut;
-      if (this.shape.activation === 'tanh') for (let i = 0; i < n; i++) this.h[k + 1][i] = Math.tanh(z[i]);
-      else this.arena.activate(this.shape.activation, z, this.h[k + 1], n);
+      const act = this.shape.activation;
+      if (act === 'tanh') for (let i = 0; i < n; i++) this.h[k + 1][i] = Math.tanh(z[i]);
+      else if (act === 'linear') this.h[k + 1].set(z.subarray(0, n));
+      else this.arena.activate(act, z, this.h[k + 1], n);
     }
     return this.z[last + 1];
   }
@@ -166,7 +170,7 @@ export class ArenaMlp {
 function activationGrad(z: Float32Array, h: Float32Array, dh: Float32Array, n: number, activation: HiddenActivation): void {
   if (activation === 'relu') for (let i = 0; i < n; i++) dh[i] = z[i] > 0 ? dh[i] : 0;
   else if (activation === 'tanh') for (let i = 0; i < n; i++) dh[i] *= 1 - h[i] * h[i];
-  else for (let i = 0; i < n; i++) if (z[i] <= 0) dh[i] *= h[i] + 1;
+  else if (activation === 'elu') for (let i = 0; i < n; i++) if (z[i] <= 0) dh[i] *= h[i] + 1;
 }
 
 function sigmoid(z: number): number {

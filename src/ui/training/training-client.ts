@@ -18,6 +18,7 @@ import type {
   TrainRequest,
   TrainResponse,
 } from '../../worker/train-protocol.ts';
+import type { NetworkSnapshot } from '../../train/slice/snapshot.ts';
 
 export type TrainStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 
@@ -189,8 +190,27 @@ export class TrainingClient {
     this.post({ type: 'speed', stepsPerTick });
   }
 
+  /** A copy of the live network (for the slice panel); rejects with a message when there is none. */
+  snapshot(): Promise<NetworkSnapshot> {
+    if (!this.worker || this.view.status === 'idle' || this.view.status === 'error') return Promise.reject(new Error('there is no network yet: wait for the run to be built'));
+    const id = ++this.snapshotId;
+    return new Promise((resolve, reject) => {
+      this.snapshotWaiters.set(id, { resolve, reject });
+      this.post({ type: 'snapshot', id });
+    });
+  }
+
+  private snapshotId = 0;
+  private readonly snapshotWaiters = new Map<number, { resolve(s: NetworkSnapshot): void; reject(e: Error): void }>();
+
+  private rejectSnapshots(reason: string): void {
+    for (const waiter of this.snapshotWaiters.values()) waiter.reject(new Error(reason));
+    this.snapshotWaiters.clear();
+  }
+
   dispose(): void {
     this.disposed = true;
+    this.rejectSnapshots('the training panel was closed');
     this.dropWorker();
   }
 
@@ -234,6 +254,7 @@ export class TrainingClient {
 
   private crashed(reason: string): void {
     if (this.disposed) return;
+    this.rejectSnapshots(`the training worker crashed (${reason})`);
     this.dropWorker();
     this.crashesInARow++;
     if (this.crashesInARow > MAX_RESTARTS) {
@@ -288,6 +309,12 @@ export class TrainingClient {
         this.expectRunning = null;
         this.update({ status: 'diverged', stepsPerSecond: null, diverged: { step: message.step, message: message.message, run: message.run } });
         return;
+      case 'snapshot': {
+        const waiter = this.snapshotWaiters.get(message.id);
+        this.snapshotWaiters.delete(message.id);
+        waiter?.resolve(message.snapshot);
+        return;
+      }
       case 'error':
         // Before the first progress of a run, an error means the run could not be built at all.
         this.update(this.awaitingFresh ? { status: 'error', error: message.message } : { error: message.message });

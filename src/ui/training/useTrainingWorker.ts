@@ -9,6 +9,7 @@ import type { BackendChoice } from '../../worker/train-protocol.ts';
 import { createTrainWorker } from './createTrainWorker.ts';
 import { INITIAL_VIEW, TrainingClient } from './training-client.ts';
 import type { TrainingView, TrainWorkerLike } from './training-client.ts';
+import type { NetworkSnapshot } from '../../train/slice/snapshot.ts';
 
 const INIT_DEBOUNCE_MS = 200;
 
@@ -19,6 +20,8 @@ export interface TrainingControls {
   step(): void;
   reset(): void;
   setSpeed(stepsPerTick: number): void;
+  /** A copy of the live network, for the slice panel. */
+  snapshot(): Promise<NetworkSnapshot>;
 }
 
 export function useTrainingWorker(
@@ -76,5 +79,6 @@ export function useTrainingWorker(
   const step = useCallback(() => clientRef.current?.step(), []);
   const reset = useCallback(() => clientRef.current?.reset(), []);
   const setSpeed = useCallback((n: number) => clientRef.current?.setSpeed(n), []);
-  return { view: shown, play, pause, step, reset, setSpeed };
+  const snapshot = useCallback(() => clientRef.current?.snapshot() ?? Promise.reject(new Error('the training worker is not running')), []);
+  return { view: shown, play, pause, step, reset, setSpeed, snapshot };
 }
