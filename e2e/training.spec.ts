@@ -77,14 +77,20 @@ test('the WebGPU backend starts in headless Chromium and is reported as active',
   expect(errors).toEqual([]);
 });
 
-// Known failure, open in issue 3: on SwiftShader the webgpu backend throws "createBuffer failed, size (4) is
-// too large … mappedAtCreation" after a few bSAM steps (the run then stops with that error). Kept as fixme so it
-// is visibly not passing, rather than deleted.
+// Issue 3, still open: on SwiftShader's WebGPU the run stops with "createBuffer failed, size (…) is too large
+// … mappedAtCreation", sometimes after a few steps, sometimes at step 0. src/train no longer uploads a scalar per
+// constant (kept scalars), nor noise/indices/data through mappedAtCreation buffers (queue.writeBuffer), and a
+// grid is one batched pass with one read; one run then trained 38 steps, two others failed at step 0 on a
+// tfjs-internal upload. What remains is the loop's synchronous reads (dataSync: the step loss, the grid, the
+// evaluation): tfjs-webgpu's readSync goes through OffscreenCanvases, its values came back as zeros here
+// (loss 0.000, confidence 0.00), and the failures follow them. Un-fixme when the loop reads asynchronously.
 test.fixme('trains the official bSAM demo on WebGPU', async ({ page }) => {
-  test.setTimeout(2 * TRAIN_TIMEOUT);
+  test.setTimeout(3 * TRAIN_TIMEOUT);
   await openWithBackend(page, 'webgpu');
-  await trainFor(page, 30);
+  // 12 steps are 4 epochs (4 metric rows): enough for the loss to fall, few enough for SwiftShader.
+  await trainFor(page, 12);
   await expect(page.getByTestId('train-backend')).toHaveAttribute('data-active', 'webgpu');
+  await expect(page.getByText(/training stopped|createBuffer/)).toHaveCount(0);
   await expectLearned(page);
   if (process.env.UI_SCREENSHOT) {
     await panel(page).scrollIntoViewIfNeeded();

@@ -7,7 +7,7 @@
  * Then g_m ← β₁g_m + (1−β₁)(mean ĝ + δw);  w ← w − α·lr·g_m/s (the OLD s);  s ← β₂s + (1−β₂)(mean h + γ + δ).
  */
 import type { Params } from './mlp.ts';
-import { tf } from './tf.ts';
+import { Scalars, tf } from './tf.ts';
 
 export interface BsamHyper {
   learningRate: number;
@@ -103,24 +103,49 @@ export function bsamStepStacked(
   hyper: BsamHyper,
   lrFactor: number,
 ): { state: BsamState; lossAtPerturbed: number } {
+  const scalars = new Scalars();
+  try {
+    const out = bsamStepStackedOnDevice(state, loss, K, noise, hyper, lrFactor, scalars);
+    const lossAtPerturbed = (out.loss.dataSync() as Float32Array)[0];
+    out.loss.dispose();
+    return { state: out.state, lossAtPerturbed };
+  } finally {
+    scalars.dispose();
+  }
+}
+
+/**
+ * `bsamStepStacked` that leaves the loss on the device (a scalar tensor the caller disposes) and takes its
+ * constants from `c`: no readback and no scalar upload per step, which on WebGPU/WebGL cost more than the step.
+ */
+export function bsamStepStackedOnDevice(
+  state: BsamState,
+  loss: StackedLoss,
+  K: number,
+  noise: Params,
+  hyper: BsamHyper,
+  lrFactor: number,
+  c: Scalars,
+): { state: BsamState; loss: tf.Scalar } {
   const { w, s, gm } = state;
   const out = tf.tidy(() => {
-    const scale = s.map((si) => tf.sqrt(tf.div(1, tf.mul(hyper.dataSize, si))));
+    const scale = s.map((si) => tf.rsqrt(tf.mul(c.of(hyper.dataSize), si)));
     const theta = w.map((wi, i) => tf.add(wi, tf.mul(noise[i], scale[i])));
     const g = tf.grads((...p: tf.Tensor[]) => loss(p))(theta);
-    const perturbed = w.map((wi, i) => tf.add(wi, tf.div(tf.mul(hyper.rho, g[i]), s[i])));
+    const perturbed = w.map((wi, i) => tf.add(wi, tf.div(tf.mul(c.of(hyper.rho), g[i]), s[i])));
     const { value, grads } = tf.valueAndGrads((...p: tf.Tensor[]) => loss(p))(perturbed);
     const newGm = gm.map((m, i) =>
-      tf.add(tf.mul(hyper.beta1, m), tf.mul(1 - hyper.beta1, tf.add(tf.mean(grads[i], 0), tf.mul(hyper.weightDecay, w[i])))),
+      tf.add(tf.mul(c.of(hyper.beta1), m), tf.mul(c.of(1 - hyper.beta1), tf.add(tf.mean(grads[i], 0), tf.mul(c.of(hyper.weightDecay), w[i])))),
     );
-    const newW = w.map((wi, i) => tf.sub(wi, tf.div(tf.mul(hyper.learningRate * lrFactor, newGm[i]), s[i])));
+    const newW = w.map((wi, i) => tf.sub(wi, tf.div(tf.mul(c.of(hyper.learningRate * lrFactor), newGm[i]), s[i])));
     const newS = s.map((si, i) =>
-      tf.add(tf.mul(hyper.beta2, si), tf.mul(1 - hyper.beta2, tf.add(tf.mean(tf.sqrt(tf.mul(si, tf.square(g[i]))), 0), hyper.damping + hyper.weightDecay))),
+      tf.add(
+        tf.mul(c.of(hyper.beta2), si),
+        tf.mul(c.of(1 - hyper.beta2), tf.add(tf.mean(tf.sqrt(tf.mul(si, tf.square(g[i]))), 0), c.of(hyper.damping + hyper.weightDecay))),
+      ),
     );
-    return { w: newW, s: newS, gm: newGm, loss: tf.div(value, K) };
+    return { w: newW, s: newS, gm: newGm, loss: tf.div(value, c.of(K)) as tf.Scalar };
   });
-  const lossAtPerturbed = (out.loss.dataSync() as Float32Array)[0];
-  out.loss.dispose();
   for (const t of [...w, ...s, ...gm]) t.dispose();
-  return { state: { w: out.w, s: out.s, gm: out.gm }, lossAtPerturbed };
+  return { state: { w: out.w, s: out.s, gm: out.gm }, loss: out.loss };
 }

@@ -55,8 +55,8 @@ export function predictProba(spec: MlpSpec, params: Params, x: tf.Tensor2D): tf.
   return tf.tidy(() => {
     const z = forward(params, x, spec.activation);
     if (spec.classes > 2) return tf.softmax(z) as tf.Tensor2D;
-    const p = tf.sigmoid(z);
-    return tf.concat([tf.sub(1, p), p], 1) as tf.Tensor2D;
+    // σ(−z) = 1 − σ(z) without a scalar upload (and without cancellation when σ(z) is near 1).
+    return tf.concat([tf.sigmoid(tf.neg(z)), tf.sigmoid(z)], 1) as tf.Tensor2D;
   });
 }
 
@@ -76,4 +76,26 @@ export function stackedBatchLoss(spec: MlpSpec, stacked: Params, x: tf.Tensor3D,
       ? tf.mean(tf.sub(tf.softplus(h), tf.mul(tf.expandDims(tf.cast(labels, 'float32'), 2), h)), [1, 2])
       : tf.neg(tf.mean(tf.sum(tf.mul(tf.oneHot(tf.cast(labels, 'int32'), spec.classes), tf.logSoftmax(h)), 2), 1));
   return tf.sum(perSubBatch);
+}
+
+/**
+ * Class probabilities [S, batch, classes] of S parameter sets stacked as [S, …shape] at the same inputs
+ * x: [batch, 2]: the posterior samples of a decision grid in one batched pass instead of S passes. Each
+ * layer's input is freed as soon as the next is computed, so memory stays at two layers' activations.
+ */
+export function stackedProba(spec: MlpSpec, stacked: Params, x: tf.Tensor2D): tf.Tensor3D {
+  const S = stacked[0].shape[0];
+  const layers = stacked.length / 2;
+  let h: tf.Tensor = tf.tile(tf.expandDims(x, 0), [S, 1, 1]);
+  for (let k = 0; k < layers; k++) {
+    const input = h;
+    h = tf.tidy(() => {
+      const z = tf.add(tf.matMul(input as tf.Tensor3D, stacked[2 * k] as tf.Tensor3D), tf.expandDims(stacked[2 * k + 1], 1));
+      if (k < layers - 1) return activate(z, spec.activation);
+      if (spec.classes > 2) return tf.softmax(z);
+      return tf.concat([tf.sigmoid(tf.neg(z)), tf.sigmoid(z)], 2);
+    });
+    input.dispose();
+  }
+  return h as tf.Tensor3D;
 }

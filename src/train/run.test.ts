@@ -53,4 +53,50 @@ describe('TrainingRun', () => {
     run.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('posteriorStd is 1/sqrt(N·s) per layer for bSAM (s_init at step 0, then per parameter), empty otherwise', () => {
+    const config = { ...small('bsam'), optimizer: { ...small('bsam').optimizer, sInit: 4 } };
+    const run = new TrainingRun(config);
+    const N = run.data.train.length;
+    const initial = run.posteriorStd();
+    expect(initial.map((l) => l.layer)).toEqual(['layer 1 W', 'layer 1 b', 'layer 2 W', 'layer 2 b']);
+    expect(initial.map((l) => l.values.length)).toEqual([2 * 16, 16, 16, 1]);
+    for (const l of initial) l.values.forEach((v) => expect(v).toBeCloseTo(1 / Math.sqrt(N * 4), 6));
+    run.dispose();
+    // With β₂ = 0 one step sets s = mean_k √s·|g_k| + γ + δ ≥ γ + δ, parameter by parameter.
+    const forgetful = new TrainingRun({ ...config, optimizer: { ...config.optimizer, beta2: 0 } });
+    forgetful.advance();
+    const { damping, weightDecay } = config.optimizer;
+    const bound = 1 / Math.sqrt(N * (damping + weightDecay));
+    const trained = forgetful.posteriorStd().flatMap((l) => Array.from(l.values));
+    expect(trained.every((v) => Number.isFinite(v) && v > 0 && v <= bound * (1 + 1e-6))).toBe(true);
+    // … and unequal: parameters with larger gradients get a larger s, so a smaller std.
+    expect(Math.min(...trained)).toBeLessThan(0.9 * bound);
+    expect(Math.max(...trained)).toBeGreaterThan(0.9 * bound);
+    forgetful.dispose();
+    const sgd = new TrainingRun(small('sgd'));
+    expect(sgd.posteriorStd()).toEqual([]);
+    sgd.dispose();
+  });
+
+  it('advance reports each step loss lazily, and the epoch loss is their mean, whether or not they were read', () => {
+    const losses = (readEach: boolean) => {
+      const run = new TrainingRun(small('bsam'));
+      const steps: { loss: number; epochLoss: number | null }[] = [];
+      for (let k = 0; k < 2 * run.stepsPerEpoch; k++) {
+        const r = run.advance();
+        if (readEach) void r.loss;
+        steps.push(r);
+      }
+      const out = { steps: steps.map((r) => r.loss), epochs: steps.map((r) => r.epochLoss) };
+      run.dispose();
+      return out;
+    };
+    const lazy = losses(false);
+    expect(losses(true)).toEqual(lazy);
+    const perEpoch = lazy.steps.length / 2;
+    const mean = lazy.steps.slice(0, perEpoch).reduce((a, b) => a + b, 0) / perEpoch;
+    expect(lazy.epochs[perEpoch - 1]).toBeCloseTo(mean, 12);
+    expect(lazy.epochs.filter((e) => e !== null)).toHaveLength(2);
+  });
 });

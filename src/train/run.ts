@@ -5,13 +5,13 @@
  */
 import { seededNormal, seededUniform } from '../math/random.ts';
 import type { TrainingConfig } from '../state/training.ts';
-import { bsamStepStacked, initBsamState, type BsamHyper, type BsamState } from './bsam.ts';
+import { bsamStepStackedOnDevice, initBsamState, type BsamHyper, type BsamState } from './bsam.ts';
 import { makeDataset, type Dataset, type Point } from './datasets.ts';
 import { accuracy, ece, nll, reliability, type ReliabilityBin } from './metrics.ts';
 import type { Params } from './mlp.ts';
-import { batchLoss, initParams, predictProba, stackedBatchLoss, type MlpSpec } from './model.ts';
-import { initOptimizerState, optimizerStep, type OptimizerHyper, type OptimizerState } from './optimizers.ts';
-import { tf } from './tf.ts';
+import { batchLoss, initParams, predictProba, stackedBatchLoss, stackedProba, type MlpSpec } from './model.ts';
+import { initOptimizerState, optimizerStepOnDevice, type OptimizerHyper, type OptimizerState } from './optimizers.ts';
+import { Scalars, tf, upload } from './tf.ts';
 
 export interface EpochReport {
   epoch: number;
@@ -42,13 +42,14 @@ export class TrainingRun {
   private bsam: BsamState | null = null;
   private readonly noise: () => number;
   private readonly shuffle: () => number;
+  private readonly scalars = new Scalars();
 
   constructor(readonly config: TrainingConfig) {
     const d = config.dataset;
     this.data = makeDataset({ ...d, seed: config.seeds.data });
     this.spec = { hidden: config.model.hidden, activation: config.model.activation, classes: this.data.classes, biasInit: config.model.biasInit, seed: config.seeds.init };
-    this.x = tf.tensor2d(this.data.train.map((p) => [p.x, p.y]), [this.data.train.length, 2]);
-    this.labels = tf.tensor1d(this.data.train.map((p) => p.label), 'int32');
+    this.x = upload(Float32Array.from(this.data.train.flatMap((p) => [p.x, p.y])), [this.data.train.length, 2]) as tf.Tensor2D;
+    this.labels = upload(Int32Array.from(this.data.train.map((p) => p.label)), [this.data.train.length], 'int32') as tf.Tensor1D;
     this.noise = seededNormal(config.seeds.noise);
     this.shuffle = seededUniform(config.seeds.noise ^ 0x2545f491);
     const w = initParams(this.spec);
@@ -77,11 +78,16 @@ export class TrainingRun {
 
   private order: number[] = [];
   private batchInEpoch = 0;
-  private epochLoss = 0;
+  /** The current epoch's step losses, still on the device, with the result objects that report them. */
+  private epochLosses: { loss: tf.Scalar; result: LazyLoss }[] = [];
 
   /**
    * One optimizer step on the next batch of the current epoch (each epoch starts with a seeded shuffle and
    * skips the irregular last batch). When the step ends the epoch, `epochLoss` is its mean step loss.
+   *
+   * The step's loss stays on the device until `loss` is read (a getter): a caller that reads it once per
+   * progress tick, not every step, saves a GPU→CPU sync per step. `epochLoss` needs all the epoch's step
+   * losses; they are read together, in one transfer, when the epoch ends (and cached for `loss`).
    */
   advance(): { loss: number; epochLoss: number | null } {
     const b = this.batchSize;
@@ -93,15 +99,32 @@ export class TrainingRun {
         [this.order[i], this.order[j]] = [this.order[j], this.order[i]];
       }
     }
-    const loss = this.trainStep(this.order.slice(this.batchInEpoch * b, (this.batchInEpoch + 1) * b));
-    this.epochLoss += loss;
+    const loss = this.stepOnDevice(this.order.slice(this.batchInEpoch * b, (this.batchInEpoch + 1) * b));
+    const result = new LazyLoss(loss);
+    this.epochLosses.push({ loss, result });
     this.batchInEpoch++;
-    if (this.batchInEpoch < this.stepsPerEpoch) return { loss, epochLoss: null };
-    const mean = this.epochLoss / this.stepsPerEpoch;
+    if (this.batchInEpoch < this.stepsPerEpoch) return result;
+    const mean = this.closeEpoch();
     this.batchInEpoch = 0;
-    this.epochLoss = 0;
     this.epoch++;
-    return { loss, epochLoss: mean };
+    return { get loss() { return result.loss; }, epochLoss: mean };
+  }
+
+  /** Reads the epoch's step losses (one transfer for those not read yet), frees them, returns their mean. */
+  private closeEpoch(): number {
+    const unread = this.epochLosses.filter((e) => !e.result.read);
+    if (unread.length) {
+      const values = tf.tidy(() => tf.stack(unread.map((e) => e.loss)).dataSync());
+      unread.forEach((e, i) => e.result.set(values[i]));
+    }
+    let sum = 0;
+    for (const e of this.epochLosses) {
+      sum += e.result.loss;
+      e.loss.dispose();
+      e.result.detach();
+    }
+    this.epochLosses = [];
+    return sum / this.stepsPerEpoch;
   }
 
   /** The rest of the current epoch; returns its mean step loss. */
@@ -114,46 +137,65 @@ export class TrainingRun {
 
   /** One optimizer step on the given training rows; returns the loss where the gradient was taken. */
   trainStep(rows: number[]): number {
+    const loss = this.stepOnDevice(rows);
+    try {
+      return (loss.dataSync() as Float32Array)[0];
+    } finally {
+      loss.dispose();
+    }
+  }
+
+  /** One optimizer step on the given rows; the loss where the gradient was taken stays on the device. */
+  private stepOnDevice(rows: number[]): tf.Scalar {
     const o = this.config.optimizer;
     const lr = this.lrFactor();
-    const idx = tf.tensor1d(rows, 'int32');
-    const xb = tf.gather(this.x, idx) as tf.Tensor2D;
-    const yb = tf.gather(this.labels, idx) as tf.Tensor1D;
-    let loss: number;
+    let loss: tf.Scalar;
     if (this.bsam) {
       // K equal sub-batches (rows beyond K·size are dropped, as the official split does), computed stacked.
       const K = Math.min(o.msharpness, rows.length);
       const size = Math.floor(rows.length / K);
-      const xs = tf.tidy(() => tf.reshape(tf.slice(xb, [0, 0], [K * size, 2]), [K, size, 2]) as tf.Tensor3D);
-      const ys = tf.tidy(() => tf.reshape(tf.slice(yb, [0], [K * size]), [K, size]) as tf.Tensor2D);
+      const idx = upload(Int32Array.from(rows.slice(0, K * size)), [K * size], 'int32');
+      const xs = tf.tidy(() => tf.reshape(tf.gather(this.x, idx), [K, size, 2]) as tf.Tensor3D);
+      const ys = tf.tidy(() => tf.reshape(tf.gather(this.labels, idx), [K, size]) as tf.Tensor2D);
       const noise = this.bsamNoise(K);
       const hyper: BsamHyper = { learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, weightDecay: o.weightDecay, rho: o.rho, damping: o.damping, dataSize: this.data.train.length };
-      const result = bsamStepStacked(this.bsam, (w) => stackedBatchLoss(this.spec, w, xs, ys), K, noise, hyper, lr);
+      const result = bsamStepStackedOnDevice(this.bsam, (w) => stackedBatchLoss(this.spec, w, xs, ys), K, noise, hyper, lr, this.scalars);
       this.bsam = result.state;
-      loss = result.lossAtPerturbed;
-      [xs, ys, ...noise].forEach((t) => t.dispose());
+      loss = result.loss;
+      [idx, xs, ys, ...noise].forEach((t) => t.dispose());
     } else {
+      const idx = upload(Int32Array.from(rows), [rows.length], 'int32');
+      const xb = tf.gather(this.x, idx) as tf.Tensor2D;
+      const yb = tf.gather(this.labels, idx) as tf.Tensor1D;
       const hyper: OptimizerHyper = { learningRate: o.learningRate, momentum: o.momentum, beta1: o.beta1, beta2: o.beta2, epsilon: 1e-8, weightDecay: o.weightDecay };
       const base = o.kind.endsWith('adam') ? 'adam' : 'sgd';
       const rho = o.kind.startsWith('sam') ? o.rho : null;
-      const result = optimizerStep(this.opt as OptimizerState, (w) => batchLoss(this.spec, w, xb, yb), base, hyper, lr, rho);
+      const result = optimizerStepOnDevice(this.opt as OptimizerState, (w) => batchLoss(this.spec, w, xb, yb), base, hyper, lr, rho, this.scalars);
       this.opt = result.state;
       loss = result.loss;
+      [idx, xb, yb].forEach((t) => t.dispose());
     }
-    [idx, xb, yb].forEach((t) => t.dispose());
     this.step++;
     return loss;
   }
 
-  /** e_k for every parameter, drawn sub-batch by sub-batch from the noise stream, stacked as [K, …shape]. */
+  /**
+   * e_k for every parameter, drawn sub-batch by sub-batch from the noise stream, stacked as [K, …shape]:
+   * written straight into each parameter's stacked array (the draw order is k, then parameter, then element).
+   */
   private bsamNoise(K: number): Params {
-    const w = (this.bsam as BsamState).w;
-    const draws = Array.from({ length: K }, () => w.map((t) => Float32Array.from({ length: t.size }, () => this.noise())));
-    return w.map((t, i) => {
-      const stacked = new Float32Array(K * t.size);
-      draws.forEach((d, k) => stacked.set(d[i], k * t.size));
-      return tf.tensor(stacked, [K, ...t.shape]);
-    });
+    return this.stackedNormals((this.bsam as BsamState).w, K, this.noise);
+  }
+
+  private stackedNormals(like: Params, K: number, draw: () => number): Params {
+    const arrays = like.map((t) => new Float32Array(K * t.size));
+    for (let k = 0; k < K; k++) {
+      like.forEach((t, i) => {
+        const a = arrays[i];
+        for (let j = k * t.size, end = j + t.size; j < end; j++) a[j] = draw();
+      });
+    }
+    return like.map((t, i) => upload(arrays[i], [K, ...t.shape]));
   }
 
   /**
@@ -170,22 +212,51 @@ export class TrainingRun {
    * prediction, and p(class 1) under the first `keep` posterior samples (bSAM; empty otherwise).
    */
   predictDetailed(points: { x: number; y: number }[], keep: number): { averaged: number[][]; mean: number[][]; samples: number[][] } {
-    return tf.tidy(() => {
-      const x = tf.tensor2d(points.map((p) => [p.x, p.y]), [points.length, 2]);
-      const mean = predictProba(this.spec, this.weights, x);
-      if (!this.bsam) return { averaged: mean.arraySync(), mean: mean.arraySync(), samples: [] };
-      const draw = seededNormal(this.config.seeds.noise ^ 0x6a09e667);
-      const std = this.bsam.s.map((s) => tf.sqrt(tf.div(1, tf.mul(this.data.train.length, s))));
-      let sum: tf.Tensor = tf.zeros([points.length, this.data.classes]);
-      const samples: number[][] = [];
-      const count = this.config.predictiveSamples;
-      for (let k = 0; k < Math.max(count, keep); k++) {
-        const w = this.bsam.w.map((wi, i) => tf.add(wi, tf.mul(tf.tensor(Float32Array.from({ length: wi.size }, draw), wi.shape), std[i])));
-        const p = predictProba(this.spec, w, x);
-        if (k < count) sum = tf.add(sum, p);
-        if (k < keep) samples.push(Array.from(tf.slice(p, [0, 1], [-1, 1]).dataSync()));
+    const n = points.length;
+    const C = this.data.classes;
+    const x = upload(Float32Array.from(points.flatMap((p) => [p.x, p.y])), [n, 2]) as tf.Tensor2D;
+    try {
+      if (!this.bsam) {
+        const flat = tf.tidy(() => predictProba(this.spec, this.weights, x).dataSync());
+        const mean = toRows(flat, 0, n, C);
+        return { averaged: mean, mean, samples: [] };
       }
-      return { averaged: tf.div(sum, count).arraySync() as number[][], mean: mean.arraySync(), samples };
+      // All posterior samples in one stacked forward pass and everything read back in ONE transfer: the
+      // sample-by-sample loop cost ~25 GPU→CPU syncs a decision grid (minutes on SwiftShader's WebGPU).
+      const count = this.config.predictiveSamples;
+      const S = Math.max(count, keep);
+      const draw = seededNormal(this.config.seeds.noise ^ 0x6a09e667);
+      const e = this.stackedNormals(this.bsam.w, S, draw);
+      const flat = tf.tidy(() => {
+        const N = this.scalars.of(this.data.train.length);
+        const w = (this.bsam as BsamState).w.map((wi, i) => tf.add(wi, tf.mul(e[i], tf.rsqrt(tf.mul(N, (this.bsam as BsamState).s[i])))));
+        const p = stackedProba(this.spec, w, x); // [S, n, C]
+        const averaged = tf.mean(tf.slice(p, [0, 0, 0], [count, n, C]), 0);
+        const mean = predictProba(this.spec, (this.bsam as BsamState).w, x);
+        const samples = tf.slice(p, [0, 0, 1], [keep, n, 1]);
+        return tf.concat([tf.reshape(averaged, [-1]), tf.reshape(mean, [-1]), tf.reshape(samples, [-1])]).dataSync();
+      });
+      e.forEach((t) => t.dispose());
+      const samples = Array.from({ length: keep }, (_, k) => Array.from(flat.subarray(2 * n * C + k * n, 2 * n * C + (k + 1) * n)));
+      return { averaged: toRows(flat, 0, n, C), mean: toRows(flat, n * C, n, C), samples };
+    } finally {
+      x.dispose();
+    }
+  }
+
+  /**
+   * bSAM's posterior standard deviation 1/sqrt(N·s) for every parameter, per layer ("layer 1 W", "layer 1 b",
+   * …, counting from the input), W row-major [in][out]; empty for the other optimizers (they have no posterior).
+   */
+  posteriorStd(): { layer: string; values: Float32Array }[] {
+    if (!this.bsam) return [];
+    const s = this.bsam.s;
+    const flat = tf.tidy(() => tf.concat(s.map((si) => tf.reshape(tf.rsqrt(tf.mul(this.scalars.of(this.data.train.length), si)), [-1]))).dataSync());
+    let offset = 0;
+    return s.map((si, i) => {
+      const values = Float32Array.from(flat.subarray(offset, offset + si.size));
+      offset += si.size;
+      return { layer: `layer ${Math.floor(i / 2) + 1} ${i % 2 === 0 ? 'W' : 'b'}`, values };
     });
   }
 
@@ -206,6 +277,44 @@ export class TrainingRun {
 
   dispose(): void {
     const state = this.bsam ? [...this.bsam.w, ...this.bsam.s, ...this.bsam.gm] : this.opt ? [...this.opt.w, ...this.opt.m, ...this.opt.v] : [];
-    [this.x, this.labels, ...state].forEach((t) => t.dispose());
+    [this.x, this.labels, ...state, ...this.epochLosses.map((e) => e.loss)].forEach((t) => t.dispose());
+    this.epochLosses = [];
+    this.scalars.dispose();
+  }
+}
+
+/** `n` rows of `C` values from `flat`, starting at `offset`. */
+function toRows(flat: ArrayLike<number>, offset: number, n: number, C: number): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from({ length: C }, (_, c) => flat[offset + i * C + c]));
+}
+
+/**
+ * A step's result whose `loss` is read from the device on first use and then cached. Before the device
+ * tensor is freed (at the end of the epoch) the run either reads it or hands over the value (`set`).
+ */
+class LazyLoss {
+  private value: number | null = null;
+  epochLoss = null;
+  constructor(private tensor: tf.Scalar | null) {}
+
+  get read(): boolean {
+    return this.value !== null;
+  }
+
+  get loss(): number {
+    if (this.value === null) {
+      if (!this.tensor) throw new Error('the step loss was freed before it was read');
+      this.value = (this.tensor.dataSync() as Float32Array)[0];
+    }
+    return this.value;
+  }
+
+  set(value: number): void {
+    this.value = value;
+  }
+
+  /** The device tensor is about to be freed; only the cached value remains. */
+  detach(): void {
+    this.tensor = null;
   }
 }
