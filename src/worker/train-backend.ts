@@ -1,16 +1,24 @@
 /**
- * Choosing the tfjs backend in the training worker. Explicit choices fall back (webgpu → webgl → cpu) with the
- * reason said; `auto` measures a few real training steps of the current network on each backend that starts
- * and keeps the fastest, saying the numbers (WebGPU should win on big batches and grids, CPU on tiny nets).
+ * Choosing the engine of the training worker: the hand-fused CPU engine ('fused', SIMD WebAssembly, no tfjs)
+ * or a tfjs backend. Explicit tfjs choices fall back (webgpu → webgl → cpu) with the reason said; `auto`
+ * measures a few real training steps of the current network on each candidate that starts and keeps the
+ * fastest, saying the numbers (the fused engine wins on the lab's small networks; WebGPU could on big ones).
  */
 import type { TrainingConfig } from '../state/training.ts';
-import { TrainingRun } from '../train/run.ts';
+import { createLabRun, type Engine } from '../train/lab-run.ts';
 import { tf } from '../train/tf.ts';
 import type { ActiveBackend, BackendChoice } from './train-protocol.ts';
 
 const ORDER: ActiveBackend[] = ['webgpu', 'webgl', 'cpu'];
+const CANDIDATES: ActiveBackend[] = ['fused', ...ORDER];
+
+export function engineOf(active: ActiveBackend): Engine {
+  return active === 'fused' ? 'fused' : 'tfjs';
+}
 
 async function start(name: ActiveBackend): Promise<boolean> {
+  // The fused engine needs no tfjs backend; cpu is set so that nothing left over holds a GPU context.
+  if (name === 'fused') return (await tf.setBackend('cpu').catch(() => false)) || true;
   try {
     return await tf.setBackend(name);
   } catch {
@@ -18,9 +26,9 @@ async function start(name: ActiveBackend): Promise<boolean> {
   }
 }
 
-/** Median milliseconds per training step of `config` on the current backend (after warm-up). */
-async function measure(config: TrainingConfig): Promise<number> {
-  const run = new TrainingRun({ ...config, predictiveSamples: 1 });
+/** Median milliseconds per training step of `config` on an engine (after warm-up). */
+async function measure(config: TrainingConfig, engine: Engine): Promise<number> {
+  const run = createLabRun({ ...config, predictiveSamples: 1, compare: null }, engine);
   try {
     // Reading each step's loss (as the loop does) waits for the step's GPU work: advance() alone only
     // enqueues it on webgl/webgpu, which would make them look faster than they are.
@@ -49,6 +57,10 @@ export async function chooseBackend(choice: BackendChoice, config: TrainingConfi
     autoCache = { key, ...decided };
     return decided;
   }
+  if (choice === 'fused') {
+    await start('fused');
+    return { active: 'fused', reason: 'the hand-fused CPU engine (WebAssembly SIMD), as chosen' };
+  }
   const skipped: string[] = [];
   for (const name of ORDER.slice(ORDER.indexOf(choice))) {
     if (await start(name)) {
@@ -75,7 +87,7 @@ async function measureAll(config: TrainingConfig): Promise<{ active: ActiveBacke
   const timings: { name: ActiveBackend; ms: number }[] = [];
   const unavailable: string[] = [];
   const fallbackGpu = await onlyFallbackGpu().catch(() => false);
-  for (const name of ORDER) {
+  for (const name of CANDIDATES) {
     if (name === 'webgpu' && fallbackGpu) {
       unavailable.push('webgpu (only a software fallback adapter; choose it explicitly to use it)');
       continue;
@@ -84,9 +96,9 @@ async function measureAll(config: TrainingConfig): Promise<{ active: ActiveBacke
       unavailable.push(name);
       continue;
     }
-    timings.push({ name, ms: await measure(config) });
+    timings.push({ name, ms: await measure(config, engineOf(name)) });
   }
-  if (!timings.length) throw new Error('no TensorFlow.js backend could start');
+  if (!timings.length) throw new Error('no training engine could start');
   timings.sort((a, b) => a.ms - b.ms);
   const best = timings[0].name;
   await start(best);

@@ -20,6 +20,13 @@ const SAMPLE_BOUNDARIES = 20;
 const CHUNK_MS = 30;
 const PROGRESS_MS = 70;
 const GRID_MS = 250;
+/**
+ * While playing, an epoch's evaluation (test metrics under the averaged predictive) is computed at most this
+ * often: on the official demo an epoch is 3 steps, and evaluating each one would cost more than training. The
+ * metric curves then get a point every EVAL_MS or so, each with its own epoch's numbers (none are reused);
+ * stepping by hand and the last epoch always evaluate. The CLI evaluates every epoch.
+ */
+const EVAL_MS = 100;
 
 export interface LoopHost {
   post(response: TrainResponse, transfer?: Transferable[]): void;
@@ -147,7 +154,7 @@ export class TrainLoop {
     let steps = 0;
     let stopped: number | null = null;
     while (this.running && steps < this.stepsPerTick && this.host.now() - start < CHUNK_MS) {
-      this.stepOnce();
+      this.stepOnce(true);
       steps++;
       // Only on reaching the step: playing on from a later step is not stopped again.
       if (!this.diverged && this.stopAt !== null && this.step === this.stopAt) {
@@ -175,7 +182,9 @@ export class TrainLoop {
    * is caught from the epoch's mean loss, which the run reads anyway, and by checkLastLosses once per chunk.
    * A NaN loss means NaN weights, so every later loss is NaN too: nothing slips through between checks.
    */
-  private stepOnce(): void {
+  private lastEvaluation = -Infinity;
+
+  private stepOnce(throttle = false): void {
     for (const slot of this.slots) {
       const { run } = slot;
       const result = run.advance();
@@ -186,6 +195,11 @@ export class TrainLoop {
         this.diverge(slot, epochLoss);
         return;
       }
+      const now = this.host.now();
+      const last = run.epoch === this.config?.epochs;
+      // The same decision for every run (lastEvaluation moves after the last one), so compared runs stay paired.
+      if (throttle && !last && now - this.lastEvaluation < EVAL_MS) continue;
+      if (slot === this.slots[this.slots.length - 1]) this.lastEvaluation = now;
       const e = this.evaluate(slot);
       slot.pending.push({ epoch: run.epoch, step: run.step, trainLoss: epochLoss, testAccuracy: e.accuracy, nll: e.nll, ece: e.ece });
     }

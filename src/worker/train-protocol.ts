@@ -32,7 +32,8 @@ import type { Point, PointOrigin } from '../train/datasets.ts';
 import type { ReliabilityBin } from '../train/metrics.ts';
 import type { StdHistograms } from './std-histogram.ts';
 
-export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'cpu'] as const;
+/** 'fused' is the hand-fused CPU engine (src/train/fused); the others are tfjs backends. */
+export const BACKEND_CHOICES = ['auto', 'fused', 'webgpu', 'webgl', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 export type ActiveBackend = Exclude<BackendChoice, 'auto'>;
 

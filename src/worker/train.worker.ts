@@ -5,7 +5,7 @@
  * experiment state (kept on the main thread) intact.
  */
 import '@tensorflow/tfjs-backend-webgpu';
-import { chooseBackend } from './train-backend.ts';
+import { chooseBackend, engineOf } from './train-backend.ts';
 import { TrainLoop } from './train-loop.ts';
 import { parseTrainRequest, type TrainResponse } from './train-protocol.ts';
 
@@ -29,7 +29,7 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
         loop.dispose();
         const { active, reason } = await chooseBackend(request.backend, request.config);
         post({ type: 'backend', active, requested: request.backend, reason });
-        loop.init(request.config);
+        loop.init(request.config, engineOf(active));
       } else {
         loop.handle(request);
       }
