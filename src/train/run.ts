@@ -4,6 +4,7 @@
  * bSAM's per-step noise), so the same config on the same backend reproduces the same numbers.
  */
 import { seededNormal, seededUniform } from '../math/random.ts';
+import { zigguratNormal } from '../math/ziggurat.ts';
 import type { TrainingConfig } from '../state/training.ts';
 import { bsamStepStackedOnDevice, initBsamState, type BsamHyper, type BsamState } from './bsam.ts';
 import { makeDataset, type Dataset, type Point } from './datasets.ts';
@@ -50,7 +51,8 @@ export class TrainingRun {
     this.spec = { hidden: config.model.hidden, activation: config.model.activation, classes: this.data.classes, biasInit: config.model.biasInit, seed: config.seeds.init };
     this.x = upload(Float32Array.from(this.data.train.flatMap((p) => [p.x, p.y])), [this.data.train.length, 2]) as tf.Tensor2D;
     this.labels = upload(Int32Array.from(this.data.train.map((p) => p.label)), [this.data.train.length], 'int32') as tf.Tensor1D;
-    this.noise = seededNormal(config.seeds.noise);
+    // bSAM's per-step noise: ziggurat normals, about 4× cheaper than Box–Muller (src/math/ziggurat.ts).
+    this.noise = zigguratNormal(config.seeds.noise).next;
     this.shuffle = seededUniform(config.seeds.noise ^ 0x2545f491);
     const w = initParams(this.spec);
     if (config.optimizer.kind === 'bsam') this.bsam = initBsamState(w, config.optimizer.sInit);

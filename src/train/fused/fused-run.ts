@@ -15,8 +15,9 @@ import { DenseMlp, type FusedActivation } from './dense-mlp.ts';
 import { createBsamState, FusedBsamStep, type FusedBsamHyper, type FusedBsamState } from './fused-bsam.ts';
 import { FusedOptimizer, type FusedOptimizerHyper } from './fused-optimizers.ts';
 import { initFlatParams, layerSizes } from './init-params.ts';
-import { NormalStream, type NoiseSource } from './normal-stream.ts';
+import type { NoiseSource } from './normal-stream.ts';
 import { PosteriorPredictor } from './predictive.ts';
+import { zigguratNormal } from '../../math/ziggurat.ts';
 
 /** The fields of TrainingRun's EpochReport and Evaluation (declared here so this engine needs no tfjs). */
 export interface EpochReport {
@@ -79,8 +80,8 @@ export class FusedTrainingRun {
   private bsamNoise: Float32Array;
 
   /**
-   * `options.noise` replaces the in-thread noise stream; it must yield the draws of
-   * seededNormal(config.seeds.noise) in order, or the run no longer follows TrainingRun's trajectory.
+   * `options.noise` replaces the noise stream; it must yield the draws of zigguratNormal(config.seeds.noise)
+   * in order, or the run no longer follows TrainingRun's trajectory.
    */
   constructor(
     readonly config: TrainingConfig,
@@ -99,7 +100,7 @@ export class FusedTrainingRun {
       this.labels[i] = p.label;
     });
     this.order = new Int32Array(train.length);
-    this.noise = options.noise ?? new NormalStream(config.seeds.noise);
+    this.noise = options.noise ?? zigguratNormal(config.seeds.noise);
     this.shuffle = seededUniform(config.seeds.noise ^ 0x2545f491);
     const o = config.optimizer;
     this.bsamHyper = { learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, weightDecay: o.weightDecay, rho: o.rho, damping: o.damping, dataSize: train.length };
