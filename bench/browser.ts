@@ -22,7 +22,8 @@ import { SMALL_MLP, stepsPerSecond } from './train.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CONFIG = 'bench/vite.bench.config.ts';
-const APP_BACKENDS = ['cpu', 'webgl', 'webgpu'] as const;
+// 'fused' is the app's hand-fused CPU engine (no tfjs); the others are tfjs backends.
+const APP_BACKENDS = ['fused', 'cpu', 'webgl', 'webgpu'] as const;
 const PAGE_BACKENDS: BenchBackend[] = ['cpu', 'wasm', 'webgl', 'webgpu'];
 
 export interface BrowserBenchOptions {

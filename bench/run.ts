@@ -14,6 +14,9 @@ import { relaxedCurve } from '../src/math/relaxed.ts';
 import { biconjugateCurve } from '../src/math/biconjugate.ts';
 import { workingPad } from '../src/math/landscape1d.ts';
 import { landscape2dRows } from './landscape2d.ts';
+import { browserRows } from './browser.ts';
+import { formatRows, fusedRows } from './fused.ts';
+import { sliceRows } from './slice.ts';
 import { trainingRows } from './train.ts';
 
 function median(f: () => unknown, runs: number): number {
@@ -79,3 +82,21 @@ console.log('');
 console.log('| training case | steps/s (steady state, no evaluation) |');
 console.log('|---|---:|');
 for (const [name, rate] of training) console.log(`| ${name} | ${rate} |`);
+
+// The hand-fused engine against tfjs, in Node (issue 3).
+console.log('');
+console.log(formatRows(await fusedRows()));
+
+// The trained network's landscape (issue 4): a 41 × 41 slice with 16 posterior samples per point.
+console.log('');
+console.log('| network slice | median ms |');
+console.log('|---|---:|');
+for (const r of sliceRows()) console.log(`| ${r.name} | ${r.median.toFixed(0)} |`);
+
+// Training in headless Chromium per backend, with the page's fps and long tasks (issue 3). BENCH_BROWSER=0 skips it.
+if (process.env.BENCH_BROWSER !== '0') {
+  console.log('');
+  console.log('| browser case | backend | median steps/s | notes (medians) |');
+  console.log('|---|---|---:|---|');
+  for (const r of await browserRows()) console.log(`| ${r.join(' | ')} |`);
+}
