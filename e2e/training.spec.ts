@@ -19,7 +19,7 @@ async function openWithBackend(page: Page, backend: 'webgpu' | 'cpu' | 'auto'): 
   await page.goto('/');
   await panel(page).scrollIntoViewIfNeeded();
   if (backend !== 'auto') await page.getByTestId('train-backend-select').selectOption(backend);
-  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-active', backend === 'auto' ? /^(webgpu|webgl|cpu)$/ : backend, {
+  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-active', backend === 'auto' ? /^(fused|webgpu|webgl|cpu)$/ : backend, {
     timeout: TRAIN_TIMEOUT,
   });
   await expect(panel(page)).toHaveAttribute('data-status', 'paused', { timeout: TRAIN_TIMEOUT });

@@ -55,14 +55,14 @@ export function SlicePanel({ requestSnapshot, rho, hasPosterior }: SlicePanelPro
       <div className="slice-controls" role="group" aria-label="Slice settings">
         <label>
           Slice
-          <select value={dims} onChange={(e) => setDims(Number(e.target.value) as 1 | 2)} disabled={running}>
+          <select data-testid="slice-dims" value={dims} onChange={(e) => setDims(Number(e.target.value) as 1 | 2)} disabled={running}>
             <option value={1}>1-D (101 points)</option>
             <option value={2}>2-D (41 × 41)</option>
           </select>
         </label>
         <label>
           {dims === 2 ? 'x direction' : 'Direction'}
-          <select value={useAxis} onChange={(e) => setAxis(e.target.value as 'random' | 'variance')} disabled={running}>
+          <select data-testid="slice-axis" value={useAxis} onChange={(e) => setAxis(e.target.value as 'random' | 'variance')} disabled={running}>
             <option value="random">filter-normalised random</option>
             <option value="variance" disabled={!hasPosterior}>
               largest posterior variance (bSAM)

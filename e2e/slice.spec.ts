@@ -1,0 +1,67 @@
+// The network's landscape: after a little bSAM training on the fused engine, a 2-D slice of the live network
+// shows its progress, can be cancelled, and finishes with the loss, the posterior's expected loss and SAM's
+// max-loss drawn; a 1-D slice along the largest-posterior-variance direction draws three curves.
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+const LONG = 180_000;
+const training = (page: Page) => page.getByTestId('training-panel');
+const slice = (page: Page) => page.getByTestId('slice-panel');
+
+async function trainABit(page: Page): Promise<void> {
+  await page.goto('/');
+  await training(page).scrollIntoViewIfNeeded();
+  await page.getByTestId('train-backend-select').selectOption('fused');
+  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-active', 'fused', { timeout: LONG });
+  await expect(training(page)).toHaveAttribute('data-status', 'paused', { timeout: LONG });
+  for (let k = 0; k < 5; k++) await page.getByTestId('train-step').click();
+  await expect(training(page)).toHaveAttribute('data-step', '5', { timeout: LONG });
+}
+
+test.describe('network slices', () => {
+  test.setTimeout(300_000);
+
+  test('a 2-D slice shows progress, can be cancelled, and finishes with three maps', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await trainABit(page);
+    await slice(page).scrollIntoViewIfNeeded();
+
+    // Cancel: the progress bar appears, Cancel stops it and says so.
+    await slice(page).getByTestId('slice-compute').click();
+    await expect(slice(page).getByTestId('slice-progress')).toBeVisible({ timeout: LONG });
+    await slice(page).getByTestId('slice-cancel').click();
+    await expect(slice(page)).toContainText('Cancelled', { timeout: LONG });
+
+    // Then the whole slice.
+    await slice(page).getByTestId('slice-compute').click();
+    await expect(slice(page).getByTestId('slice-progress')).toBeVisible({ timeout: LONG });
+    await expect(slice(page).getByTestId('slice-caption')).toContainText('Slice at step 5', { timeout: LONG });
+    for (const name of ['loss', 'expected', 'sam']) {
+      const map = slice(page).getByTestId(`slice-map-${name}`);
+      await expect(map).toBeVisible();
+      const [lo, hi] = [Number(await map.getAttribute('data-min')), Number(await map.getAttribute('data-max'))];
+      expect(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo).toBe(true);
+      expect(await map.locator('path.slice-contour').count()).toBeGreaterThan(2);
+    }
+    // The centre is the trained network: its loss is the lowest of the slice's loss map, or close to it.
+    expect(Number(await slice(page).getByTestId('slice-map-loss').getAttribute('data-min'))).toBeLessThan(
+      Number(await slice(page).getByTestId('slice-map-sam').getAttribute('data-max')),
+    );
+    expect(errors).toEqual([]);
+  });
+
+  test('a 1-D slice along the largest-posterior-variance direction draws the three curves', async ({ page }) => {
+    await trainABit(page);
+    await slice(page).scrollIntoViewIfNeeded();
+    await slice(page).getByTestId('slice-dims').selectOption('1');
+    await slice(page).getByTestId('slice-axis').selectOption('variance');
+    await slice(page).getByTestId('slice-compute').click();
+    await expect(slice(page).getByTestId('slice-chart')).toBeVisible({ timeout: LONG });
+    for (const name of ['loss', 'expected', 'sam']) {
+      const d = (await slice(page).locator(`path[data-slice="${name}"]`).getAttribute('d')) ?? '';
+      expect(d.split('L').length).toBeGreaterThan(50);
+    }
+    await expect(slice(page)).toContainText('largest posterior std');
+  });
+});
