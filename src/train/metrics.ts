@@ -4,6 +4,26 @@
  * and AUROC for two classes. Plain arrays: probabilities [n][classes], labels [n].
  */
 
+/** One line of `cli train --config` and of the metric history: the epoch's train loss and test metrics. */
+export interface EpochReport {
+  epoch: number;
+  step: number;
+  train_loss: number;
+  test_accuracy: number;
+  nll: number;
+  ece: number;
+}
+
+/** The metrics of one evaluation, with the reliability bins for the diagram. */
+export interface Evaluation {
+  accuracy: number;
+  nll: number;
+  ece: number;
+  reliability: ReliabilityBin[];
+  /** Which points were evaluated: the test set, or the training set when there is no test set. */
+  on: 'test' | 'train';
+}
+
 const EPS = 1e-12;
 
 export function accuracy(probs: number[][], labels: number[]): number {

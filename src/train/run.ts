@@ -8,29 +8,14 @@ import { zigguratNormal } from '../math/ziggurat.ts';
 import type { TrainingConfig } from '../state/training.ts';
 import { bsamStepStackedOnDevice, initBsamState, type BsamHyper, type BsamState } from './bsam.ts';
 import { makeDataset, type Dataset, type Point } from './datasets.ts';
-import { accuracy, ece, nll, reliability, type ReliabilityBin } from './metrics.ts';
+import { accuracy, ece, nll, reliability, type EpochReport, type Evaluation } from './metrics.ts';
+
+export type { EpochReport, Evaluation };
 import type { Params } from './mlp.ts';
 import { batchLoss, initParams, predictProba, stackedBatchLoss, stackedProba, type MlpSpec } from './model.ts';
 import { initOptimizerState, optimizerStepOnDevice, type OptimizerHyper, type OptimizerState } from './optimizers.ts';
 import { Scalars, tf, upload } from './tf.ts';
 
-export interface EpochReport {
-  epoch: number;
-  step: number;
-  train_loss: number;
-  test_accuracy: number;
-  nll: number;
-  ece: number;
-}
-
-export interface Evaluation {
-  accuracy: number;
-  nll: number;
-  ece: number;
-  reliability: ReliabilityBin[];
-  /** Which points were evaluated: the test set, or the training set when there is no test set. */
-  on: 'test' | 'train';
-}
 
 export class TrainingRun {
   readonly data: Dataset;

@@ -3,7 +3,7 @@ import { OFFICIAL_BSAM_DEMO, type TrainingConfig } from '../state/training.ts';
 import { computeSliceNow } from '../train/slice/compute-slice.ts';
 import { tf } from '../train/tf.ts';
 import { TrainLoop } from './train-loop.ts';
-import type { TrainResponse } from './train-protocol.ts';
+import { loopHost } from './testing/loop-host.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -11,20 +11,9 @@ beforeAll(async () => {
 
 const config: TrainingConfig = { ...OFFICIAL_BSAM_DEMO, model: { hidden: [8, 8], activation: 'elu', biasInit: 0.05 }, predictiveSamples: 4, epochs: 3 };
 
-function host() {
-  const out: TrainResponse[] = [];
-  const tasks: (() => void)[] = [];
-  return {
-    out,
-    host: { post: (r: TrainResponse) => out.push(r), schedule: (t: () => void) => tasks.push(t), now: () => performance.now() },
-    drain(rounds: number) {
-      for (let k = 0; k < rounds && tasks.length; k++) (tasks.shift() as () => void)();
-    },
-  };
-}
 
 function snapshotAfterSteps(engine: 'tfjs' | 'fused', steps: number) {
-  const h = host();
+  const h = loopHost();
   const loop = new TrainLoop(h.host);
   loop.init(config, engine);
   for (let k = 0; k < steps; k++) loop.handle({ type: 'step' });
@@ -53,7 +42,7 @@ describe('TrainLoop engines and snapshots', () => {
   });
 
   it('pauses when the run reaches its configured number of epochs', () => {
-    const h = host();
+    const h = loopHost();
     const loop = new TrainLoop(h.host);
     loop.init(config, 'fused');
     loop.handle({ type: 'play' });

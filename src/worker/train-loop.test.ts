@@ -4,6 +4,7 @@ import { TrainingRun } from '../train/run.ts';
 import { tf } from '../train/tf.ts';
 import { GRID_SIZE, TrainLoop } from './train-loop.ts';
 import type { TrainResponse } from './train-protocol.ts';
+import { loopHost } from './testing/loop-host.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -15,24 +16,12 @@ const config: TrainingConfig = {
   predictiveSamples: 4,
 };
 
-/** A host whose scheduled tasks run when `drain` is called, with a real clock. */
-function host() {
-  const out: TrainResponse[] = [];
-  const tasks: (() => void)[] = [];
-  return {
-    out,
-    host: { post: (r: TrainResponse) => out.push(r), schedule: (t: () => void) => tasks.push(t), now: () => performance.now() },
-    drain(rounds: number) {
-      for (let k = 0; k < rounds && tasks.length; k++) (tasks.shift() as () => void)();
-    },
-  };
-}
 
 const progress = (out: TrainResponse[]) => out.filter((r): r is Extract<TrainResponse, { type: 'progress' }> => r.type === 'progress');
 
 describe('TrainLoop', () => {
   it('init shows step 0 with a decision grid and the data; step advances by one', () => {
-    const h = host();
+    const h = loopHost();
     const loop = new TrainLoop(h.host);
     loop.init(config);
     const first = progress(h.out)[0];
@@ -55,7 +44,7 @@ describe('TrainLoop', () => {
   });
 
   it('play runs in chunks until pause, reporting epochs; reset returns to the same initial weights', () => {
-    const h = host();
+    const h = loopHost();
     const loop = new TrainLoop(h.host);
     loop.init(config);
     const initialGrid = Array.from(progress(h.out)[0].runs[0].grid?.probs ?? []);
@@ -84,7 +73,7 @@ describe('TrainLoop', () => {
   });
 
   it('a NaN loss gives the diverged state; nothing runs until reset', () => {
-    const h = host();
+    const h = loopHost();
     const loop = new TrainLoop(h.host);
     // The official ELU network with α = 1e3: activations overflow within a few steps.
     loop.init({ ...OFFICIAL_BSAM_DEMO, predictiveSamples: 2, optimizer: { ...OFFICIAL_BSAM_DEMO.optimizer, learningRate: 1e3 } });
@@ -104,7 +93,7 @@ describe('TrainLoop', () => {
   });
 
   it('stopAt pauses exactly at that step while playing, and not again when playing on', () => {
-    const h = host();
+    const h = loopHost();
     const loop = new TrainLoop(h.host);
     loop.init({ ...config, stopAt: 7 });
     loop.handle({ type: 'speed', stepsPerTick: 1000 });
@@ -125,7 +114,7 @@ describe('TrainLoop', () => {
   });
 
   it('compare mode steps a second run in lockstep on the same data and initial weights', () => {
-    const h = host();
+    const h = loopHost();
     const loop = new TrainLoop(h.host);
     const sgd = { ...config, optimizer: { ...config.optimizer, kind: 'sgd' as const } };
     loop.init({ ...sgd, compare: { kind: 'bsam' } });
@@ -149,7 +138,7 @@ describe('TrainLoop', () => {
   });
 
   it('bSAM progress carries per-layer posterior-std histograms (at the grid cadence); other optimizers none', () => {
-    const h = host();
+    const h = loopHost();
     const loop = new TrainLoop(h.host);
     loop.init({ ...config, compare: { kind: 'sgd' } });
     const [bsam, sgd] = progress(h.out)[0].runs;
@@ -166,7 +155,7 @@ describe('TrainLoop', () => {
   });
 
   it('requests before init get an error, not a crash', () => {
-    const h = host();
+    const h = loopHost();
     new TrainLoop(h.host).handle({ type: 'play' });
     expect(h.out[0]).toMatchObject({ type: 'error' });
   });

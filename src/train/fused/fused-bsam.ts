@@ -7,21 +7,11 @@
  * is perturbed, no normalisation);  h_k = sqrt(s·g_k²).  Then g_m ← β₁g_m + (1−β₁)(mean ĝ + δw);
  * w ← w − α·lr·g_m/s with the OLD s;  s ← β₂s + (1−β₂)(mean h + γ + δ).
  */
+import type { BsamHyper } from '../bsam.ts';
 import type { GroupedObjective } from './dense-mlp.ts';
 
-/** The same meanings as bsam.ts's BsamHyper (structurally identical, so either can be passed). */
-export interface FusedBsamHyper {
-  learningRate: number;
-  beta1: number;
-  beta2: number;
-  /** δ, weight decay (the official code passes prior precision / N). */
-  weightDecay: number;
-  rho: number;
-  /** γ */
-  damping: number;
-  /** N, the data size of the posterior N(w, 1/(N·s)). */
-  dataSize: number;
-}
+/** bsam.ts's hyper-parameters (a type-only import: no tfjs at run time). */
+export type FusedBsamHyper = BsamHyper;
 
 /** Mean w, precision s and momentum g_m, each P floats in the layout of dense-mlp.ts. */
 export interface FusedBsamState {

@@ -8,20 +8,12 @@
  *         and the loss reported is the loss there.
  */
 import type { GroupedObjective } from './dense-mlp.ts';
+import type { OptimizerHyper } from '../optimizers.ts';
 
 export type FusedBaseOptimizer = 'sgd' | 'adam';
 
-/** The same meanings as optimizers.ts's OptimizerHyper. */
-export interface FusedOptimizerHyper {
-  learningRate: number;
-  /** SGD momentum μ (0: plain SGD). */
-  momentum: number;
-  beta1: number;
-  beta2: number;
-  /** Adam's ε in the denominator. */
-  epsilon: number;
-  weightDecay: number;
-}
+/** optimizers.ts's hyper-parameters (a type-only import: no tfjs at run time). */
+export type FusedOptimizerHyper = OptimizerHyper;
 
 export class FusedOptimizer {
   readonly w: Float32Array;

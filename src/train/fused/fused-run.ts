@@ -10,7 +10,7 @@
 import { seededUniform } from '../../math/random.ts';
 import type { TrainingConfig } from '../../state/training.ts';
 import { makeDataset, type Dataset, type Point } from '../datasets.ts';
-import { accuracy, ece, nll, reliability, type ReliabilityBin } from '../metrics.ts';
+import { accuracy, ece, nll, reliability, type EpochReport, type Evaluation } from '../metrics.ts';
 import { DenseMlp, type FusedActivation } from './dense-mlp.ts';
 import { createBsamState, FusedBsamStep, type FusedBsamHyper, type FusedBsamState } from './fused-bsam.ts';
 import { FusedOptimizer, type FusedOptimizerHyper } from './fused-optimizers.ts';
@@ -19,24 +19,6 @@ import type { NoiseSource } from './normal-stream.ts';
 import { PosteriorPredictor } from './predictive.ts';
 import { zigguratNormal } from '../../math/ziggurat.ts';
 
-/** The fields of TrainingRun's EpochReport and Evaluation (declared here so this engine needs no tfjs). */
-export interface EpochReport {
-  epoch: number;
-  step: number;
-  train_loss: number;
-  test_accuracy: number;
-  nll: number;
-  ece: number;
-}
-
-export interface Evaluation {
-  accuracy: number;
-  nll: number;
-  ece: number;
-  reliability: ReliabilityBin[];
-  /** Which points were evaluated: the test set, or the training set when there is no test set. */
-  on: 'test' | 'train';
-}
 
 /** model.ts's MlpSpec, field for field. */
 export interface FusedMlpSpec {

@@ -1,4 +1,4 @@
-import type { WorkerLike } from '../msigma/landscape-client.ts';
+import type { WorkerLike } from '../worker-client.ts';
 
 /** One module worker per 2-D panel. Kept in this literal form so Vite bundles the worker. */
 export function createMapsWorker(): WorkerLike {

@@ -3,11 +3,15 @@
  * grid there, so a map computed for one view is drawn correctly (resampled) in another while the new
  * one is being computed: zoom and pan respond at once.
  */
-import { contours, scaleLinear } from 'd3';
+import { scaleLinear } from 'd3';
 import type { ScaleLinear } from 'd3';
 import type { Landscape2D } from '../../math/landscape2d/types.ts';
 import type { ColourMap } from '../msigma/colour.ts';
-import { lutIndex, makeColourMap } from '../msigma/colour.ts';
+import { makeColourMap } from '../msigma/colour.ts';
+import { gridContourPaths, putRgb, putValueColour } from '../grid-paint.ts';
+import type { ContourPath, Rgb } from '../grid-paint.ts';
+
+export type { ContourPath } from '../grid-paint.ts';
 
 export interface ViewRange {
   xFrom: number;
@@ -60,8 +64,9 @@ export function sampleGrid(maps: Pick<Landscape2D, 'x' | 'y'>, values: Float64Ar
   return values[Math.round(cj) * n + Math.round(ci)];
 }
 
-const INFINITE: readonly [number, number, number] = [150, 150, 150];
-const NOT_COMPUTED: readonly [number, number, number] = [215, 215, 215];
+const INFINITE: Rgb = [150, 150, 150];
+const NOT_COMPUTED: Rgb = [215, 215, 215];
+const STRIPE: Rgb = [120, 120, 120];
 
 /** Paints the map into `image` (device pixels); returns the number of pixels painted with a value colour. */
 export function paintMap(image: ImageData, geometry: MapGeometry, maps: Pick<Landscape2D, 'x' | 'y'>, values: Float64Array, cmap: ColourMap, dpr: number): number {
@@ -77,20 +82,13 @@ export function paintMap(image: ImageData, geometry: MapGeometry, maps: Pick<Lan
         continue;
       }
       if (Number.isFinite(v)) {
-        const k = 3 * lutIndex(cmap.t(v));
-        data[o] = cmap.lut[k];
-        data[o + 1] = cmap.lut[k + 1];
-        data[o + 2] = cmap.lut[k + 2];
-        data[o + 3] = 255;
+        putValueColour(data, o, cmap, v);
         painted++;
         continue;
       }
       // +∞ dark grey, not computable light grey, striped so neither reads as a value.
-      const c = (px + py) % Math.max(4, Math.round(6 * dpr)) < dpr ? [120, 120, 120] : v === Infinity ? INFINITE : NOT_COMPUTED;
-      data[o] = c[0];
-      data[o + 1] = c[1];
-      data[o + 2] = c[2];
-      data[o + 3] = 255;
+      const c = (px + py) % Math.max(4, Math.round(6 * dpr)) < dpr ? STRIPE : v === Infinity ? INFINITE : NOT_COMPUTED;
+      putRgb(data, o, c);
     }
   }
   return painted;
@@ -109,36 +107,16 @@ export function sharedColourMap(arrays: readonly Float64Array[]): ColourMap {
   return makeColourMap(all, 'expected');
 }
 
-export interface ContourPath {
-  value: number;
-  d: string;
-}
-
 /** Contour lines (d3-contour) of a grid, in screen coordinates; non-finite cells are holes. */
 export function contourPaths(maps: Pick<Landscape2D, 'x' | 'y'>, values: Float64Array, thresholds: readonly number[], geometry: MapGeometry): ContourPath[] {
   const n = maps.x.length;
   if (thresholds.length === 0 || n < 2) return [];
-  const clean = Array.from(values, (v) => (Number.isFinite(v) ? v : Number.NaN));
   const dx = (maps.x[n - 1] - maps.x[0]) / (n - 1);
   const dy = (maps.y[n - 1] - maps.y[0]) / (n - 1);
-  return contours()
-    .size([n, n])
-    .thresholds([...thresholds])(clean)
-    .map((c) => {
-      let d = '';
-      for (const polygon of c.coordinates)
-        for (const ring of polygon) {
-          ring.forEach(([gx, gy], k) => {
-            // Grid coordinate gx has cell i's centre at i + 0.5.
-            const sx = geometry.x(maps.x[0] + (gx - 0.5) * dx);
-            const sy = geometry.y(maps.y[0] + (gy - 0.5) * dy);
-            d += `${k === 0 ? 'M' : 'L'}${sx.toFixed(1)},${sy.toFixed(1)}`;
-          });
-          d += 'Z';
-        }
-      return { value: c.value, d };
-    })
-    .filter((c) => c.d !== '');
+  return gridContourPaths(values, n, n, thresholds, (gx, gy) =>
+    // Grid coordinate gx has cell i's centre at i + 0.5.
+    [geometry.x(maps.x[0] + (gx - 0.5) * dx), geometry.y(maps.y[0] + (gy - 0.5) * dy)],
+  ).filter((c) => c.d !== '');
 }
 
 /** Finite min and max of a grid (null when nothing is finite), for readouts and test hooks. */

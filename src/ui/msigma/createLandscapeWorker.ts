@@ -1,4 +1,4 @@
-import type { WorkerLike } from './landscape-client.ts';
+import type { WorkerLike } from '../worker-client.ts';
 
 /** One module worker per panel. Kept in this literal form so Vite bundles the worker. */
 export function createLandscapeWorker(): WorkerLike {

@@ -3,11 +3,13 @@
  * mapping screen positions back to (m, σ) and sampling the grid there, so the mean-coordinate view
  * is a true resampling of the same data (no gaps between transformed cells).
  */
-import { contours } from 'd3';
 import type { MSigmaGrid } from '../../math/landscape1d.types.ts';
-import { lutIndex } from './colour.ts';
+import { gridContourPaths, putRgb, putValueColour } from '../grid-paint.ts';
+import type { ContourPath, Rgb } from '../grid-paint.ts';
 import type { ColourMap } from './colour.ts';
 import type { PlotView } from './view.ts';
+
+export type { ContourPath } from '../grid-paint.ts';
 
 /** The grid's axes: m is linearly spaced, σ log-spaced (see MSigmaGrid). */
 export interface GridAxes {
@@ -58,7 +60,6 @@ export function sampleAt(axes: GridAxes, values: Float64Array, m: number, sigma:
   return values[Math.round(cj) * n + Math.round(ci)];
 }
 
-type Rgb = readonly [number, number, number];
 /** Hatched greys: "/" for +∞ (proven infinite), "\" lighter for NaN (not computable). */
 export const INFINITE_COLOURS: readonly [Rgb, Rgb] = [[150, 150, 150], [200, 200, 200]];
 export const NAN_COLOURS: readonly [Rgb, Rgb] = [[185, 185, 185], [232, 232, 232]];
@@ -82,49 +83,23 @@ export function paintImage(image: ImageData, view: PlotView, axes: GridAxes, val
           continue;
         }
         if (Number.isFinite(v)) {
-          const k = 3 * lutIndex(cmap.t(v));
-          data[o] = cmap.lut[k];
-          data[o + 1] = cmap.lut[k + 1];
-          data[o + 2] = cmap.lut[k + 2];
-          data[o + 3] = 255;
+          putValueColour(data, o, cmap, v);
           continue;
         }
         const infinite = v === Infinity;
         const phase = (((infinite ? px + py : px - py) % period) + period) % period;
         c = (infinite ? INFINITE_COLOURS : NAN_COLOURS)[phase < stripe ? 0 : 1];
       }
-      data[o] = c[0];
-      data[o + 1] = c[1];
-      data[o + 2] = c[2];
-      data[o + 3] = 255;
+      putRgb(data, o, c);
     }
   }
-}
-
-export interface ContourPath {
-  value: number;
-  d: string;
 }
 
 /** Contour lines (d3-contour) of the grid, mapped through the view; non-finite cells are holes. */
 export function contourPaths(axes: GridAxes, values: Float64Array, thresholds: number[], view: PlotView): ContourPath[] {
   if (thresholds.length === 0 || axes.n < 2 || axes.rows < 2) return [];
-  // d3-contour treats NaN as below every level, so contours close around non-finite regions.
-  const clean = Array.from(values, (v) => (Number.isFinite(v) ? v : Number.NaN));
-  const generator = contours().size([axes.n, axes.rows]).thresholds(thresholds);
-  return generator(clean).map((c) => {
-    let d = '';
-    for (const polygon of c.coordinates)
-      for (const ring of polygon) {
-        ring.forEach(([gx, gy], k) => {
-          // Grid coordinate x has cell i's centre at i + 0.5.
-          const m = axes.m0 + (gx - 0.5) * axes.dm;
-          const sigma = Math.exp(axes.logSigma0 + (gy - 0.5) * axes.dLogSigma);
-          const [sx, sy] = view.toScreen(m, sigma);
-          d += `${k === 0 ? 'M' : 'L'}${sx.toFixed(1)},${sy.toFixed(1)}`;
-        });
-        d += 'Z';
-      }
-    return { value: c.value, d };
-  });
+  return gridContourPaths(values, axes.n, axes.rows, thresholds, (gx, gy) =>
+    // Grid coordinate x has cell i's centre at i + 0.5.
+    view.toScreen(axes.m0 + (gx - 0.5) * axes.dm, Math.exp(axes.logSigma0 + (gy - 0.5) * axes.dLogSigma)),
+  );
 }

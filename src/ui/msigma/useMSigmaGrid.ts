@@ -1,10 +1,10 @@
 /**
- * React binding of LandscapeClient: one worker per mounted panel, recomputation only when the
- * request key changes. Status is derived (the last answer is for the current key or not), so no
- * state is set synchronously inside effects.
+ * React binding of LandscapeClient through useLatestRequest (one worker per mounted panel,
+ * recomputation only when the request key changes); this file only turns its state into a status.
  */
-import { useEffect, useRef, useState } from 'react';
 import type { MSigmaGrid } from '../../math/landscape1d.types.ts';
+import { useLatestRequest } from '../useLatestRequest.ts';
+import type { ClientCallbacks } from '../useLatestRequest.ts';
 import { createLandscapeWorker } from './createLandscapeWorker.ts';
 import { LandscapeClient } from './landscape-client.ts';
 import type { GridParams, GridUpdate } from './landscape-client.ts';
@@ -22,37 +22,13 @@ export interface GridState {
   where: 'worker' | 'main thread' | null;
 }
 
+function createClient(callbacks: ClientCallbacks<GridUpdate>): LandscapeClient {
+  return new LandscapeClient({ createWorker: createLandscapeWorker, ...callbacks });
+}
+
 /** `params` null means the inputs are invalid; `invalidReason` then explains why. */
 export function useMSigmaGrid(params: GridParams | null, invalidReason: string | null): GridState {
-  const key = params ? JSON.stringify(params) : null;
-  const clientRef = useRef<LandscapeClient | null>(null);
-  const [lastResult, setLastResult] = useState<Extract<GridUpdate, { kind: 'result' }> | null>(null);
-  const [lastUpdate, setLastUpdate] = useState<GridUpdate | null>(null);
-  const [workerFailure, setWorkerFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const client = new LandscapeClient({
-      createWorker: createLandscapeWorker,
-      onUpdate: (update) => {
-        setLastUpdate(update);
-        if (update.kind === 'result') setLastResult(update);
-      },
-      onWorkerFailure: setWorkerFailure,
-    });
-    clientRef.current = client;
-    return () => {
-      client.dispose();
-      clientRef.current = null;
-    };
-  }, []);
-
-  // Keyed on the serialised request only: moving the crosshair does not change it.
-  useEffect(() => {
-    if (key === null) return;
-    clientRef.current?.schedule(key, JSON.parse(key) as GridParams);
-  }, [key]);
-
-  const current = lastUpdate !== null && lastUpdate.key === key ? lastUpdate : null;
+  const { key, current, lastResult, workerFailure } = useLatestRequest(params, createClient);
   let status: GridStatus;
   let error: string | null = null;
   if (key === null) {
