@@ -27,6 +27,8 @@ import { RunOptions } from './training/RunOptions.tsx';
 import { StdHistograms } from './training/StdHistograms.tsx';
 import { TrainingControls } from './training/TrainingControls.tsx';
 import type { RunView } from './training/training-client.ts';
+import { useRegisterTrainingRemote } from './classroom/trainingRemote.ts';
+import { ExportMenu } from './export/ExportMenu.tsx';
 import { SlicePanel } from './slice/SlicePanel.tsx';
 import { useTrainingWorker } from './training/useTrainingWorker.ts';
 import { ViewControls } from './training/ViewControls.tsx';
@@ -61,6 +63,8 @@ export function TrainingPanel({ state, dispatch }: Props) {
   const [addClass, setAddClass] = useState(0);
   const run = useTrainingWorker(config, backend);
   const { view } = run;
+  // Classroom shortcuts (Space, →, R) and tour steps drive this run.
+  useRegisterTrainingRemote(run);
 
   const onPatch = useCallback((patch: TrainingPatch) => dispatch({ type: 'patchTraining', patch }), [dispatch]);
   const onOfficialPreset = useCallback(() => dispatch({ type: 'applyTrainingPreset', config: OFFICIAL_BSAM_DEMO }), [dispatch]);
@@ -140,6 +144,13 @@ export function TrainingPanel({ state, dispatch }: Props) {
       >
         <div className="panel-head">
           <h2 id="training-title">Training: SGD, Adam, SAM and bSAM on a toy problem</h2>
+          <ExportMenu
+            name="training"
+            label="the training panel"
+            metrics={view.runs.map((r) => ({ optimizer: r.kind, metrics: r.metrics }))}
+            metricsConfig={config}
+            evaluatedOn={evaluatedOn}
+          />
           <p>
             bSAM learns a Gaussian posterior with SAM&rsquo;s cost; its thin lines are the decision boundaries of posterior samples, the
             thick one that of the shown prediction (the predictive averaged over samples, or the mean weights).

@@ -9,19 +9,17 @@
  */
 import { z } from 'zod';
 import type { MSigmaGrid } from '../math/landscape1d.types.ts';
+import { errorResponseSchema, finite, parseRequest, requestHead } from './protocol-common.ts';
+import type { ErrorResponse, ParsedRequest as ParsedRequestOf } from './protocol-common.ts';
 
 /** Limits that keep one request bounded in time and memory (the panel uses 200 × 100). */
 export const MAX_AXIS_POINTS = 4096;
 export const MAX_GRID_CELLS = 1_000_000;
-export const MAX_EXPRESSION_LENGTH = 500;
-
-const finite = z.number().finite();
+export { MAX_EXPRESSION_LENGTH } from './protocol-common.ts';
 
 export const msigmaRequestSchema = z
   .object({
-    id: z.number().int().nonnegative(),
-    kind: z.literal('msigma'),
-    expression: z.string().min(1).max(MAX_EXPRESSION_LENGTH),
+    ...requestHead('msigma'),
     mFrom: finite,
     mTo: finite,
     mPoints: z.number().int().min(2).max(MAX_AXIS_POINTS),
@@ -45,32 +43,14 @@ export interface LandscapeResultResponse {
   elapsedMs: number;
 }
 
-export interface LandscapeErrorResponse {
-  /** null when the request was too malformed to carry a usable id. */
-  id: number | null;
-  kind: 'error';
-  message: string;
-}
+export type LandscapeErrorResponse = ErrorResponse;
 
 export type LandscapeResponse = LandscapeResultResponse | LandscapeErrorResponse;
 
-export type ParsedRequest = { ok: true; request: LandscapeRequest } | { ok: false; error: LandscapeErrorResponse };
-
-/** Best-effort id of a message that failed validation, so the client can still match the error. */
-function salvageId(data: unknown): number | null {
-  if (typeof data !== 'object' || data === null || !('id' in data)) return null;
-  const id = (data as { id: unknown }).id;
-  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null;
-}
+export type ParsedRequest = ParsedRequestOf<LandscapeRequest>;
 
 export function parseLandscapeRequest(data: unknown): ParsedRequest {
-  const parsed = msigmaRequestSchema.safeParse(data);
-  if (parsed.success) return { ok: true, request: parsed.data };
-  const detail = parsed.error.issues
-    .slice(0, 3)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-  return { ok: false, error: { id: salvageId(data), kind: 'error', message: `Malformed request: ${detail}` } };
+  return parseRequest(msigmaRequestSchema, data);
 }
 
 const gridArrays = z.instanceof(Float64Array);
@@ -87,8 +67,7 @@ const resultSchema = z.object({
   }),
   elapsedMs: z.number(),
 });
-const errorSchema = z.object({ id: z.number().int().nonnegative().nullable(), kind: z.literal('error'), message: z.string() });
-const responseSchema = z.union([resultSchema, errorSchema]);
+const responseSchema = z.union([resultSchema, errorResponseSchema]);
 
 /**
  * Validates a response on the main thread. Returns null for anything that is not a response, so a

@@ -1,25 +1,25 @@
 /**
- * Message protocol of the 2-D landscape worker, the same shape as landscape-protocol.ts: requests carry
- * the loss as expression TEXT in x and y (a function cannot be posted), every message is validated and
- * a malformed one gets an error response, and the grids come back as transferred Float64Arrays.
+ * Message protocol of the 2-D landscape worker, the same shape as landscape-protocol.ts (the shared
+ * parts are in protocol-common.ts): requests carry the loss as expression TEXT in x and y, every
+ * message is validated and a malformed one gets an error response, and the grids come back as
+ * transferred Float64Arrays.
  */
 import { z } from 'zod';
 import { MAX_POINTS_2D, MIN_POINTS_2D } from '../math/landscape2d/landscape2d.ts';
 import type { Landscape2D } from '../math/landscape2d/types.ts';
+import { errorResponseSchema, finite, parseRequest, requestHead } from './protocol-common.ts';
+import type { ErrorResponse, ParsedRequest } from './protocol-common.ts';
 
-export const MAX_EXPRESSION_LENGTH = 500;
-/** The panel asks for at most 256 × 256; the protocol allows the maths' own bound. */
-const finite = z.number().finite();
+export { MAX_EXPRESSION_LENGTH } from './protocol-common.ts';
 
 export const maps2dRequestSchema = z
   .object({
-    id: z.number().int().nonnegative(),
-    kind: z.literal('maps2d'),
-    expression: z.string().min(1).max(MAX_EXPRESSION_LENGTH),
+    ...requestHead('maps2d'),
     xFrom: finite,
     xTo: finite,
     yFrom: finite,
     yTo: finite,
+    /** The panel asks for at most 256 × 256; the protocol allows the maths' own bound. */
     points: z.number().int().min(MIN_POINTS_2D).max(MAX_POINTS_2D),
     sigma: finite.positive(),
     rho: finite.min(0),
@@ -36,27 +36,11 @@ export interface Maps2DResultResponse {
   maps: Landscape2D;
   elapsedMs: number;
 }
-export interface Maps2DErrorResponse {
-  id: number | null;
-  kind: 'error';
-  message: string;
-}
+export type Maps2DErrorResponse = ErrorResponse;
 export type Maps2DResponse = Maps2DResultResponse | Maps2DErrorResponse;
 
-function salvageId(data: unknown): number | null {
-  if (typeof data !== 'object' || data === null || !('id' in data)) return null;
-  const id = (data as { id: unknown }).id;
-  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null;
-}
-
-export function parseMaps2DRequest(data: unknown): { ok: true; request: Maps2DRequest } | { ok: false; error: Maps2DErrorResponse } {
-  const parsed = maps2dRequestSchema.safeParse(data);
-  if (parsed.success) return { ok: true, request: parsed.data };
-  const detail = parsed.error.issues
-    .slice(0, 3)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-  return { ok: false, error: { id: salvageId(data), kind: 'error', message: `Malformed request: ${detail}` } };
+export function parseMaps2DRequest(data: unknown): ParsedRequest<Maps2DRequest> {
+  return parseRequest(maps2dRequestSchema, data);
 }
 
 const arr = z.instanceof(Float64Array);
@@ -67,7 +51,7 @@ const responseSchema = z.union([
     maps: z.object({ x: arr, y: arr, loss: arr, expected: arr, sam: arr, relaxed: arr, warnings: z.array(z.string()) }),
     elapsedMs: z.number(),
   }),
-  z.object({ id: z.number().int().nonnegative().nullable(), kind: z.literal('error'), message: z.string() }),
+  errorResponseSchema,
 ]);
 
 /** Validates a response on the main thread (null for anything else); grid sizes must match the axes. */
