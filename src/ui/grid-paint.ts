@@ -1,7 +1,7 @@
 /**
- * Pixel and contour helpers shared by the (m, σ) and 2-D map renderers. Both paint by mapping each
- * screen pixel back to the grid, and both trace contours on grid indices; only the coordinate
- * mapping differs, so that is what the callers pass in.
+ * Sampling, pixel and contour helpers shared by the (m, σ) and 2-D map renderers. Both paint by
+ * mapping each screen pixel back to a fractional grid cell, and both trace contours on grid indices;
+ * only the coordinate mapping differs, so that is what the callers do themselves or pass in.
  */
 import { contours } from 'd3';
 import { lutIndex } from './msigma/colour.ts';
@@ -24,6 +24,30 @@ export function putValueColour(data: Uint8ClampedArray, o: number, cmap: ColourM
   data[o + 1] = cmap.lut[k + 1];
   data[o + 2] = cmap.lut[k + 2];
   data[o + 3] = 255;
+}
+
+/**
+ * The value of an n × rows row-major grid at fractional cell (fi, fj): bilinear between the four
+ * surrounding cells when they are all finite, otherwise the nearest cell (so +∞/NaN regions keep sharp
+ * edges). undefined outside the grid (half a cell beyond the outer centres).
+ */
+export function sampleCells(values: Float64Array, n: number, rows: number, fi: number, fj: number): number | undefined {
+  if (!(fi >= -0.5 && fi <= n - 0.5 && fj >= -0.5 && fj <= rows - 0.5)) return undefined;
+  const ci = Math.min(n - 1, Math.max(0, fi));
+  const cj = Math.min(rows - 1, Math.max(0, fj));
+  const i0 = Math.min(n - 2, Math.floor(ci));
+  const j0 = Math.min(rows - 2, Math.floor(cj));
+  // A single row or column has nothing to interpolate with.
+  if (i0 < 0 || j0 < 0) return values[Math.round(cj) * n + Math.round(ci)];
+  const a = ci - i0;
+  const b = cj - j0;
+  const v00 = values[j0 * n + i0];
+  const v10 = values[j0 * n + i0 + 1];
+  const v01 = values[(j0 + 1) * n + i0];
+  const v11 = values[(j0 + 1) * n + i0 + 1];
+  if (Number.isFinite(v00) && Number.isFinite(v10) && Number.isFinite(v01) && Number.isFinite(v11))
+    return (1 - b) * ((1 - a) * v00 + a * v10) + b * ((1 - a) * v01 + a * v11);
+  return values[Math.round(cj) * n + Math.round(ci)];
 }
 
 export interface ContourPath {

@@ -14,7 +14,7 @@ import type { ExperimentState, Landscape1DState, MSigmaState } from '../../state
 import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
 import { findPreset } from '../../math/presets.ts';
 
-export type TourPanel = 'landscape1d' | 'msigma' | 'training' | 'landscape2d';
+export type TourPanel = 'landscape1d' | 'msigma' | 'training' | 'slice' | 'landscape2d';
 
 export interface TourStep {
   id: string;
@@ -32,6 +32,7 @@ export const PANEL_SELECTORS: Readonly<Record<TourPanel, string>> = {
   landscape1d: '[data-testid="landscape1d"]',
   msigma: '[data-testid="msigma-panel"]',
   training: '[data-testid="training-panel"]',
+  slice: '[data-testid="slice-panel"], [data-testid="training-panel"]',
   landscape2d: '[data-testid="landscape2d-panel"], [data-testid="landscape2d"], [data-testid="training-panel"]',
 };
 
@@ -139,6 +140,15 @@ export const TOUR_STEPS: readonly TourStep[] = [
     caption: 'With noisier moons, flipped labels and a test set, watch NLL and ECE next to the accuracy: averaging over posterior samples keeps the predictions honest.',
     panel: 'training',
     state: stateOf({ training: { dataset: { ...moons, size: 300, noise: 0.2, labelNoise: 0.05, testFraction: 0.3 } } }),
+    play: true,
+  },
+  {
+    id: 'network-landscape',
+    title: 'The network’s own landscape',
+    caption:
+      'Let bSAM train, then press “Compute slice”: the loss around the current weights, the expected loss under the posterior and SAM’s max-loss.',
+    panel: 'slice',
+    state: stateOf({}),
     play: true,
   },
   {

@@ -8,7 +8,7 @@ import type { ScaleLinear } from 'd3';
 import type { Landscape2D } from '../../math/landscape2d/types.ts';
 import type { ColourMap } from '../msigma/colour.ts';
 import { makeColourMap } from '../msigma/colour.ts';
-import { gridContourPaths, putRgb, putValueColour } from '../grid-paint.ts';
+import { gridContourPaths, putRgb, putValueColour, sampleCells } from '../grid-paint.ts';
 import type { ContourPath, Rgb } from '../grid-paint.ts';
 
 export type { ContourPath } from '../grid-paint.ts';
@@ -48,20 +48,7 @@ export function sampleGrid(maps: Pick<Landscape2D, 'x' | 'y'>, values: Float64Ar
   const dy = (maps.y[n - 1] - y0) / (n - 1);
   const fi = (x - x0) / dx;
   const fj = (y - y0) / dy;
-  if (!(fi >= -0.5 && fi <= n - 0.5 && fj >= -0.5 && fj <= n - 0.5)) return undefined;
-  const ci = Math.min(n - 1, Math.max(0, fi));
-  const cj = Math.min(n - 1, Math.max(0, fj));
-  const i0 = Math.min(n - 2, Math.floor(ci));
-  const j0 = Math.min(n - 2, Math.floor(cj));
-  const a = ci - i0;
-  const b = cj - j0;
-  const v00 = values[j0 * n + i0];
-  const v10 = values[j0 * n + i0 + 1];
-  const v01 = values[(j0 + 1) * n + i0];
-  const v11 = values[(j0 + 1) * n + i0 + 1];
-  if (Number.isFinite(v00) && Number.isFinite(v10) && Number.isFinite(v01) && Number.isFinite(v11))
-    return (1 - b) * ((1 - a) * v00 + a * v10) + b * ((1 - a) * v01 + a * v11);
-  return values[Math.round(cj) * n + Math.round(ci)];
+  return sampleCells(values, n, n, fi, fj);
 }
 
 const INFINITE: Rgb = [150, 150, 150];

@@ -4,7 +4,7 @@
  * is a true resampling of the same data (no gaps between transformed cells).
  */
 import type { MSigmaGrid } from '../../math/landscape1d.types.ts';
-import { gridContourPaths, putRgb, putValueColour } from '../grid-paint.ts';
+import { gridContourPaths, putRgb, putValueColour, sampleCells } from '../grid-paint.ts';
 import type { ContourPath, Rgb } from '../grid-paint.ts';
 import type { ColourMap } from './colour.ts';
 import type { PlotView } from './view.ts';
@@ -43,21 +43,7 @@ export function sampleAt(axes: GridAxes, values: Float64Array, m: number, sigma:
   const { n, rows } = axes;
   const fi = (m - axes.m0) / axes.dm;
   const fj = (Math.log(sigma) - axes.logSigma0) / axes.dLogSigma;
-  if (!(fi >= -0.5 && fi <= n - 0.5 && fj >= -0.5 && fj <= rows - 0.5)) return undefined;
-  const ci = Math.min(n - 1, Math.max(0, fi));
-  const cj = Math.min(rows - 1, Math.max(0, fj));
-  const i0 = Math.min(n - 2, Math.floor(ci));
-  const j0 = Math.min(rows - 2, Math.floor(cj));
-  if (i0 < 0 || j0 < 0) return values[Math.round(cj) * n + Math.round(ci)];
-  const a = ci - i0;
-  const b = cj - j0;
-  const v00 = values[j0 * n + i0];
-  const v10 = values[j0 * n + i0 + 1];
-  const v01 = values[(j0 + 1) * n + i0];
-  const v11 = values[(j0 + 1) * n + i0 + 1];
-  if (Number.isFinite(v00) && Number.isFinite(v10) && Number.isFinite(v01) && Number.isFinite(v11))
-    return (1 - b) * ((1 - a) * v00 + a * v10) + b * ((1 - a) * v01 + a * v11);
-  return values[Math.round(cj) * n + Math.round(ci)];
+  return sampleCells(values, n, rows, fi, fj);
 }
 
 /** Hatched greys: "/" for +∞ (proven infinite), "\" lighter for NaN (not computable). */
