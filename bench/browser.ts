@@ -114,7 +114,9 @@ async function measureApp(browser: Browser, base: string, backend: (typeof APP_B
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   try {
     await page.addInitScript(OBSERVERS);
-    await page.goto(base + '/');
+    // The demo's 250 epochs (750 steps) end in under a second on the fused engine, and the run pauses at its
+    // last epoch: a permalink with more epochs keeps it training for the whole measurement (same network).
+    await page.goto(base + '/#v=1&tr.epochs=100000');
     const panel = page.getByTestId('training-panel');
     await panel.scrollIntoViewIfNeeded();
     await page.getByTestId('train-backend-select').selectOption(backend);
