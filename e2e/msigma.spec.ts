@@ -108,7 +108,7 @@ test('arrow keys move the crosshair when the map is focused', async ({ page }) =
   const crosshair = page.getByTestId('msigma-crosshair');
   const m0 = await attr(crosshair, 'data-m');
   const s0 = await attr(crosshair, 'data-sigma');
-  await page.getByRole('application').focus();
+  await panel(page).getByRole('application').focus();
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => attr(crosshair, 'data-m')).toBeCloseTo(m0 + 6 / 199, 6);
   await page.keyboard.press('Shift+ArrowUp');
