@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import type { SliceSettings } from '../../train/slice/compute-slice.ts';
 import type { NetworkSnapshot } from '../../train/slice/snapshot.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useElementWidth } from '../useElementWidth.ts';
 import { SliceLineChart } from './SliceLineChart.tsx';
 import { SliceMaps } from './SliceMaps.tsx';
@@ -45,7 +46,10 @@ export function SlicePanel({ requestSnapshot, rho, hasPosterior }: SlicePanelPro
   const shown = slice.status.kind === 'done' ? slice.status.result : slice.last;
   return (
     <section className="panel slice-panel" data-testid="slice-panel" aria-labelledby="slice-title">
-      <h2 id="slice-title">The network&rsquo;s landscape</h2>
+      <div className="panel-head">
+        <h2 id="slice-title">The network&rsquo;s landscape</h2>
+        <ExportMenu name="network-slice" label="the network's landscape panel" />
+      </div>
       <p className="panel-intro">
         The training loss of the live network around its current mean weights, along directions rescaled filter by filter to the
         weights (Li et al., 2018), with the expected loss under bSAM&rsquo;s posterior (Monte Carlo, the same {samples} samples at every
