@@ -196,7 +196,8 @@ export class TrainLoop {
         return;
       }
       const now = this.host.now();
-      const last = run.epoch === this.config?.epochs;
+      // The last epoch and a stop at "pause at step" always get their evaluation: the paused view shows them.
+      const last = run.epoch === this.config?.epochs || (this.stopAt !== null && run.step === this.stopAt);
       // The same decision for every run (lastEvaluation moves after the last one), so compared runs stay paired.
       if (throttle && !last && now - this.lastEvaluation < EVAL_MS) continue;
       if (slot === this.slots[this.slots.length - 1]) this.lastEvaluation = now;
