@@ -15,6 +15,7 @@ import type { Params } from './mlp.ts';
 import { batchLoss, initParams, predictProba, stackedBatchLoss, stackedProba, type MlpSpec } from './model.ts';
 import { initOptimizerState, optimizerStepOnDevice, type OptimizerHyper, type OptimizerState } from './optimizers.ts';
 import { Scalars, tf, upload } from './tf.ts';
+import { lrFactor, stepsPerEpoch, effectiveBatchSize } from './schedule.ts';
 
 
 export class TrainingRun {
@@ -51,16 +52,15 @@ export class TrainingRun {
   }
 
   get stepsPerEpoch(): number {
-    // The irregular last batch is skipped, as in the official demo.
-    return Math.max(1, Math.floor(this.data.train.length / this.batchSize));
+    return stepsPerEpoch(this.config, this.data.train.length);
   }
 
   private get batchSize(): number {
-    return Math.min(this.config.batchSize, this.data.train.length);
+    return effectiveBatchSize(this.config, this.data.train.length);
   }
 
   private lrFactor(): number {
-    return this.config.schedule === 'cosine' ? 0.5 * (1 + Math.cos((Math.PI * this.epoch) / this.config.epochs)) : 1;
+    return lrFactor(this.config, this.epoch);
   }
 
   private order: number[] = [];

@@ -18,6 +18,7 @@ import { initFlatParams, layerSizes } from './init-params.ts';
 import type { NoiseSource } from './normal-stream.ts';
 import { PosteriorPredictor } from './predictive.ts';
 import { zigguratNormal } from '../../math/ziggurat.ts';
+import { lrFactor, stepsPerEpoch, effectiveBatchSize } from '../schedule.ts';
 
 
 /** model.ts's MlpSpec, field for field. */
@@ -110,16 +111,15 @@ export class FusedTrainingRun {
   }
 
   get stepsPerEpoch(): number {
-    // The irregular last batch is skipped, as in the official demo.
-    return Math.max(1, Math.floor(this.data.train.length / this.batchSize));
+    return stepsPerEpoch(this.config, this.data.train.length);
   }
 
   private get batchSize(): number {
-    return Math.min(this.config.batchSize, this.data.train.length);
+    return effectiveBatchSize(this.config, this.data.train.length);
   }
 
   private lrFactor(): number {
-    return this.config.schedule === 'cosine' ? 0.5 * (1 + Math.cos((Math.PI * this.epoch) / this.config.epochs)) : 1;
+    return lrFactor(this.config, this.epoch);
   }
 
   /** One optimizer step on the next batch of the current epoch; as TrainingRun.advance. */
