@@ -9,7 +9,8 @@
  *    SGD case on cpu, webgl, webgpu and the tfjs wasm backend, which the app does not offer;
  *  - Node cpu (bench/train.ts), for comparison.
  * Env: BENCH_PORT, BENCH_OUT (default /tmp/dist-bench), BENCH_SECONDS (app seconds per backend, default 8),
- * BENCH_REPEATS (default 3), BENCH_SKIP_BUILD=1 to reuse an existing build.
+ * BENCH_REPEATS (default 3), BENCH_SKIP_BUILD=1 to reuse an existing build, BENCH_APP_BACKENDS (a comma list of
+ * the app backends to measure, default all), BENCH_PARTS (a comma list of app, slice, page, node; default all).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { get } from 'node:http';
@@ -116,9 +117,10 @@ async function measureApp(browser: Browser, base: string, backend: (typeof APP_B
     await page.addInitScript(OBSERVERS);
     // The demo's 250 epochs (750 steps) end in under a second on the fused engine, and the run pauses at its
     // last epoch; with many more epochs its cosine schedule keeps α near 0.5, which diverges after a few
-    // thousand steps. So: the demo's data, network, batch and K, with 100,000 epochs and α = 0.05 (a step
-    // costs the same whatever α is).
-    await page.goto(base + '/#v=1&tr.epochs=100000&tr.optimizer.learningRate=0.05');
+    // thousand steps; so does α = 0.05 (after about 5,000) and 0.02 (about 10,000), which would end the
+    // measurement early. So: the demo's data, network, batch and K, with 100,000 epochs and α = 0.01, which
+    // stays finite past 30,000 steps (a step costs the same whatever α is).
+    await page.goto(base + '/#v=1&tr.epochs=100000&tr.optimizer.learningRate=0.01');
     const panel = page.getByTestId('training-panel');
     await panel.scrollIntoViewIfNeeded();
     await page.getByTestId('train-backend-select').selectOption(backend);
@@ -239,8 +241,10 @@ export async function browserRows(options: BrowserBenchOptions = {}): Promise<st
   });
   const base = `http://127.0.0.1:${port}`;
   const rows: string[][] = [];
+  const parts = new Set((process.env.BENCH_PARTS ?? 'app,slice,page,node').split(','));
+  const appBackends = APP_BACKENDS.filter((b) => !process.env.BENCH_APP_BACKENDS || process.env.BENCH_APP_BACKENDS.split(',').includes(b));
   try {
-    for (const backend of APP_BACKENDS) {
+    for (const backend of parts.has('app') ? appBackends : []) {
       const runs: AppMeasurement[] = [];
       // WebGPU here is SwiftShader (minutes per run on a loaded machine): measured once, at twice the length.
       const n = backend === 'webgpu' ? 1 : repeats;
@@ -255,9 +259,9 @@ export async function browserRows(options: BrowserBenchOptions = {}): Promise<st
       ]);
     }
     const slices = [];
-    for (let r = 0; r < repeats; r++) slices.push(await measureSlice(browser, base));
+    for (let r = 0; r < (parts.has('slice') ? repeats : 0); r++) slices.push(await measureSlice(browser, base));
     console.error(`slice: ${JSON.stringify(slices)}`);
-    rows.push([
+    if (slices.length) rows.push([
       'network slice 41×41, 16 posterior samples, official demo net (app, slice worker)',
       'Chromium (WebAssembly SIMD)',
       '—',
@@ -265,7 +269,7 @@ export async function browserRows(options: BrowserBenchOptions = {}): Promise<st
     ]);
     const page = await browser.newPage();
     await page.goto(`${base}/bench/browser/bench.html`);
-    for (const which of ['bsam-demo', 'sgd-small'] as const) {
+    for (const which of parts.has('page') ? (['bsam-demo', 'sgd-small'] as const) : []) {
       for (const backend of PAGE_BACKENDS) {
         const r = await measurePage(page, backend, which, repeats);
         console.error(`page ${which} ${backend}: ${JSON.stringify(r)}`);
@@ -279,6 +283,7 @@ export async function browserRows(options: BrowserBenchOptions = {}): Promise<st
     await browser.close();
     stop(server);
   }
+  if (!parts.has('node')) return rows;
   tf.env().set('PROD', true);
   await tf.setBackend('cpu');
   rows.push(['bSAM official demo, Node (steps only)', 'Node cpu', fmt(median(Array.from({ length: repeats }, () => stepsPerSecond(OFFICIAL_BSAM_DEMO, 3))), 1), '']);

@@ -77,14 +77,9 @@ test('the WebGPU backend starts in headless Chromium and is reported as active',
   expect(errors).toEqual([]);
 });
 
-// Issue 3, still open: on SwiftShader's WebGPU the run stops with "createBuffer failed, size (…) is too large
-// … mappedAtCreation", sometimes after a few steps, sometimes at step 0. src/train no longer uploads a scalar per
-// constant (kept scalars), nor noise/indices/data through mappedAtCreation buffers (queue.writeBuffer), and a
-// grid is one batched pass with one read; one run then trained 38 steps, two others failed at step 0 on a
-// tfjs-internal upload. What remains is the loop's synchronous reads (dataSync: the step loss, the grid, the
-// evaluation): tfjs-webgpu's readSync goes through OffscreenCanvases, its values came back as zeros here
-// (loss 0.000, confidence 0.00), and the failures follow them. Un-fixme when the loop reads asynchronously.
-test.fixme('trains the official bSAM demo on WebGPU', async ({ page }) => {
+// On SwiftShader's WebGPU every read from the device is asynchronous (src/train/device-reads.ts): tfjs's
+// synchronous dataSync there copies through OffscreenCanvases and returned zeros in a worker.
+test('trains the official bSAM demo on WebGPU', async ({ page }) => {
   test.setTimeout(3 * TRAIN_TIMEOUT);
   await openWithBackend(page, 'webgpu');
   // 12 steps are 4 epochs (4 metric rows): enough for the loss to fall, few enough for SwiftShader.

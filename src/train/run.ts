@@ -11,10 +11,32 @@ import { makeDataset, type Dataset, type Point } from './datasets.ts';
 import { accuracy, ece, nll, reliability, type EpochReport, type Evaluation } from './metrics.ts';
 
 export type { EpochReport, Evaluation };
+
+export interface StepResult {
+  /** The loss where the step's gradient was taken (read from the device on first use). */
+  readonly loss: number;
+  /** The epoch's mean step loss when this step ended an epoch, else null. */
+  readonly epochLoss: number | null;
+}
+
+export interface Prediction {
+  /** Class probabilities per point: bSAM's averaged predictive, else the mean weights'. */
+  averaged: number[][];
+  mean: number[][];
+  /** p(class 1) per point under each of the first `keep` posterior samples (bSAM). */
+  samples: number[][];
+}
+
+export interface LayerValues {
+  /** "layer 1 W", "layer 1 b", …, counting from the input. */
+  layer: string;
+  values: Float32Array;
+}
 import type { Params } from './mlp.ts';
 import { batchLoss, initParams, predictProba, stackedBatchLoss, stackedProba, type MlpSpec } from './model.ts';
 import { initOptimizerState, optimizerStepOnDevice, type OptimizerHyper, type OptimizerState } from './optimizers.ts';
 import { Scalars, tf, upload } from './tf.ts';
+import { readNow, type DeviceReads } from './device-reads.ts';
 import { lrFactor, stepsPerEpoch, effectiveBatchSize } from './schedule.ts';
 
 
@@ -67,6 +89,7 @@ export class TrainingRun {
   private batchInEpoch = 0;
   /** The current epoch's step losses, still on the device, with the result objects that report them. */
   private epochLosses: { loss: tf.Scalar; result: LazyLoss }[] = [];
+  private latest: LazyLoss | null = null;
 
   /**
    * One optimizer step on the next batch of the current epoch (each epoch starts with a seeded shuffle and
@@ -76,7 +99,12 @@ export class TrainingRun {
    * progress tick, not every step, saves a GPU→CPU sync per step. `epochLoss` needs all the epoch's step
    * losses; they are read together, in one transfer, when the epoch ends (and cached for `loss`).
    */
-  advance(): { loss: number; epochLoss: number | null } {
+  advance(): StepResult {
+    return readNow(this.advanceReads());
+  }
+
+  /** advance() as device reads: it reads only when the step ends an epoch (the epoch's losses, one transfer). */
+  *advanceReads(): DeviceReads<StepResult> {
     const b = this.batchSize;
     if (this.batchInEpoch === 0) {
       const n = this.data.train.length;
@@ -88,20 +116,30 @@ export class TrainingRun {
     }
     const loss = this.stepOnDevice(this.order.slice(this.batchInEpoch * b, (this.batchInEpoch + 1) * b));
     const result = new LazyLoss(loss);
+    this.latest = result;
     this.epochLosses.push({ loss, result });
     this.batchInEpoch++;
     if (this.batchInEpoch < this.stepsPerEpoch) return result;
-    const mean = this.closeEpoch();
+    const mean = yield* this.closeEpoch();
     this.batchInEpoch = 0;
     this.epoch++;
     return { get loss() { return result.loss; }, epochLoss: mean };
   }
 
+  /** The latest step's loss, read if it was not yet (NaN before the first step). */
+  *lastLossReads(): DeviceReads<number> {
+    const latest = this.latest;
+    if (!latest) return Number.NaN;
+    const pending = latest.pending();
+    if (pending) latest.set((yield tf.clone(pending))[0]);
+    return latest.loss;
+  }
+
   /** Reads the epoch's step losses (one transfer for those not read yet), frees them, returns their mean. */
-  private closeEpoch(): number {
+  private *closeEpoch(): DeviceReads<number> {
     const unread = this.epochLosses.filter((e) => !e.result.read);
     if (unread.length) {
-      const values = tf.tidy(() => tf.stack(unread.map((e) => e.loss)).dataSync());
+      const values = yield tf.tidy(() => tf.stack(unread.map((e) => e.loss)));
       unread.forEach((e, i) => e.result.set(values[i]));
     }
     let sum = 0;
@@ -198,47 +236,55 @@ export class TrainingRun {
    * Everything the decision-boundary view needs in one pass: the averaged predictive, the mean-weights
    * prediction, and p(class 1) under the first `keep` posterior samples (bSAM; empty otherwise).
    */
-  predictDetailed(points: { x: number; y: number }[], keep: number): { averaged: number[][]; mean: number[][]; samples: number[][] } {
+  predictDetailed(points: { x: number; y: number }[], keep: number): Prediction {
+    return readNow(this.predictReads(points, keep));
+  }
+
+  /** predictDetailed as device reads (one read). */
+  *predictReads(points: { x: number; y: number }[], keep: number): DeviceReads<Prediction> {
     const n = points.length;
     const C = this.data.classes;
     const x = upload(Float32Array.from(points.flatMap((p) => [p.x, p.y])), [n, 2]) as tf.Tensor2D;
-    try {
-      if (!this.bsam) {
-        const flat = tf.tidy(() => predictProba(this.spec, this.weights, x).dataSync());
-        const mean = toRows(flat, 0, n, C);
-        return { averaged: mean, mean, samples: [] };
-      }
-      // All posterior samples in one stacked forward pass and everything read back in ONE transfer: the
-      // sample-by-sample loop cost ~25 GPU→CPU syncs a decision grid (minutes on SwiftShader's WebGPU).
-      const count = this.config.predictiveSamples;
-      const S = Math.max(count, keep);
-      const draw = seededNormal(this.config.seeds.noise ^ 0x6a09e667);
-      const e = this.stackedNormals(this.bsam.w, S, draw);
-      const flat = tf.tidy(() => {
-        const N = this.scalars.of(this.data.train.length);
-        const w = (this.bsam as BsamState).w.map((wi, i) => tf.add(wi, tf.mul(e[i], tf.rsqrt(tf.mul(N, (this.bsam as BsamState).s[i])))));
-        const p = stackedProba(this.spec, w, x); // [S, n, C]
-        const averaged = tf.mean(tf.slice(p, [0, 0, 0], [count, n, C]), 0);
-        const mean = predictProba(this.spec, (this.bsam as BsamState).w, x);
-        const samples = tf.slice(p, [0, 0, 1], [keep, n, 1]);
-        return tf.concat([tf.reshape(averaged, [-1]), tf.reshape(mean, [-1]), tf.reshape(samples, [-1])]).dataSync();
-      });
-      e.forEach((t) => t.dispose());
-      const samples = Array.from({ length: keep }, (_, k) => Array.from(flat.subarray(2 * n * C + k * n, 2 * n * C + (k + 1) * n)));
-      return { averaged: toRows(flat, 0, n, C), mean: toRows(flat, n * C, n, C), samples };
-    } finally {
+    const bsam = this.bsam;
+    if (!bsam) {
+      const probs = tf.tidy(() => predictProba(this.spec, this.weights, x));
       x.dispose();
+      const mean = toRows(yield probs, 0, n, C);
+      return { averaged: mean, mean, samples: [] };
     }
+    // All posterior samples in one stacked forward pass and everything read back in ONE transfer: the
+    // sample-by-sample loop cost ~25 GPU→CPU syncs a decision grid (minutes on SwiftShader's WebGPU).
+    const count = this.config.predictiveSamples;
+    const S = Math.max(count, keep);
+    const draw = seededNormal(this.config.seeds.noise ^ 0x6a09e667);
+    const e = this.stackedNormals(bsam.w, S, draw);
+    const all = tf.tidy(() => {
+      const N = this.scalars.of(this.data.train.length);
+      const w = bsam.w.map((wi, i) => tf.add(wi, tf.mul(e[i], tf.rsqrt(tf.mul(N, bsam.s[i])))));
+      const p = stackedProba(this.spec, w, x); // [S, n, C]
+      const averaged = tf.mean(tf.slice(p, [0, 0, 0], [count, n, C]), 0);
+      const mean = predictProba(this.spec, bsam.w, x);
+      const samples = tf.slice(p, [0, 0, 1], [keep, n, 1]);
+      return tf.concat([tf.reshape(averaged, [-1]), tf.reshape(mean, [-1]), tf.reshape(samples, [-1])]);
+    });
+    [x, ...e].forEach((t) => t.dispose());
+    const flat = yield all;
+    const samples = Array.from({ length: keep }, (_, k) => Array.from(flat.subarray(2 * n * C + k * n, 2 * n * C + (k + 1) * n)));
+    return { averaged: toRows(flat, 0, n, C), mean: toRows(flat, n * C, n, C), samples };
   }
 
   /**
    * bSAM's posterior standard deviation 1/sqrt(N·s) for every parameter, per layer ("layer 1 W", "layer 1 b",
    * …, counting from the input), W row-major [in][out]; empty for the other optimizers (they have no posterior).
    */
-  posteriorStd(): { layer: string; values: Float32Array }[] {
+  posteriorStd(): LayerValues[] {
+    return readNow(this.posteriorStdReads());
+  }
+
+  *posteriorStdReads(): DeviceReads<LayerValues[]> {
     if (!this.bsam) return [];
     const s = this.bsam.s;
-    const flat = tf.tidy(() => tf.concat(s.map((si) => tf.reshape(tf.rsqrt(tf.mul(this.scalars.of(this.data.train.length), si)), [-1]))).dataSync());
+    const flat = yield tf.tidy(() => tf.concat(s.map((si) => tf.reshape(tf.rsqrt(tf.mul(this.scalars.of(this.data.train.length), si)), [-1]))));
     let offset = 0;
     return s.map((si, i) => {
       const values = Float32Array.from(flat.subarray(offset, offset + si.size));
@@ -247,11 +293,22 @@ export class TrainingRun {
     });
   }
 
+  /** The mean weights, flattened layer by layer (W row-major, then b), in one read. */
+  *weightsReads(): DeviceReads<Float32Array> {
+    const weights = this.weights;
+    return Float32Array.from(yield tf.tidy(() => tf.concat(weights.map((t) => tf.reshape(t, [-1])))));
+  }
+
   evaluate(): Evaluation {
+    return readNow(this.evaluateReads());
+  }
+
+  *evaluateReads(): DeviceReads<Evaluation> {
     const on = this.data.test.length ? 'test' : 'train';
     const points: Point[] = on === 'test' ? this.data.test : this.data.train;
-    const probs = this.predict(points);
-    const labels = points.map((p) => p.label);
+    const p = yield* this.predictReads(points, 0);
+    const probs = p.averaged;
+    const labels = points.map((q) => q.label);
     return { accuracy: accuracy(probs, labels), nll: nll(probs, labels), ece: ece(probs, labels), reliability: reliability(probs, labels), on };
   }
 
@@ -298,6 +355,11 @@ class LazyLoss {
 
   set(value: number): void {
     this.value = value;
+  }
+
+  /** The device tensor while its value has not been read. */
+  pending(): tf.Scalar | null {
+    return this.value === null ? this.tensor : null;
   }
 
   /** The device tensor is about to be freed; only the cached value remains. */

@@ -32,11 +32,15 @@ async function measure(config: TrainingConfig, engine: Engine): Promise<number> 
   try {
     // Reading each step's loss (as the loop does) waits for the step's GPU work: advance() alone only
     // enqueues it on webgl/webgpu, which would make them look faster than they are.
-    for (let k = 0; k < 3; k++) void run.advance().loss;
+    const step = async () => {
+      await run.advance();
+      await run.lastLoss();
+    };
+    for (let k = 0; k < 3; k++) await step();
     const times: number[] = [];
     for (let k = 0; k < 5; k++) {
       const t0 = performance.now();
-      void run.advance().loss;
+      await step();
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);

@@ -12,23 +12,23 @@ beforeAll(async () => {
 const config: TrainingConfig = { ...OFFICIAL_BSAM_DEMO, model: { hidden: [8, 8], activation: 'elu', biasInit: 0.05 }, predictiveSamples: 4, epochs: 3 };
 
 
-function snapshotAfterSteps(engine: 'tfjs' | 'fused', steps: number) {
+async function snapshotAfterSteps(engine: 'tfjs' | 'fused', steps: number) {
   const h = loopHost();
   const loop = new TrainLoop(h.host);
-  loop.init(config, engine);
-  for (let k = 0; k < steps; k++) loop.handle({ type: 'step' });
-  loop.handle({ type: 'snapshot', id: 9 });
+  await loop.init(config, engine);
+  for (let k = 0; k < steps; k++) await loop.handle({ type: 'step' });
+  await loop.handle({ type: 'snapshot', id: 9 });
   const reply = h.out.find((r) => r.type === 'snapshot');
-  loop.dispose();
+  await loop.dispose();
   if (reply?.type !== 'snapshot') throw new Error('no snapshot reply');
   expect(reply.id).toBe(9);
   return reply.snapshot;
 }
 
 describe('TrainLoop engines and snapshots', () => {
-  it('the fused and the tfjs engine give the same network after the same steps, and snapshot it for slicing', () => {
-    const a = snapshotAfterSteps('tfjs', 4);
-    const b = snapshotAfterSteps('fused', 4);
+  it('the fused and the tfjs engine give the same network after the same steps, and snapshot it for slicing', async () => {
+    const a = await snapshotAfterSteps('tfjs', 4);
+    const b = await snapshotAfterSteps('fused', 4);
     expect(a.step).toBe(4);
     expect(b.sizes).toEqual([2, 8, 8, 1]);
     expect(a.weights.length).toBe(b.weights.length);
@@ -41,14 +41,14 @@ describe('TrainLoop engines and snapshots', () => {
     expect(computeSliceNow(a, settings).loss[1]).toBeCloseTo(computeSliceNow(b, settings).loss[1], 4);
   });
 
-  it('pauses when the run reaches its configured number of epochs', () => {
+  it('pauses when the run reaches its configured number of epochs', async () => {
     const h = loopHost();
     const loop = new TrainLoop(h.host);
-    loop.init(config, 'fused');
-    loop.handle({ type: 'play' });
-    h.drain(10_000);
+    await loop.init(config, 'fused');
+    await loop.handle({ type: 'play' });
+    await h.drain(10_000);
     const last = h.out.filter((r) => r.type === 'progress').at(-1);
     expect(last).toMatchObject({ running: false, epoch: 3, step: 9, stoppedAt: 9 });
-    loop.dispose();
+    await loop.dispose();
   });
 });

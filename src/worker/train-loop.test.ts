@@ -20,10 +20,10 @@ const config: TrainingConfig = {
 const progress = (out: TrainResponse[]) => out.filter((r): r is Extract<TrainResponse, { type: 'progress' }> => r.type === 'progress');
 
 describe('TrainLoop', () => {
-  it('init shows step 0 with a decision grid and the data; step advances by one', () => {
+  it('init shows step 0 with a decision grid and the data; step advances by one', async () => {
     const h = loopHost();
     const loop = new TrainLoop(h.host);
-    loop.init(config);
+    await loop.init(config);
     const first = progress(h.out)[0];
     expect(first).toMatchObject({ step: 0, epoch: 0, fresh: true, running: false });
     expect(first.runs).toHaveLength(1);
@@ -34,23 +34,23 @@ describe('TrainLoop', () => {
     // The reliability diagram has the step-0 evaluation: 20 bins holding every point.
     expect(first.runs[0].evaluation?.reliability).toHaveLength(20);
     expect(first.runs[0].evaluation?.reliability.reduce((n, b) => n + b.count, 0)).toBe(100);
-    loop.handle({ type: 'step' });
+    await loop.handle({ type: 'step' });
     const second = progress(h.out).at(-1);
     expect(second).toMatchObject({ step: 1, fresh: false, data: null });
     // A step forces a new grid, but the evaluation (per epoch) did not change.
     expect(second?.runs[0].grid).not.toBeNull();
     expect(second?.runs[0].evaluation).toBeNull();
-    loop.dispose();
+    await loop.dispose();
   });
 
-  it('play runs in chunks until pause, reporting epochs; reset returns to the same initial weights', () => {
+  it('play runs in chunks until pause, reporting epochs; reset returns to the same initial weights', async () => {
     const h = loopHost();
     const loop = new TrainLoop(h.host);
-    loop.init(config);
+    await loop.init(config);
     const initialGrid = Array.from(progress(h.out)[0].runs[0].grid?.probs ?? []);
-    loop.handle({ type: 'play' });
-    h.drain(8);
-    loop.handle({ type: 'pause' });
+    await loop.handle({ type: 'play' });
+    await h.drain(8);
+    await loop.handle({ type: 'pause' });
     const last = progress(h.out).at(-1);
     expect(last?.running).toBe(false);
     expect(last?.step).toBeGreaterThan(3);
@@ -65,59 +65,59 @@ describe('TrainLoop', () => {
     // Each epoch's evaluation went out; the last one sent is the latest epoch's.
     const evaluations = progress(h.out).flatMap((p) => (p.runs[0].evaluation ? [p.runs[0].evaluation] : []));
     expect(evaluations.at(-1)?.step).toBe(metrics.at(-1)?.step);
-    loop.handle({ type: 'reset' });
+    await loop.handle({ type: 'reset' });
     const again = progress(h.out).at(-1);
     expect(again).toMatchObject({ step: 0, fresh: true });
     expect(Array.from(again?.runs[0].grid?.probs ?? [])).toEqual(initialGrid);
-    loop.dispose();
+    await loop.dispose();
   });
 
-  it('a NaN loss gives the diverged state; nothing runs until reset', () => {
+  it('a NaN loss gives the diverged state; nothing runs until reset', async () => {
     const h = loopHost();
     const loop = new TrainLoop(h.host);
     // The official ELU network with α = 1e3: activations overflow within a few steps.
-    loop.init({ ...OFFICIAL_BSAM_DEMO, predictiveSamples: 2, optimizer: { ...OFFICIAL_BSAM_DEMO.optimizer, learningRate: 1e3 } });
-    loop.handle({ type: 'play' });
-    h.drain(50);
+    await loop.init({ ...OFFICIAL_BSAM_DEMO, predictiveSamples: 2, optimizer: { ...OFFICIAL_BSAM_DEMO.optimizer, learningRate: 1e3 } });
+    await loop.handle({ type: 'play' });
+    await h.drain(50);
     const diverged = h.out.find((r) => r.type === 'diverged');
     expect(diverged).toBeDefined();
     expect(diverged && 'message' in diverged ? diverged.message : '').toMatch(/learning rate/);
     const count = h.out.length;
-    loop.handle({ type: 'step' });
-    loop.handle({ type: 'play' });
-    h.drain(5);
+    await loop.handle({ type: 'step' });
+    await loop.handle({ type: 'play' });
+    await h.drain(5);
     expect(h.out.length).toBe(count);
-    loop.handle({ type: 'reset' });
+    await loop.handle({ type: 'reset' });
     expect(progress(h.out).at(-1)).toMatchObject({ step: 0 });
-    loop.dispose();
+    await loop.dispose();
   });
 
-  it('stopAt pauses exactly at that step while playing, and not again when playing on', () => {
+  it('stopAt pauses exactly at that step while playing, and not again when playing on', async () => {
     const h = loopHost();
     const loop = new TrainLoop(h.host);
-    loop.init({ ...config, stopAt: 7 });
-    loop.handle({ type: 'speed', stepsPerTick: 1000 });
-    loop.handle({ type: 'play' });
-    h.drain(50);
+    await loop.init({ ...config, stopAt: 7 });
+    await loop.handle({ type: 'speed', stepsPerTick: 1000 });
+    await loop.handle({ type: 'play' });
+    await h.drain(50);
     const stopped = progress(h.out).at(-1);
     expect(stopped).toMatchObject({ step: 7, running: false, stoppedAt: 7 });
-    loop.handle({ type: 'stopAt', step: 9 });
-    loop.handle({ type: 'play' });
-    h.drain(50);
+    await loop.handle({ type: 'stopAt', step: 9 });
+    await loop.handle({ type: 'play' });
+    await h.drain(50);
     expect(progress(h.out).at(-1)).toMatchObject({ step: 9, running: false, stoppedAt: 9 });
     // Playing on from the stop step runs past it.
-    loop.handle({ type: 'play' });
-    h.drain(3);
-    loop.handle({ type: 'pause' });
+    await loop.handle({ type: 'play' });
+    await h.drain(3);
+    await loop.handle({ type: 'pause' });
     expect(progress(h.out).at(-1)?.step).toBeGreaterThan(9);
-    loop.dispose();
+    await loop.dispose();
   });
 
-  it('compare mode steps a second run in lockstep on the same data and initial weights', () => {
+  it('compare mode steps a second run in lockstep on the same data and initial weights', async () => {
     const h = loopHost();
     const loop = new TrainLoop(h.host);
     const sgd = { ...config, optimizer: { ...config.optimizer, kind: 'sgd' as const } };
-    loop.init({ ...sgd, compare: { kind: 'bsam' } });
+    await loop.init({ ...sgd, compare: { kind: 'bsam' } });
     const first = progress(h.out)[0];
     expect(first.runs.map((r) => r.kind)).toEqual(['sgd', 'bsam']);
     // Same initial weights: the mean-weights prediction of bSAM equals SGD's prediction at step 0.
@@ -125,22 +125,22 @@ describe('TrainLoop', () => {
     expect(Array.from(b?.meanProbs ?? []).slice(0, 20)).toEqual(Array.from(a?.probs ?? []).slice(0, 20));
     expect(a?.samples).toHaveLength(0);
     expect(b?.samples).toHaveLength(20);
-    loop.handle({ type: 'stopAt', step: 6 });
-    loop.handle({ type: 'play' });
-    h.drain(50);
+    await loop.handle({ type: 'stopAt', step: 6 });
+    await loop.handle({ type: 'play' });
+    await h.drain(50);
     const last = progress(h.out).at(-1);
     expect(last?.step).toBe(6);
     // Both runs are evaluated at the same epochs (paired rows), the throttle deciding once for both.
     const steps = (k: number) => progress(h.out).flatMap((p) => p.runs[k].newMetrics.map((m) => m.step));
     expect(steps(0).length).toBeGreaterThanOrEqual(1);
     expect(steps(1)).toEqual(steps(0));
-    loop.dispose();
+    await loop.dispose();
   });
 
-  it('bSAM progress carries per-layer posterior-std histograms (at the grid cadence); other optimizers none', () => {
+  it('bSAM progress carries per-layer posterior-std histograms (at the grid cadence); other optimizers none', async () => {
     const h = loopHost();
     const loop = new TrainLoop(h.host);
-    loop.init({ ...config, compare: { kind: 'sgd' } });
+    await loop.init({ ...config, compare: { kind: 'sgd' } });
     const [bsam, sgd] = progress(h.out)[0].runs;
     // The hidden-[8] network: W and b of two layers, every parameter counted once.
     const expected = new TrainingRun(config);
@@ -151,12 +151,49 @@ describe('TrainLoop', () => {
     // At step 0 every std is 1/sqrt(N·s_init) = 1/sqrt(100): all in one bin around log10 = −1.
     expect(((bsam.posteriorStd?.log10From ?? 0) + (bsam.posteriorStd?.log10To ?? 0)) / 2).toBeCloseTo(-1, 5);
     expect(sgd.posteriorStd).toBeNull();
-    loop.dispose();
+    await loop.dispose();
   });
 
-  it('requests before init get an error, not a crash', () => {
+  it('the first progress after play shows the step without waiting for a grid; a quick pause-play runs one chain of chunks', async () => {
     const h = loopHost();
-    new TrainLoop(h.host).handle({ type: 'play' });
+    const loop = new TrainLoop(h.host);
+    await loop.init(config);
+    await loop.handle({ type: 'play' });
+    await loop.handle({ type: 'pause' });
+    await loop.handle({ type: 'play' });
+    // Both plays scheduled a chunk; the first play's is stale and does nothing.
+    expect(h.scheduled).toBe(2);
+    const sent = h.out.length;
+    await h.drain(1);
+    expect(h.out.length).toBe(sent);
+    expect(h.scheduled).toBe(1);
+    await h.drain(1);
+    const first = progress(h.out).at(-1);
+    expect(first?.step).toBeGreaterThan(0);
+    expect(first?.runs[0].grid).toBeNull();
+    // One chain: each chunk schedules exactly one next chunk.
+    expect(h.scheduled).toBe(1);
+    await loop.dispose();
+  });
+
+  it('requests arriving while a chunk waits are handled after it, in order', async () => {
+    const h = loopHost();
+    const loop = new TrainLoop(h.host);
+    await loop.init(config);
+    await loop.handle({ type: 'play' });
+    // A chunk, a reset and a step all in flight at once: the reset must not dispose the run under the chunk.
+    const chunk = h.drain(1);
+    const reset = loop.handle({ type: 'reset' });
+    const step = loop.handle({ type: 'step' });
+    await Promise.all([chunk, reset, step]);
+    expect(progress(h.out).at(-1)).toMatchObject({ step: 1, running: false });
+    expect(h.out.filter((r) => r.type === 'error')).toEqual([]);
+    await loop.dispose();
+  });
+
+  it('requests before init get an error, not a crash', async () => {
+    const h = loopHost();
+    await new TrainLoop(h.host).handle({ type: 'play' });
     expect(h.out[0]).toMatchObject({ type: 'error' });
   });
 });

@@ -2,7 +2,7 @@
  * The training loop behind the worker, free of worker globals so it runs (and is tested) in Node: it takes
  * requests, owns the TrainingRuns, and emits responses through `post`. Playing runs steps in chunks of a few
  * tens of milliseconds and yields between them (through `schedule`), so pause and other messages are
- * handled promptly; progress goes out at most every PROGRESS_MS, decision grids and posterior-std
+ * handled promptly (every entry point returns a promise: requests and chunks run one at a time, in order); progress goes out at most every PROGRESS_MS, decision grids and posterior-std
  * histograms at most every GRID_MS (slower when they are expensive).
  *
  * Compare mode is a second run in this same worker, stepped in lockstep with the first, rather than a second
@@ -30,8 +30,8 @@ const EVAL_MS = 100;
 
 export interface LoopHost {
   post(response: TrainResponse, transfer?: Transferable[]): void;
-  /** Run `task` soon, after pending messages (setTimeout 0 in the worker). */
-  schedule(task: () => void): void;
+  /** Run `task` soon, after pending messages (setTimeout 0 in the worker); it resolves when the task is done. */
+  schedule(task: () => Promise<void>): void;
   now(): number;
 }
 
@@ -43,8 +43,6 @@ export function compareConfig(config: TrainingConfig): TrainingConfig | null {
 /** One run and what of it has not been sent yet. */
 interface RunSlot {
   run: LabRun;
-  /** The last step's result: its loss stays on the device until read, which happens once per chunk. */
-  last: { readonly loss: number } | null;
   pending: MetricPoint[];
   evaluation: EvaluationSummary | null;
   evaluationDirty: boolean;
@@ -55,6 +53,9 @@ export class TrainLoop {
   private config: TrainingConfig | null = null;
   private engine: Engine = 'tfjs';
   private running = false;
+  /** Which play a scheduled chunk belongs to: a chunk of an earlier play (paused, then played again before
+   * its timer fired) stops instead of running a second chain of chunks beside the new one. */
+  private playing = 0;
   private diverged = false;
   private stopAt: number | null = null;
   private stepsPerTick = 1000;
@@ -64,26 +65,52 @@ export class TrainLoop {
   /** How long the last grids took: they are refreshed at most every max(GRID_MS, 4× that). */
   private gridCost = 0;
   private rate: { steps: number; since: number } = { steps: 0, since: 0 };
+  /**
+   * The tail of the queue everything runs in, one task at a time. The tfjs engine reads the device
+   * asynchronously (WebGPU has no usable synchronous read in a worker), so a chunk or a grid can be waiting
+   * for a read when a message arrives; a reset or a new init must not dispose the run under it.
+   */
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(private readonly host: LoopHost) {}
 
   /** Build the run(s) for a config on an engine (the tfjs backend, if any, is already chosen by the caller). */
-  init(config: TrainingConfig, engine: Engine = this.engine): void {
+  init(config: TrainingConfig, engine: Engine = this.engine): Promise<void> {
+    return this.exclusive(() => this.initNow(config, engine));
+  }
+
+  handle(request: Exclude<TrainRequest, { type: 'init' }>): Promise<void> {
+    return this.exclusive(() => this.handleNow(request));
+  }
+
+  /** Stops playing and frees the runs (after whatever task is running). */
+  dispose(): Promise<void> {
+    this.running = false;
+    return this.exclusive(() => this.disposeRuns());
+  }
+
+  private exclusive(task: () => Promise<void> | void): Promise<void> {
+    const done = this.tail.then(task);
+    this.tail = done.catch(() => undefined);
+    return done;
+  }
+
+  private async initNow(config: TrainingConfig, engine: Engine): Promise<void> {
     this.disposeRuns();
     this.config = config;
     this.engine = engine;
     this.stopAt = config.stopAt;
-    const second = compareConfig(config);
-    this.slots = [config, ...(second ? [second] : [])].map((c) => ({ run: createLabRun(c, engine), last: null, pending: [], evaluation: null, evaluationDirty: false }));
-    // The reliability diagram has something to show before the first epoch.
-    for (const slot of this.slots) this.evaluate(slot);
     this.running = false;
+    const second = compareConfig(config);
+    this.slots = [config, ...(second ? [second] : [])].map((c) => ({ run: createLabRun(c, engine), pending: [], evaluation: null, evaluationDirty: false }));
+    // The reliability diagram has something to show before the first epoch.
+    for (const slot of this.slots) await this.evaluate(slot);
     this.diverged = false;
     this.fresh = true;
-    this.sendProgress(true, null);
+    await this.sendProgress(true, null);
   }
 
-  handle(request: Exclude<TrainRequest, { type: 'init' }>): void {
+  private async handleNow(request: Exclude<TrainRequest, { type: 'init' }>): Promise<void> {
     if (request.type === 'stopAt') {
       // Allowed before init too: it only sets what the next play will honour.
       this.stopAt = request.step;
@@ -94,38 +121,38 @@ export class TrainLoop {
       return;
     }
     switch (request.type) {
-      case 'play':
+      case 'play': {
         if (this.diverged || this.running) return;
         this.running = true;
-        this.rate = { steps: 0, since: this.host.now() };
-        this.host.schedule(() => this.chunk());
+        const now = this.host.now();
+        this.rate = { steps: 0, since: now };
+        // The paused view already shows the current grid: the first progress after play goes out without
+        // one, so the first step is on screen at once even where a grid is slow (tfjs cpu: about a second).
+        this.lastGrid = now;
+        this.scheduleChunk(++this.playing);
         return;
+      }
       case 'pause':
         this.running = false;
-        this.sendProgress(true, null);
+        await this.sendProgress(true, null);
         return;
       case 'step':
         if (this.diverged || this.running) return;
-        this.stepOnce();
-        this.checkLastLosses();
-        if (!this.diverged) this.sendProgress(true, null);
+        await this.stepOnce();
+        await this.checkLastLosses();
+        if (!this.diverged) await this.sendProgress(true, null);
         return;
       case 'reset':
-        this.init(this.config);
+        await this.initNow(this.config, this.engine);
         return;
       case 'speed':
         this.stepsPerTick = request.stepsPerTick;
         return;
       case 'snapshot':
         // A copy of the first run's network for the slice worker; training goes on.
-        this.host.post({ type: 'snapshot', id: request.id, snapshot: this.slots[0].run.snapshot() });
+        this.host.post({ type: 'snapshot', id: request.id, snapshot: await this.slots[0].run.snapshot() });
         return;
     }
-  }
-
-  dispose(): void {
-    this.running = false;
-    this.disposeRuns();
   }
 
   private disposeRuns(): void {
@@ -137,24 +164,30 @@ export class TrainLoop {
     return this.slots[0]?.run.step ?? 0;
   }
 
-  private chunk(): void {
-    if (!this.running || !this.slots.length) return;
+  private scheduleChunk(play: number): void {
+    this.host.schedule(() => this.exclusive(() => this.chunk(play)));
+  }
+
+  private async chunk(play: number): Promise<void> {
+    if (!this.running || play !== this.playing || !this.slots.length) return;
     try {
-      this.runChunk();
+      await this.runChunk();
     } catch (e) {
       // A backend failure mid-run (e.g. a GPU buffer that cannot be allocated) pauses the run and says why,
       // instead of escaping as an uncaught error that kills the worker.
       this.running = false;
       this.host.post({ type: 'error', message: `training stopped at step ${this.step}: ${e instanceof Error ? e.message : String(e)}` });
+      return;
     }
+    if (this.running) this.scheduleChunk(play);
   }
 
-  private runChunk(): void {
+  private async runChunk(): Promise<void> {
     const start = this.host.now();
     let steps = 0;
     let stopped: number | null = null;
     while (this.running && steps < this.stepsPerTick && this.host.now() - start < CHUNK_MS) {
-      this.stepOnce(true);
+      await this.stepOnce(true);
       steps++;
       // Only on reaching the step: playing on from a later step is not stopped again.
       if (!this.diverged && this.stopAt !== null && this.step === this.stopAt) {
@@ -169,27 +202,24 @@ export class TrainLoop {
         stopped = this.step;
       }
     }
-    if (!this.diverged) this.checkLastLosses();
+    if (!this.diverged) await this.checkLastLosses();
     this.rate.steps += steps;
     if (this.diverged) return;
-    if (stopped !== null) this.sendProgress(true, stopped);
-    else if (this.host.now() - this.lastProgress >= PROGRESS_MS) this.sendProgress(false, null);
-    if (this.running) this.host.schedule(() => this.chunk());
+    if (stopped !== null) await this.sendProgress(true, stopped);
+    else if (this.host.now() - this.lastProgress >= PROGRESS_MS) await this.sendProgress(false, null);
   }
+
+  private lastEvaluation = -Infinity;
 
   /**
    * One step of every run. The step's loss is not read here (that would be a GPU→CPU sync per step); a NaN
    * is caught from the epoch's mean loss, which the run reads anyway, and by checkLastLosses once per chunk.
    * A NaN loss means NaN weights, so every later loss is NaN too: nothing slips through between checks.
    */
-  private lastEvaluation = -Infinity;
-
-  private stepOnce(throttle = false): void {
+  private async stepOnce(throttle = false): Promise<void> {
     for (const slot of this.slots) {
       const { run } = slot;
-      const result = run.advance();
-      slot.last = result;
-      const { epochLoss } = result;
+      const { epochLoss } = await run.advance();
       if (epochLoss === null) continue;
       if (!Number.isFinite(epochLoss)) {
         this.diverge(slot, epochLoss);
@@ -201,16 +231,17 @@ export class TrainLoop {
       // The same decision for every run (lastEvaluation moves after the last one), so compared runs stay paired.
       if (throttle && !last && now - this.lastEvaluation < EVAL_MS) continue;
       if (slot === this.slots[this.slots.length - 1]) this.lastEvaluation = now;
-      const e = this.evaluate(slot);
+      const e = await this.evaluate(slot);
       slot.pending.push({ epoch: run.epoch, step: run.step, trainLoss: epochLoss, testAccuracy: e.accuracy, nll: e.nll, ece: e.ece });
     }
   }
 
   /** Reads each run's latest step loss (one transfer per run) and stops everything if one is not finite. */
-  private checkLastLosses(): void {
+  private async checkLastLosses(): Promise<void> {
     for (const slot of this.slots) {
-      const loss = slot.last?.loss;
-      if (loss !== undefined && !Number.isFinite(loss)) {
+      if (slot.run.step === 0) continue;
+      const loss = await slot.run.lastLoss();
+      if (!Number.isFinite(loss)) {
         this.diverge(slot, loss);
         return;
       }
@@ -230,15 +261,15 @@ export class TrainLoop {
     });
   }
 
-  private evaluate(slot: RunSlot): EvaluationSummary {
-    const e = slot.run.evaluate();
+  private async evaluate(slot: RunSlot): Promise<EvaluationSummary> {
+    const e = await slot.run.evaluate();
     slot.evaluation = { step: slot.run.step, accuracy: e.accuracy, nll: e.nll, ece: e.ece, reliability: e.reliability, on: e.on };
     slot.evaluationDirty = true;
     return slot.evaluation;
   }
 
   /** The decision grid over the data's bounding box with a margin (the same box for both runs). */
-  private decisionGrid(run: LabRun): DecisionGrid {
+  private async decisionGrid(run: LabRun): Promise<DecisionGrid> {
     const all = [...run.data.train, ...run.data.test];
     const xs = all.map((p) => p.x);
     const ys = all.map((p) => p.y);
@@ -251,7 +282,7 @@ export class TrainLoop {
       }
     }
     const bsam = run.config.optimizer.kind === 'bsam';
-    const p = run.predictDetailed(points, bsam ? SAMPLE_BOUNDARIES : 0);
+    const p = await run.predictDetailed(points, bsam ? SAMPLE_BOUNDARIES : 0);
     return {
       size: GRID_SIZE,
       xFrom,
@@ -265,8 +296,8 @@ export class TrainLoop {
     };
   }
 
-  private posteriorStd(run: LabRun): StdHistograms | null {
-    return run.config.optimizer.kind === 'bsam' ? stdHistograms(run.posteriorStd()) : null;
+  private async posteriorStd(run: LabRun): Promise<StdHistograms | null> {
+    return run.config.optimizer.kind === 'bsam' ? stdHistograms(await run.posteriorStd()) : null;
   }
 
   private dataSnapshot(): DataSnapshot {
@@ -280,16 +311,17 @@ export class TrainLoop {
     };
   }
 
-  private sendProgress(forceGrid: boolean, stoppedAt: number | null): void {
+  private async sendProgress(forceGrid: boolean, stoppedAt: number | null): Promise<void> {
     const now = this.host.now();
     const withGrid = forceGrid || now - this.lastGrid >= Math.max(GRID_MS, 4 * this.gridCost);
     const transfer: Transferable[] = [];
-    const runs: RunProgress[] = this.slots.map((slot) => {
+    const runs: RunProgress[] = [];
+    for (const slot of this.slots) {
       let grid: DecisionGrid | null = null;
       let posteriorStd: StdHistograms | null = null;
       if (withGrid) {
-        grid = this.decisionGrid(slot.run);
-        posteriorStd = this.posteriorStd(slot.run);
+        grid = await this.decisionGrid(slot.run);
+        posteriorStd = await this.posteriorStd(slot.run);
         // Fresh arrays every time, so they can be moved to the main thread instead of copied.
         transfer.push(grid.probs.buffer, ...(grid.meanProbs ? [grid.meanProbs.buffer] : []), ...grid.samples.map((s) => s.buffer));
       }
@@ -297,8 +329,8 @@ export class TrainLoop {
       const progress: RunProgress = { kind: slot.run.config.optimizer.kind, newMetrics: slot.pending, grid, evaluation, posteriorStd };
       slot.pending = [];
       slot.evaluationDirty = false;
-      return progress;
-    });
+      runs.push(progress);
+    }
     if (withGrid) {
       this.gridCost = this.host.now() - now;
       this.lastGrid = this.host.now();

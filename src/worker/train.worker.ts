@@ -5,6 +5,7 @@
  * experiment state (kept on the main thread) intact.
  */
 import '@tensorflow/tfjs-backend-webgpu';
+import { tf } from '../train/tf.ts';
 import { chooseBackend, engineOf } from './train-backend.ts';
 import { TrainLoop } from './train-loop.ts';
 import { parseTrainRequest, type TrainResponse } from './train-protocol.ts';
@@ -26,12 +27,16 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
     const request = parsed.request;
     try {
       if (request.type === 'init') {
-        loop.dispose();
-        const { active, reason } = await chooseBackend(request.backend, request.config);
+        await loop.dispose();
+        const chosen = await chooseBackend(request.backend, request.config);
+        // What is reported is what tfjs says it runs on (it can fall back silently), not what was asked for.
+        const actual = chosen.active === 'fused' ? 'fused' : (tf.getBackend() as typeof chosen.active);
+        const active = actual ?? chosen.active;
+        const reason = active === chosen.active ? chosen.reason : `${chosen.reason}; but tfjs reports ${active}`;
         post({ type: 'backend', active, requested: request.backend, reason });
-        loop.init(request.config, engineOf(active));
+        await loop.init(request.config, engineOf(active));
       } else {
-        loop.handle(request);
+        await loop.handle(request);
       }
     } catch (e) {
       post({ type: 'error', message: e instanceof Error ? e.message : String(e) });

@@ -3,12 +3,17 @@ import type { TrainResponse } from '../train-protocol.ts';
 
 export function loopHost() {
   const out: TrainResponse[] = [];
-  const tasks: (() => void)[] = [];
+  const tasks: (() => Promise<void>)[] = [];
   return {
     out,
-    host: { post: (r: TrainResponse) => out.push(r), schedule: (t: () => void) => tasks.push(t), now: () => performance.now() },
-    drain(rounds: number) {
-      for (let k = 0; k < rounds && tasks.length; k++) (tasks.shift() as () => void)();
+    host: { post: (r: TrainResponse) => out.push(r), schedule: (t: () => Promise<void>) => tasks.push(t), now: () => performance.now() },
+    /** How many tasks are waiting to run. */
+    get scheduled() {
+      return tasks.length;
+    },
+    /** Runs up to `rounds` scheduled tasks, each to its end (a chunk schedules the next one as it ends). */
+    async drain(rounds: number) {
+      for (let k = 0; k < rounds && tasks.length; k++) await (tasks.shift() as () => Promise<void>)();
     },
   };
 }
