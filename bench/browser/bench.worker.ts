@@ -10,6 +10,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { OFFICIAL_BSAM_DEMO, type TrainingConfig } from '../../src/state/training.ts';
+import { readSoon } from '../../src/train/device-reads.ts';
 import { TrainingRun } from '../../src/train/run.ts';
 import { tf } from '../../src/train/tf.ts';
 import type { BenchRequest, BenchResponse } from './bench-protocol.ts';
@@ -30,19 +31,24 @@ async function measure(request: BenchRequest): Promise<BenchResponse> {
   await tf.ready();
   const tensorsBefore = tf.memory().numTensors;
   const run = new TrainingRun(request.case === 'bsam-demo' ? OFFICIAL_BSAM_DEMO : SMALL_MLP);
+  // Asynchronous reads, as the app's loop reads (device-reads.ts: WebGPU has no usable dataSync in a worker).
+  const step = async () => {
+    await readSoon(run.advanceReads());
+    await readSoon(run.lastLossReads());
+  };
   try {
     const t0 = performance.now();
-    void run.advance().loss;
+    await step();
     const firstStepMs = performance.now() - t0;
-    for (let k = 0; k < 5; k++) void run.advance().loss;
+    for (let k = 0; k < 5; k++) await step();
     const rates: number[] = [];
     for (let r = 0; r < request.repeats; r++) {
       const start = performance.now();
       let steps = 0;
       while (performance.now() - start < request.seconds * 1000) {
-        // Read every step's loss, as the app's loop does (its divergence check): on GPU backends this is
-        // also what makes the time include the step's GPU work, not just its enqueueing.
-        void run.advance().loss;
+        // Read every step's loss (the app's loop reads one per chunk): on GPU backends this is what makes the
+        // time include the step's GPU work, not just its enqueueing.
+        await step();
         steps++;
       }
       rates.push(steps / ((performance.now() - start) / 1000));
