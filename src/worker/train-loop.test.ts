@@ -65,7 +65,7 @@ describe('TrainLoop', () => {
     // Each epoch's evaluation went out; the last one sent is the latest epoch's.
     const evaluations = progress(h.out).flatMap((p) => (p.runs[0].evaluation ? [p.runs[0].evaluation] : []));
     expect(evaluations.at(-1)?.step).toBe(metrics.at(-1)?.step);
-    await loop.handle({ type: 'reset' });
+    await loop.handle({ type: 'reset', history: 1 });
     const again = progress(h.out).at(-1);
     expect(again).toMatchObject({ step: 0, fresh: true });
     expect(Array.from(again?.runs[0].grid?.probs ?? [])).toEqual(initialGrid);
@@ -87,7 +87,7 @@ describe('TrainLoop', () => {
     await loop.handle({ type: 'play' });
     await h.drain(5);
     expect(h.out.length).toBe(count);
-    await loop.handle({ type: 'reset' });
+    await loop.handle({ type: 'reset', history: 1 });
     expect(progress(h.out).at(-1)).toMatchObject({ step: 0 });
     await loop.dispose();
   });
@@ -183,7 +183,7 @@ describe('TrainLoop', () => {
     await loop.handle({ type: 'play' });
     // A chunk, a reset and a step all in flight at once: the reset must not dispose the run under the chunk.
     const chunk = h.drain(1);
-    const reset = loop.handle({ type: 'reset' });
+    const reset = loop.handle({ type: 'reset', history: 1 });
     const step = loop.handle({ type: 'step' });
     await Promise.all([chunk, reset, step]);
     expect(progress(h.out).at(-1)).toMatchObject({ step: 1, running: false });

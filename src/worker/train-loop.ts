@@ -65,6 +65,8 @@ export class TrainLoop {
   /** How long the last grids took: they are refreshed at most every max(GRID_MS, 4× that). */
   private gridCost = 0;
   private rate: { steps: number; since: number } = { steps: 0, since: 0 };
+  /** The history number of the current run (see train-protocol.ts). */
+  private history = 0;
   /**
    * The tail of the queue everything runs in, one task at a time. The tfjs engine reads the device
    * asynchronously (WebGPU has no usable synchronous read in a worker), so a chunk or a grid can be waiting
@@ -75,8 +77,8 @@ export class TrainLoop {
   constructor(private readonly host: LoopHost) {}
 
   /** Build the run(s) for a config on an engine (the tfjs backend, if any, is already chosen by the caller). */
-  init(config: TrainingConfig, engine: Engine = this.engine): Promise<void> {
-    return this.exclusive(() => this.initNow(config, engine));
+  init(config: TrainingConfig, engine: Engine = this.engine, history = 0): Promise<void> {
+    return this.exclusive(() => this.initNow(config, engine, history));
   }
 
   handle(request: Exclude<TrainRequest, { type: 'init' }>): Promise<void> {
@@ -95,8 +97,9 @@ export class TrainLoop {
     return done;
   }
 
-  private async initNow(config: TrainingConfig, engine: Engine): Promise<void> {
+  private async initNow(config: TrainingConfig, engine: Engine, history: number): Promise<void> {
     this.disposeRuns();
+    this.history = history;
     this.config = config;
     this.engine = engine;
     this.stopAt = config.stopAt;
@@ -143,7 +146,7 @@ export class TrainLoop {
         if (!this.diverged) await this.sendProgress(true, null);
         return;
       case 'reset':
-        await this.initNow(this.config, this.engine);
+        await this.initNow(this.config, this.engine, request.history);
         return;
       case 'speed':
         this.stepsPerTick = request.stepsPerTick;
@@ -255,6 +258,7 @@ export class TrainLoop {
     const which = this.slots.length > 1 ? `the ${run.config.optimizer.kind} run's ` : 'the ';
     this.host.post({
       type: 'diverged',
+      history: this.history,
       step: run.step,
       run: this.slots.indexOf(slot),
       message: `${which}loss became ${loss} by step ${run.step}: the learning rate is probably too large for this network (reset to try again with other settings)`,
@@ -339,6 +343,7 @@ export class TrainLoop {
     this.host.post(
       {
         type: 'progress',
+        history: this.history,
         running: this.running,
         step: this.step,
         epoch: this.slots[0].run.epoch,

@@ -4,13 +4,15 @@
  * ~15 times a second, never per step.
  *
  * Main → worker (TrainRequest):
- *  - init   {config, backend}: (re)build the run from scratch (dataset, seeded weights), paused at step 0.
+ *  - init   {config, backend, history}: (re)build the run from scratch (dataset, seeded weights), paused at step 0.
  *                               Sent first, and again whenever the config or backend choice changes. With
  *                               config.compare a second run (same data and initial weights, another
  *                               optimizer) is built and stepped in lockstep with the first.
  *  - play / pause              : run continuously / stop after the current step.
  *  - step                      : one optimizer step (when paused).
- *  - reset                     : back to step 0 with the SAME initial weights and data (seeds unchanged).
+ *  - reset  {history}          : back to step 0 with the SAME initial weights and data (seeds unchanged).
+ *    `history` numbers the run that init or reset starts; progress and divergence echo it, so the main thread
+ *    can tell the new run's messages from those of an earlier run still in flight (or still being built).
  *  - speed {stepsPerTick}      : steps between progress messages while playing (1–1000).
  *  - stopAt {step}             : while playing, pause exactly on reaching this step (null: never). Also read
  *                               from config.stopAt on init; a change alone does not rebuild the run.
@@ -38,11 +40,11 @@ export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 export type ActiveBackend = Exclude<BackendChoice, 'auto'>;
 
 export const trainRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('init'), config: trainingSchema, backend: z.enum(BACKEND_CHOICES) }),
+  z.object({ type: z.literal('init'), config: trainingSchema, backend: z.enum(BACKEND_CHOICES), history: z.number().int() }),
   z.object({ type: z.literal('play') }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('step') }),
-  z.object({ type: z.literal('reset') }),
+  z.object({ type: z.literal('reset'), history: z.number().int() }),
   z.object({ type: z.literal('speed'), stepsPerTick: z.number().int().min(1).max(1000) }),
   z.object({ type: z.literal('stopAt'), step: trainingSchema.shape.stopAt.unwrap() }),
   z.object({ type: z.literal('snapshot'), id: z.number().int() }),
@@ -112,6 +114,8 @@ export type TrainResponse =
   | { type: 'backend'; active: ActiveBackend; requested: BackendChoice; reason: string }
   | {
       type: 'progress';
+      /** The init or reset this run started with. */
+      history: number;
       running: boolean;
       step: number;
       epoch: number;
@@ -127,7 +131,7 @@ export type TrainResponse =
       stoppedAt: number | null;
     }
   | { type: 'snapshot'; id: number; snapshot: NetworkSnapshot }
-  | { type: 'diverged'; step: number; message: string; run: number }
+  | { type: 'diverged'; history: number; step: number; message: string; run: number }
   | { type: 'error'; message: string };
 
 /** Validate an incoming request; never throws. */

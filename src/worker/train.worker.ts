@@ -34,7 +34,7 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
         const active = actual ?? chosen.active;
         const reason = active === chosen.active ? chosen.reason : `${chosen.reason}; but tfjs reports ${active}`;
         post({ type: 'backend', active, requested: request.backend, reason });
-        await loop.init(request.config, engineOf(active));
+        await loop.init(request.config, engineOf(active), request.history);
       } else {
         await loop.handle(request);
       }

@@ -4,6 +4,9 @@ import type { DecisionGrid, MetricPoint, TrainRequest, TrainResponse } from '../
 import { MAX_RESTARTS, TrainingClient } from './training-client.ts';
 import type { TrainingView, TrainWorkerLike } from './training-client.ts';
 
+type Stamped = Extract<TrainResponse, { history: number }>;
+type Unstamped = Exclude<TrainResponse, Stamped> | (Stamped extends infer R ? (R extends Stamped ? Omit<R, 'history'> & { history?: number } : never) : never);
+
 class FakeWorker implements TrainWorkerLike {
   sent: TrainRequest[] = [];
   terminated = false;
@@ -16,8 +19,12 @@ class FakeWorker implements TrainWorkerLike {
   terminate(): void {
     this.terminated = true;
   }
-  reply(response: TrainResponse): void {
-    this.onmessage?.({ data: response } as MessageEvent);
+  /** Progress and divergence without a history number get the latest one this worker was sent. */
+  reply(response: Unstamped): void {
+    const latest = [...this.sent].reverse().find((r) => r.type === 'init' || r.type === 'reset');
+    const history = latest && 'history' in latest ? latest.history : 0;
+    const data = response.type === 'progress' || response.type === 'diverged' ? { ...response, history: response.history ?? history } : response;
+    this.onmessage?.({ data } as MessageEvent);
   }
   crash(message: string): void {
     this.onerror?.({ message, preventDefault: () => {} } as ErrorEvent);
@@ -28,9 +35,10 @@ const GRID: DecisionGrid = { size: 2, xFrom: 0, xTo: 1, yFrom: 0, yTo: 1, classe
 const row = (step: number, trainLoss: number): MetricPoint => ({ epoch: step / 3, step, trainLoss, testAccuracy: 0.5, nll: 0.7, ece: 0.1 });
 const progress = (
   step: number,
-  opts: { fresh?: boolean; running?: boolean; rows?: MetricPoint[]; grid?: DecisionGrid | null; stoppedAt?: number; compareRows?: MetricPoint[] } = {},
-): TrainResponse => ({
+  opts: { fresh?: boolean; running?: boolean; rows?: MetricPoint[]; grid?: DecisionGrid | null; stoppedAt?: number; compareRows?: MetricPoint[]; history?: number } = {},
+): Unstamped => ({
   type: 'progress',
+  history: opts.history,
   running: opts.running ?? false,
   step,
   epoch: Math.floor(step / 3),
@@ -66,7 +74,7 @@ describe('TrainingClient', () => {
     client.init(OFFICIAL_BSAM_DEMO, 'cpu');
     expect(view().status).toBe('idle');
     const w = workers[0];
-    expect(w.sent).toEqual([{ type: 'init', config: OFFICIAL_BSAM_DEMO, backend: 'cpu' }]);
+    expect(w.sent).toEqual([{ type: 'init', config: OFFICIAL_BSAM_DEMO, backend: 'cpu', history: 1 }]);
     w.reply({ type: 'backend', active: 'cpu', requested: 'cpu', reason: 'cpu, as chosen' });
     w.reply(progress(0, { fresh: true }));
     expect(view()).toMatchObject({ status: 'paused', step: 0, backend: { active: 'cpu' } });
@@ -96,12 +104,28 @@ describe('TrainingClient', () => {
     w.reply(progress(0, { fresh: true }));
     w.reply(progress(9, { rows: [row(9, 0.5)] }));
     client.reset();
-    w.reply(progress(12, { rows: [row(12, 0.4)] })); // in flight before the reset was handled
-    w.reply({ type: 'diverged', step: 13, message: 'late', run: 0 });
+    // In flight before the reset was handled: they belong to history 1.
+    w.reply(progress(12, { rows: [row(12, 0.4)], history: 1 }));
+    w.reply({ type: 'diverged', step: 13, message: 'late', run: 0, history: 1 });
     expect(view()).toMatchObject({ status: 'idle', step: 9, diverged: null });
     w.reply(progress(0, { fresh: true }));
     expect(view()).toMatchObject({ status: 'paused', step: 0 });
     expect(metricsOf(view())).toEqual([]);
+  });
+
+  it('while a new run is being built, the previous run (even its fresh progress) is not shown as the new one', () => {
+    const { client, workers, view } = setup();
+    client.init(OFFICIAL_BSAM_DEMO, 'auto');
+    client.init(OFFICIAL_BSAM_DEMO, 'cpu');
+    const w = workers[0];
+    expect(w.sent.map((r) => (r.type === 'init' ? r.history : null))).toEqual([1, 2]);
+    // The auto run finishes building first: the panel stays 'building' (idle), play is not offered.
+    w.reply(progress(0, { fresh: true, history: 1 }));
+    expect(view().status).toBe('idle');
+    client.play();
+    expect(w.sent.map((r) => r.type)).toEqual(['init', 'init']);
+    w.reply(progress(0, { fresh: true, history: 2 }));
+    expect(view().status).toBe('paused');
   });
 
   it('reports divergence and recovers with one reset', () => {
@@ -131,7 +155,7 @@ describe('TrainingClient', () => {
     expect(workers).toHaveLength(2);
     expect(workers[1].sent).toEqual([
       { type: 'speed', stepsPerTick: 10 },
-      { type: 'init', config, backend: 'webgpu' },
+      { type: 'init', config, backend: 'webgpu', history: 2 },
     ]);
     expect(view().status).toBe('idle');
     expect(view().crash).toMatch(/crashed \(out of memory\).*restarted/);

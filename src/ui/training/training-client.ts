@@ -113,9 +113,12 @@ export class TrainingClient {
   /** The stop step in force; it changes without a rebuild, so it is sent on its own and with every init. */
   private stopAt: number | null = null;
   /**
-   * After init or reset, progress and divergence of the previous run may still be in flight; they are
-   * dropped until the message that starts the new history (fresh) arrives.
+   * The number of the latest init or reset. Progress and divergence of an earlier run may still be in flight,
+   * or come while the new run is being built (the worker handles one request at a time): a message of
+   * another history is dropped, so the panel never shows an old run as the new one.
    */
+  private history = 0;
+  /** No progress of the current history has arrived yet. */
   private awaitingFresh = false;
   private crashesInARow = 0;
   /**
@@ -171,7 +174,7 @@ export class TrainingClient {
     if (this.worker) {
       this.awaitingFresh = true;
       this.expectRunning = null;
-      this.post({ type: 'reset' });
+      this.post({ type: 'reset', history: ++this.history });
     } else {
       this.crashesInARow = 0;
       this.sendInit();
@@ -221,7 +224,7 @@ export class TrainingClient {
     this.awaitingFresh = true;
     this.expectRunning = null;
     if (this.stepsPerTick !== null) this.post({ type: 'speed', stepsPerTick: this.stepsPerTick });
-    this.post({ type: 'init', config: { ...last.config, stopAt: this.stopAt }, backend: last.backend });
+    this.post({ type: 'init', config: { ...last.config, stopAt: this.stopAt }, backend: last.backend, history: ++this.history });
   }
 
   private startWorker(): boolean {
@@ -283,7 +286,7 @@ export class TrainingClient {
         this.update({ backend: { active: message.active, requested: message.requested, reason: message.reason } });
         return;
       case 'progress': {
-        if (this.awaitingFresh && !message.fresh) return;
+        if (message.history !== this.history) return;
         const fresh = message.fresh;
         this.awaitingFresh = false;
         this.crashesInARow = 0;
@@ -305,7 +308,7 @@ export class TrainingClient {
         return;
       }
       case 'diverged':
-        if (this.awaitingFresh) return;
+        if (message.history !== this.history) return;
         this.expectRunning = null;
         this.update({ status: 'diverged', stepsPerSecond: null, diverged: { step: message.step, message: message.message, run: message.run } });
         return;
