@@ -262,7 +262,7 @@ export async function browserRows(options: BrowserBenchOptions = {}): Promise<st
     for (let r = 0; r < (parts.has('slice') ? repeats : 0); r++) slices.push(await measureSlice(browser, base));
     console.error(`slice: ${JSON.stringify(slices)}`);
     if (slices.length) rows.push([
-      'network slice 41×41, 16 posterior samples, official demo net (app, slice worker)',
+      'network slice 41×41, 16 posterior samples, official demo net (app, two slice workers)',
       'Chromium (WebAssembly SIMD)',
       '—',
       `${fmt(median(slices.map((x) => x.ms)))} ms (target ≤ 2,000); ${fmt(median(slices.map((x) => x.fps)))} fps; longest task ${fmt(median(slices.map((x) => x.longestTaskMs)))} ms`,

@@ -3,7 +3,7 @@ import { seededNormal } from '../math/random.ts';
 import type { SliceSettings } from '../train/slice/compute-slice.ts';
 import { parameterCount, type NetworkSnapshot } from '../train/slice/snapshot.ts';
 import { SliceJobs } from './slice-jobs.ts';
-import { parseSliceRequest, type SliceResponse } from './slice-protocol.ts';
+import { parseSliceRequest, resultTransferables, type SliceResponse } from './slice-protocol.ts';
 
 function snapshot(): NetworkSnapshot {
   const sizes = [2, 6, 1];
@@ -81,5 +81,34 @@ describe('SliceJobs', () => {
     const bad = parseSliceRequest({ type: 'compute', id: 1, snapshot: { ...snapshot(), weights: [1, 2] }, settings });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.message).toMatch(/weights/);
+  });
+
+  it('computes only the requested range of cells', () => {
+    const h = fakeHost();
+    new SliceJobs(h.host).receive({ type: 'compute', id: 5, snapshot: snapshot(), settings, range: { from: 72, to: 144 } });
+    h.drain();
+    const last = h.posted[h.posted.length - 1];
+    expect(last.type).toBe('result');
+    if (last.type === 'result') {
+      expect(last.result.range).toEqual({ from: 72, to: 144 });
+      expect(last.result.loss.length).toBe(72);
+      expect(last.result.expected?.length).toBe(72);
+      expect(new Set(resultTransferables(last.result)).size).toBe(4);
+    }
+  });
+
+  it('answers a bad range with an error naming it, with the request id', () => {
+    const bad = [
+      [{ from: 1.5, to: 3 }, /range\.from/],
+      [{ from: -1, to: 3 }, /range\.from/],
+      [{ from: 3, to: 3 }, /from < to/],
+      [{ from: 100, to: 145 }, /cell range \[100, 145\).*144 cells/],
+    ] as const;
+    for (const [range, message] of bad) {
+      const h = fakeHost();
+      new SliceJobs(h.host).receive({ type: 'compute', id: 9, snapshot: snapshot(), settings, range });
+      expect(h.posted).toEqual([{ type: 'error', id: 9, message: expect.stringMatching(message) }]);
+      expect(h.tasks.length).toBe(0);
+    }
   });
 });

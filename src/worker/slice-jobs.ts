@@ -5,7 +5,7 @@
  */
 import { computeSlice, sliceProblem } from '../train/slice/compute-slice.ts';
 import type { SliceResult } from '../train/slice/compute-slice.ts';
-import type { SliceRequest, SliceResponse } from './slice-protocol.ts';
+import { parseSliceRequest, type SliceRequest, type SliceResponse } from './slice-protocol.ts';
 
 const CHUNK_MS = 40;
 const PROGRESS_MS = 100;
@@ -29,6 +29,13 @@ export class SliceJobs {
 
   constructor(private readonly host: SliceHost) {}
 
+  /** A message as the worker receives it: validated, then handled, or answered with the reason it is bad. */
+  receive(data: unknown): void {
+    const parsed = parseSliceRequest(data);
+    if (parsed.ok) this.handle(parsed.request);
+    else this.host.post({ type: 'error', id: parsed.id, message: parsed.message });
+  }
+
   handle(request: SliceRequest): void {
     if (request.type === 'cancel') {
       if (this.job?.id === request.id) {
@@ -37,13 +44,13 @@ export class SliceJobs {
       }
       return;
     }
-    const problem = sliceProblem(request.snapshot, request.settings);
+    const problem = sliceProblem(request.snapshot, request.settings, request.range);
     if (problem) {
       this.host.post({ type: 'error', id: request.id, message: problem });
       return;
     }
     if (this.job) this.host.post({ type: 'cancelled', id: this.job.id });
-    this.job = { id: request.id, rows: computeSlice(request.snapshot, request.settings), lastProgress: -Infinity };
+    this.job = { id: request.id, rows: computeSlice(request.snapshot, request.settings, request.range), lastProgress: -Infinity };
     this.queue();
   }
 

@@ -6,7 +6,8 @@
  *   - the expected loss under bSAM's posterior, E_e[ℓ(θ + std ⊙ e)], by Monte Carlo with the SAME `samples`
  *     draws e at every grid point (common random numbers: the surface is smooth, not speckled by noise),
  *   - SAM's max-loss over the ρ-ball, to first order as SAM itself computes it: ℓ(θ + ρ·∇ℓ(θ)/‖∇ℓ(θ)‖).
- * A generator, so the worker can report progress and stop between rows.
+ * A generator, so the worker can report progress and stop between rows. It computes a contiguous range of
+ * the grid's cells, so several workers can share one slice (merge-slice.ts puts the parts back together).
  */
 import { seededNormal } from '../../math/random.ts';
 import { ArenaMlp } from '../dense/arena-mlp.ts';
@@ -43,24 +44,50 @@ export interface SliceResult {
   samples: number;
   rho: number;
   step: number;
+  /** The cells computed: loss, expected and sam hold cells [from, to) of the grid, in row-major order. */
+  range: SliceRange;
+}
+
+/** Row-major cell indices [from, to) of a slice's grid. */
+export interface SliceRange {
+  from: number;
+  to: number;
+}
+
+/** The number of grid cells: points (1-D) or points² (2-D). */
+export function sliceCells(settings: Pick<SliceSettings, 'dims' | 'points'>): number {
+  return settings.dims === 2 ? settings.points * settings.points : settings.points;
 }
 
 /** Why these settings cannot be sliced for this network, or null. */
-export function sliceProblem(snapshot: NetworkSnapshot, settings: SliceSettings): string | null {
+export function sliceProblem(snapshot: NetworkSnapshot, settings: SliceSettings, range?: SliceRange): string | null {
   if (settings.axis === 'variance' && !snapshot.posteriorStd) return 'the largest-variance direction needs a posterior: train with bSAM';
   if (!Number.isInteger(settings.points) || settings.points < 2 || settings.points > 201) return 'points per axis must be an integer from 2 to 201';
   if (!(settings.span > 0) || !Number.isFinite(settings.span)) return 'the span must be a positive number';
   if (!Number.isInteger(settings.samples) || settings.samples < 1 || settings.samples > 256) return 'posterior samples must be an integer from 1 to 256';
   if (!(settings.rho >= 0) || !Number.isFinite(settings.rho)) return 'ρ must be a non-negative number';
   if (snapshot.labels.length === 0) return 'the network has no training data to evaluate the loss on';
+  if (range) {
+    const cells = sliceCells(settings);
+    const { from, to } = range;
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || from >= to || to > cells) {
+      return `the cell range [${from}, ${to}) is not a non-empty part of the grid's ${cells} cells`;
+    }
+  }
   return null;
 }
 
-/** Yields the fraction done after each row of the grid; returns the slice. */
-export function* computeSlice(snapshot: NetworkSnapshot, settings: SliceSettings): Generator<number, SliceResult> {
-  const problem = sliceProblem(snapshot, settings);
+/**
+ * Yields the fraction of `range` done about once per grid row's worth of cells (so a cancel is seen promptly);
+ * returns the slice over `range` (default: the whole grid). The directions, coordinates and posterior samples
+ * depend only on the snapshot and settings, so every range of one slice uses the same ones and the parts
+ * computed by different workers agree exactly with the whole.
+ */
+export function* computeSlice(snapshot: NetworkSnapshot, settings: SliceSettings, range?: SliceRange): Generator<number, SliceResult> {
+  const problem = sliceProblem(snapshot, settings, range);
   if (problem) throw new Error(problem);
   const { points, span, samples, rho } = settings;
+  const { from, to } = range ?? { from: 0, to: sliceCells(settings) };
   const first: SliceDirection =
     settings.axis === 'variance' ? (largestVarianceDirection(snapshot) as SliceDirection) : filterNormalisedDirection(snapshot, settings.seed);
   const second = settings.dims === 2 ? filterNormalisedDirection(snapshot, settings.seed + 1) : null;
@@ -75,37 +102,35 @@ export function* computeSlice(snapshot: NetworkSnapshot, settings: SliceSettings
   const draw = seededNormal(settings.seed ^ 0x5bd1e995);
   const offsets = std ? Array.from({ length: samples }, () => Float32Array.from(std, (s) => s * draw())) : [];
 
-  const cells = settings.dims === 2 ? points * points : points;
-  const loss = new Float32Array(cells);
-  const expected = std ? new Float32Array(cells) : null;
-  const sam = new Float32Array(cells);
+  const count = to - from;
+  const loss = new Float32Array(count);
+  const expected = std ? new Float32Array(count) : null;
+  const sam = new Float32Array(count);
   const theta = new Float32Array(P);
-  const lines = settings.dims === 2 ? points : 1;
-  for (let line = 0; line < lines; line++) {
-    const b = second ? coords[line] : 0;
-    for (let col = 0; col < points; col++) {
-      const a = coords[col];
-      const cell = line * points + col;
-      for (let i = 0; i < P; i++) theta[i] = snapshot.weights[i] + a * first.vector[i] + (second ? b * second.vector[i] : 0);
+  for (let cell = from; cell < to; cell++) {
+    // Row-major: the column is the first axis' coordinate, the row the second's (0 for a 1-D slice).
+    const a = coords[cell % points];
+    const b = second ? coords[Math.floor(cell / points)] : 0;
+    const k = cell - from;
+    for (let i = 0; i < P; i++) theta[i] = snapshot.weights[i] + a * first.vector[i] + (second ? b * second.vector[i] : 0);
 
-      mlp.params.set(theta);
-      loss[cell] = mlp.lossAndGradient();
-      let norm = 0;
-      for (let i = 0; i < P; i++) norm += mlp.gradient[i] * mlp.gradient[i];
-      const scale = norm > 0 ? rho / Math.sqrt(norm) : 0;
-      for (let i = 0; i < P; i++) mlp.params[i] = theta[i] + scale * mlp.gradient[i];
-      sam[cell] = mlp.loss();
+    mlp.params.set(theta);
+    loss[k] = mlp.lossAndGradient();
+    let norm = 0;
+    for (let i = 0; i < P; i++) norm += mlp.gradient[i] * mlp.gradient[i];
+    const scale = norm > 0 ? rho / Math.sqrt(norm) : 0;
+    for (let i = 0; i < P; i++) mlp.params[i] = theta[i] + scale * mlp.gradient[i];
+    sam[k] = mlp.loss();
 
-      if (expected) {
-        let sum = 0;
-        for (const offset of offsets) {
-          for (let i = 0; i < P; i++) mlp.params[i] = theta[i] + offset[i];
-          sum += mlp.loss();
-        }
-        expected[cell] = sum / samples;
+    if (expected) {
+      let sum = 0;
+      for (const offset of offsets) {
+        for (let i = 0; i < P; i++) mlp.params[i] = theta[i] + offset[i];
+        sum += mlp.loss();
       }
+      expected[k] = sum / samples;
     }
-    yield (line + 1) / lines;
+    if ((k + 1) % points === 0 || k + 1 === count) yield (k + 1) / count;
   }
   return {
     dims: settings.dims,
@@ -118,12 +143,13 @@ export function* computeSlice(snapshot: NetworkSnapshot, settings: SliceSettings
     samples,
     rho,
     step: snapshot.step,
+    range: { from, to },
   };
 }
 
-/** Runs a slice to the end (CLI, tests). */
-export function computeSliceNow(snapshot: NetworkSnapshot, settings: SliceSettings): SliceResult {
-  const it = computeSlice(snapshot, settings);
+/** Runs a slice (by default the whole grid) to the end (CLI, tests). */
+export function computeSliceNow(snapshot: NetworkSnapshot, settings: SliceSettings, range?: SliceRange): SliceResult {
+  const it = computeSlice(snapshot, settings, range);
   for (;;) {
     const next = it.next();
     if (next.done) return next.value;

@@ -45,6 +45,7 @@ describe('slice rendering', () => {
       samples: 1,
       rho: 0.1,
       step: 0,
+      range: { from: 0, to: 9 },
     };
     const cmap = sharedColourMap(result);
     expect(cmap.lo).toBe(0);

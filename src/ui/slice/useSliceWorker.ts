@@ -1,19 +1,15 @@
 /**
- * React binding of the slice worker: compute a slice of a network snapshot with progress, cancel it, and
- * survive a crashed worker (the error is shown and the next compute starts a fresh worker).
+ * React binding of the slice workers: compute a slice of a network snapshot with progress, shared by up to two
+ * workers (SliceFanout), cancel it, and survive a crashed worker (the error is shown and the next compute
+ * starts a fresh one).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SliceResult, SliceSettings } from '../../train/slice/compute-slice.ts';
 import type { NetworkSnapshot } from '../../train/slice/snapshot.ts';
-import type { SliceRequest, SliceResponse } from '../../worker/slice-protocol.ts';
-import { createSliceWorker } from './createSliceWorker.ts';
+import { createSliceWorker, sliceWorkerCount } from './createSliceWorker.ts';
+import { SliceFanout, type SliceStatus, type SliceWorkerPort } from './slice-fanout.ts';
 
-export type SliceStatus =
-  | { kind: 'idle' }
-  | { kind: 'running'; fraction: number }
-  | { kind: 'done'; result: SliceResult }
-  | { kind: 'cancelled' }
-  | { kind: 'error'; message: string };
+export type { SliceStatus } from './slice-fanout.ts';
 
 export interface SliceWorker {
   status: SliceStatus;
@@ -24,57 +20,34 @@ export interface SliceWorker {
   fail(message: string): void;
 }
 
-export function useSliceWorker(create: () => Worker = createSliceWorker): SliceWorker {
+export function useSliceWorker(create: () => SliceWorkerPort = createSliceWorker, count: number = sliceWorkerCount()): SliceWorker {
   const [status, setStatus] = useState<SliceStatus>({ kind: 'idle' });
   const [last, setLast] = useState<SliceResult | null>(null);
-  const worker = useRef<Worker | null>(null);
-  const current = useRef(0);
+  const fanout = useRef<SliceFanout | null>(null);
 
-  const ensure = useCallback((): Worker => {
-    if (worker.current) return worker.current;
-    const w = create();
-    w.onmessage = (event: MessageEvent<SliceResponse>) => {
-      const r = event.data;
-      if (r.id !== null && r.id !== current.current) return;
-      if (r.type === 'progress') setStatus({ kind: 'running', fraction: r.fraction });
-      else if (r.type === 'result') {
-        setStatus({ kind: 'done', result: r.result });
-        setLast(r.result);
-      } else if (r.type === 'cancelled') setStatus({ kind: 'cancelled' });
-      else setStatus({ kind: 'error', message: r.message });
+  const ensure = useCallback((): SliceFanout => {
+    fanout.current ??= new SliceFanout(create, count, (next) => {
+      setStatus(next);
+      if (next.kind === 'done') setLast(next.result);
+    });
+    return fanout.current;
+  }, [create, count]);
+
+  useEffect(() => {
+    // The workers start when the page is idle, not on the first compute: starting two took ~0.3 s of the 2 s a
+    // 41 × 41 slice may take; waiting for idle keeps them off the page's own start.
+    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(() => ensure().warm(), { timeout: 3000 }) : null;
+    const timer = idle === null ? setTimeout(() => ensure().warm(), 1000) : null;
+    return () => {
+      if (idle !== null) cancelIdleCallback(idle);
+      if (timer !== null) clearTimeout(timer);
+      fanout.current?.dispose();
+      fanout.current = null;
     };
-    w.onerror = (event) => {
-      event.preventDefault();
-      w.terminate();
-      worker.current = null;
-      setStatus({ kind: 'error', message: `the slice worker stopped (${event.message || 'it crashed'}); compute again to restart it` });
-    };
-    worker.current = w;
-    return w;
-  }, [create]);
+  }, [ensure]);
 
-  useEffect(
-    () => () => {
-      worker.current?.terminate();
-      worker.current = null;
-    },
-    [],
-  );
-
-  const compute = useCallback(
-    (snapshot: NetworkSnapshot, settings: SliceSettings) => {
-      const id = ++current.current;
-      setStatus({ kind: 'running', fraction: 0 });
-      const request: SliceRequest = { type: 'compute', id, snapshot, settings };
-      ensure().postMessage(request);
-    },
-    [ensure],
-  );
-
-  const cancel = useCallback(() => {
-    worker.current?.postMessage({ type: 'cancel', id: current.current } satisfies SliceRequest);
-  }, []);
-
+  const compute = useCallback((snapshot: NetworkSnapshot, settings: SliceSettings) => ensure().compute(snapshot, settings), [ensure]);
+  const cancel = useCallback(() => fanout.current?.cancel(), []);
   const fail = useCallback((message: string) => setStatus({ kind: 'error', message }), []);
 
   return { status, last, compute, cancel, fail };
