@@ -3,7 +3,7 @@
  * whenever the config or the backend choice changes, debounced so that dragging a slider or typing a
  * number rebuilds once, not on every intermediate value.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainingConfig } from '../../state/training.ts';
 import type { BackendChoice } from '../../worker/train-protocol.ts';
 import { createTrainWorker } from './createTrainWorker.ts';
@@ -34,7 +34,10 @@ export function useTrainingWorker(
   const initialised = useRef(false);
 
   useEffect(() => {
-    const client = new TrainingClient({ createWorker, onChange: setView });
+    // A transition: progress arrives ~15 times a second and re-renders the whole panel (charts, 20 sample
+    // boundaries); as a transition React renders it in slices that yield to input and frames, instead of one
+    // main-thread task that reached 50–70 ms while training (the bench's long-task count).
+    const client = new TrainingClient({ createWorker, onChange: (v) => startTransition(() => setView(v)) });
     clientRef.current = client;
     initialised.current = false;
     return () => {
