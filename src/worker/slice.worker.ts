@@ -5,6 +5,7 @@
  */
 import { resultTransferables, type SliceResponse } from './slice-protocol.ts';
 import { SliceJobs } from './slice-jobs.ts';
+import { warmUpSliceKernels } from './slice-warm-up.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -24,3 +25,6 @@ const jobs = new SliceJobs({
 });
 
 scope.onmessage = (event: MessageEvent<unknown>) => jobs.receive(event.data);
+
+// Before any request can arrive (a message waits until this returns, ~20 ms).
+warmUpSliceKernels();

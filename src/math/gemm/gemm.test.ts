@@ -68,6 +68,21 @@ describe('gemm', () => {
     });
   }
 
+  it('axpy: out = a + s·b in both kernels, in any length, in place too', () => {
+    for (const simd of [true, false]) {
+      for (const n of [1, 5, 8, 33]) {
+        const arena = createArena(3 * n + 12, { simd });
+        const [out, a, b] = [arena.alloc(n), arena.alloc(n), arena.alloc(n)];
+        a.forEach((_, i) => (a[i] = i - 2.5));
+        b.forEach((_, i) => (b[i] = 0.25 * i));
+        arena.axpy(out, a, b, -3, n);
+        out.forEach((v, i) => expect(v).toBe(Math.fround(a[i] + Math.fround(-3 * b[i]))));
+        arena.axpy(a, a, b, 2, n);
+        a.forEach((v, i) => expect(v).toBe(Math.fround(i - 2.5 + Math.fround(2 * b[i]))));
+      }
+    }
+  });
+
   it('fillRows sets every row to the bias, in both kernels', () => {
     for (const simd of [true, false]) {
       const arena = createArena(64, { simd });

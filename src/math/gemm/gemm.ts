@@ -28,6 +28,8 @@ export interface MatrixArena {
   fillRows(z: Float32Array, bias: Float32Array, rows: number, cols: number): void;
   /** h = elu(z) (α = 1) or relu(z) for the first n values. */
   activate(kind: 'elu' | 'relu', z: Float32Array, h: Float32Array, n: number): void;
+  /** out = a + s·b for the first n values (out may be a). */
+  axpy(out: Float32Array, a: Float32Array, b: Float32Array, s: number, n: number): void;
 }
 
 const PAGE_BYTES = 65536;
@@ -64,6 +66,7 @@ interface WasmKernels {
   addBiasRows(z: number, bias: number, rows: number, cols: number): void;
   elu(z: number, h: number, n: number): void;
   relu(z: number, h: number, n: number): void;
+  axpy(out: number, a: number, b: number, s: number, n: number): void;
 }
 
 class BumpArena implements MatrixArena {
@@ -115,6 +118,17 @@ class BumpArena implements MatrixArena {
       for (let i = 0; i < n; i++) h[i] = z[i] > 0 ? z[i] : 0;
     } else {
       for (let i = 0; i < n; i++) h[i] = z[i] > 0 ? z[i] : Math.expm1(z[i]);
+    }
+  }
+
+  axpy(out: Float32Array, a: Float32Array, b: Float32Array, s: number, n: number): void {
+    if (this.kernel) {
+      // Four at a time, like activate: it may write up to 3 values past n, inside the padded buffer.
+      this.check(out, a, b);
+      if (out.byteOffset % 16 || a.byteOffset % 16 || b.byteOffset % 16) throw new Error('axpy: buffers must start on a 4-float boundary');
+      this.kernel.axpy(out.byteOffset, a.byteOffset, b.byteOffset, s, n);
+    } else {
+      for (let i = 0; i < n; i++) out[i] = a[i] + s * b[i];
     }
   }
 

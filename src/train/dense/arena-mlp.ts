@@ -19,6 +19,8 @@ export interface ArenaMlpShape {
   activation: HiddenActivation;
   /** The most rows (data points) one call will see. */
   maxRows: number;
+  /** Floats of room left in the arena for the caller's own buffers (`arena.alloc`), e.g. a slice's directions. */
+  scratch?: number;
 }
 
 export class ArenaMlp {
@@ -47,7 +49,7 @@ export class ArenaMlp {
     const P = parameterCount(sizes);
     const widest = Math.max(...sizes);
     const perLayer = sizes.reduce((n, width) => n + maxRows * width, 0);
-    this.arena = createArena(2 * P + maxRows * sizes[0] + 3 * perLayer + widest * widest + 64 * sizes.length);
+    this.arena = createArena(2 * P + maxRows * sizes[0] + 3 * perLayer + widest * widest + 64 * sizes.length + (shape.scratch ?? 0));
     this.params = this.arena.alloc(P);
     this.gradient = this.arena.alloc(P);
     this.slots = layerSlots(sizes);

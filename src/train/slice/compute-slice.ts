@@ -94,38 +94,52 @@ export function* computeSlice(snapshot: NetworkSnapshot, settings: SliceSettings
   const coords = Float32Array.from({ length: points }, (_, i) => -span + (2 * span * i) / (points - 1));
 
   const rows = snapshot.labels.length;
-  const mlp = new ArenaMlp({ sizes: snapshot.sizes, activation: snapshot.activation, maxRows: rows });
-  mlp.setData(snapshot.inputs, snapshot.labels, rows);
   const P = snapshot.weights.length;
   const std = snapshot.posteriorStd;
+  const sampleCount = std ? samples : 0;
+  // The weights, directions, θ and the posterior offsets live in the network's arena, so that moving the
+  // parameters (about 20 times a grid point) is the kernel's SIMD axpy; each buffer is padded to 4 floats.
+  const padded = Math.ceil(P / 4) * 4;
+  const mlp = new ArenaMlp({ sizes: snapshot.sizes, activation: snapshot.activation, maxRows: rows, scratch: (4 + sampleCount) * padded });
+  mlp.setData(snapshot.inputs, snapshot.labels, rows);
+  const { arena } = mlp;
+  const inArena = (values: ArrayLike<number>) => {
+    const buffer = arena.alloc(P);
+    buffer.set(values);
+    return buffer;
+  };
+  const weights = inArena(snapshot.weights);
+  const d1 = inArena(first.vector);
+  const d2 = second ? inArena(second.vector) : null;
   // std ⊙ e for each posterior sample, drawn once for the whole slice.
   const draw = seededNormal(settings.seed ^ 0x5bd1e995);
-  const offsets = std ? Array.from({ length: samples }, () => Float32Array.from(std, (s) => s * draw())) : [];
+  const offsets = std ? Array.from({ length: samples }, () => inArena(Float32Array.from(std, (s) => s * draw()))) : [];
 
   const count = to - from;
   const loss = new Float32Array(count);
   const expected = std ? new Float32Array(count) : null;
   const sam = new Float32Array(count);
-  const theta = new Float32Array(P);
+  const theta = arena.alloc(P);
   for (let cell = from; cell < to; cell++) {
     // Row-major: the column is the first axis' coordinate, the row the second's (0 for a 1-D slice).
     const a = coords[cell % points];
     const b = second ? coords[Math.floor(cell / points)] : 0;
     const k = cell - from;
-    for (let i = 0; i < P; i++) theta[i] = snapshot.weights[i] + a * first.vector[i] + (second ? b * second.vector[i] : 0);
+    arena.axpy(theta, weights, d1, a, P);
+    if (d2) arena.axpy(theta, theta, d2, b, P);
 
     mlp.params.set(theta);
     loss[k] = mlp.lossAndGradient();
     let norm = 0;
     for (let i = 0; i < P; i++) norm += mlp.gradient[i] * mlp.gradient[i];
     const scale = norm > 0 ? rho / Math.sqrt(norm) : 0;
-    for (let i = 0; i < P; i++) mlp.params[i] = theta[i] + scale * mlp.gradient[i];
+    arena.axpy(mlp.params, theta, mlp.gradient, scale, P);
     sam[k] = mlp.loss();
 
     if (expected) {
       let sum = 0;
       for (const offset of offsets) {
-        for (let i = 0; i < P; i++) mlp.params[i] = theta[i] + offset[i];
+        arena.axpy(mlp.params, theta, offset, 1, P);
         sum += mlp.loss();
       }
       expected[k] = sum / samples;
