@@ -11,18 +11,8 @@ import { computeLandscape2D, lossGrid } from '../src/math/landscape2d/landscape2
 import { findPreset2D } from '../src/math/landscape2d/presets2d.ts';
 import { relaxedGrid } from '../src/math/landscape2d/relaxed2d.ts';
 import { samGrid } from '../src/math/landscape2d/sam2d.ts';
+import { medianMs } from './timing.ts';
 
-function median(f: () => unknown, runs: number): number {
-  f(); // warm-up
-  const times: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const t0 = performance.now();
-    f();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 export function landscape2dRows(points = 256, runs = 7): string[][] {
   const preset = findPreset2D('sharp-flat-2d');
@@ -35,10 +25,10 @@ export function landscape2dRows(points = 256, runs = 7): string[][] {
   const base = lossGrid(loss, view, points);
   const label = `${points} × ${points}, ${preset.id}, σ = ${sigma}, ρ = ${rho}`;
 
-  const sam = median(() => samGrid(loss, view, points, rho), runs);
-  const relaxed = median(() => relaxedGrid(loss, view, points, sigma, base.hi - base.lo), runs);
-  const expectedMs = median(() => expectedGrid(loss, view, points, sigma), runs);
-  const all = median(() => computeLandscape2D({ loss, ...view, points, sigma, rho }), Math.max(3, runs >> 1));
+  const sam = medianMs(() => samGrid(loss, view, points, rho), runs);
+  const relaxed = medianMs(() => relaxedGrid(loss, view, points, sigma, base.hi - base.lo), runs);
+  const expectedMs = medianMs(() => expectedGrid(loss, view, points, sigma), runs);
+  const all = medianMs(() => computeLandscape2D({ loss, ...view, points, sigma, rho }), Math.max(3, runs >> 1));
 
   // Largest error of `expected` against the dense Simpson reference on a spread of grid points.
   const expected = expectedGrid(loss, view, points, sigma).values;

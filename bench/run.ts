@@ -18,18 +18,8 @@ import { browserRows } from './browser.ts';
 import { formatRows, fusedRows } from './fused.ts';
 import { sliceRows } from './slice.ts';
 import { trainingRows } from './train.ts';
+import { medianMs } from './timing.ts';
 
-function median(f: () => unknown, runs: number): number {
-  f(); // warm-up
-  const times: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const t0 = performance.now();
-    f();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 const preset = findPreset('sharp-flat');
 if (!preset) throw new Error('sharp-flat preset missing');
@@ -49,19 +39,19 @@ for (const n of [1_000, 10_000, 100_000]) {
   const theta = linspace(-3, 3, n);
   const grid = workingGrid(loss, -3, 3, n, workingPad(2.5, sigma, rho, 6));
   const outputs = new Int32Array(n).map((_, i) => grid.offset + i * grid.refine);
-  const all = median(() => computeLandscape1D({ loss, from: -3, to: 3, points: n, sigma, rho }), runs);
+  const all = medianMs(() => computeLandscape1D({ loss, from: -3, to: 3, points: n, sigma, rho }), runs);
   const parts = {
-    expected: median(() => expectedCurve(loss, theta, sigma), runs),
-    sam: median(() => samCurve(loss, grid, outputs, rho), runs),
-    relaxed: median(() => relaxedCurve(loss, grid, outputs, sigma), runs),
-    biconjugate: median(() => biconjugateCurve(loss, grid, outputs, sigma), runs),
+    expected: medianMs(() => expectedCurve(loss, theta, sigma), runs),
+    sam: medianMs(() => samCurve(loss, grid, outputs, rho), runs),
+    relaxed: medianMs(() => relaxedCurve(loss, grid, outputs, sigma), runs),
+    biconjugate: medianMs(() => biconjugateCurve(loss, grid, outputs, sigma), runs),
   };
   const growth = previous === null ? '—' : `${(all / previous).toFixed(1)}×`;
   previous = all;
   rows.push([`all five curves, sharp-flat, n = ${n.toLocaleString('en')}`, all.toFixed(2), growth,
     `E ${parts.expected.toFixed(2)} · S ${parts.sam.toFixed(2)} · R ${parts.relaxed.toFixed(2)} · B ${parts.biconjugate.toFixed(2)}`]);
 }
-const heat = median(() => computeMSigmaGrid({ loss, mFrom: -3, mTo: 3, mPoints: 200, sigmaFrom: 0.05, sigmaTo: 2, sigmaPoints: 100 }), 3);
+const heat = medianMs(() => computeMSigmaGrid({ loss, mFrom: -3, mTo: 3, mPoints: 200, sigmaFrom: 0.05, sigmaTo: 2, sigmaPoints: 100 }), 3);
 rows.push(['(m, σ) grid 200 × 100 (expected + biconjugate), sharp-flat', heat.toFixed(0), '—', 'computed in a Web Worker in the app']);
 
 console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`);

@@ -9,6 +9,7 @@
  * trapezoidal sum instead (σ/4 spacing), whose kink error is then ≲ 2e-3·σ, i.e. tiny.
  */
 import { symmetricConvolve } from './fft.ts';
+import { gaussianKernel } from './gaussian-kernel.ts';
 import type { Loss1D } from './objectives.ts';
 
 /** The Gaussian is cut at ±TAIL σ: the mass beyond is 2e-19. */
@@ -32,17 +33,6 @@ export function expectedCurve(loss: Loss1D, theta: Float64Array, sigma: number, 
   return count > MAX_CONV_POINTS ? expectedPointwise(loss, theta, sigma) : expectedByConvolution(loss, theta, sigma, h, r, count);
 }
 
-function gaussianKernel(r: number, step: number): Float64Array {
-  const k = new Float64Array(2 * r + 1);
-  let sum = 0;
-  for (let t = -r; t <= r; t++) {
-    const z = t * step;
-    k[t + r] = Math.exp(-0.5 * z * z);
-    sum += k[t + r];
-  }
-  for (let t = 0; t < k.length; t++) k[t] /= sum;
-  return k;
-}
 
 function expectedByConvolution(loss: Loss1D, theta: Float64Array, sigma: number, h: number, r: number, count: number): ExpectedResult {
   const start = theta[0] - (r + 2) * h;

@@ -16,6 +16,7 @@ import { gaussHermite } from './gauss-hermite.ts';
 import { outputIndices, planAxes, sampleGrid } from './grid2d.ts';
 import type { GridPlan, WorkingGrid2D } from './grid2d.ts';
 import type { Loss2D, View2D } from './types.ts';
+import { gaussianKernel } from '../gaussian-kernel.ts';
 
 /** The Gaussian is cut at ±TAIL σ: the mass beyond, per axis, is 2.6e-12. */
 const TAIL = 7;
@@ -30,18 +31,6 @@ export interface Expected2DResult {
   method: 'separable' | 'gauss-hermite';
 }
 
-/** Kernel exp(−z²/2) at z = t·step, t = −r..r, normalised to sum 1 (so constants are reproduced exactly). */
-function gaussianKernel(r: number, step: number): Float64Array {
-  const k = new Float64Array(2 * r + 1);
-  let sum = 0;
-  for (let t = -r; t <= r; t++) {
-    const z = t * step;
-    k[t + r] = Math.exp(-0.5 * z * z);
-    sum += k[t + r];
-  }
-  for (let t = 0; t < k.length; t++) k[t] /= sum;
-  return k;
-}
 
 /** The working grid `expected` needs: spacing ≤ σ/4 and the output spacing, TAIL·σ beyond the view. */
 export function expectedPlan(sigma: number): GridPlan {
