@@ -70,8 +70,9 @@ describe('2-D objective inequalities on random losses', () => {
         const a = run(loss, lo, 0);
         const b = run(loss, hi, 0);
         // Different σ give different working lattices (spacing ≤ σ/4), so each value carries its own
-        // O(h³) refinement error: monotone up to that, never by more.
-        expect(everywhere(a.relaxed, b.relaxed, (x, y) => x <= y + 1e-6 * (1 + Math.abs(y)))).toEqual([]);
+        // refinement error, which the dense-reference test bounds by 1e-3: monotone up to that. (A bound of 1e-6
+        // failed in about 1 run in 15: replaying fast-check's failing seeds gave violations of 2.4e-6 and 2.6e-4.)
+        expect(everywhere(a.relaxed, b.relaxed, (x, y) => x <= y + 1e-3 * (1 + Math.abs(y)))).toEqual([]);
       }),
       { numRuns: 30 },
     );
