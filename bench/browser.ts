@@ -110,6 +110,45 @@ interface AppMeasurement {
   longTasks: number;
 }
 
+/**
+ * Clicks `button` and times, in the page, until an element matches `done` (a MutationObserver, so there is no
+ * polling gap: Playwright's waitFor polls at up to 500 ms intervals). NaN when `done` already matched before the
+ * click or never matched within `timeoutMs`. (No named helper functions inside: tsx would wrap them in a __name
+ * the page does not have.)
+ */
+function clickAndTime(page: Page, button: string, done: string, timeoutMs: number): Promise<number> {
+  return page.evaluate(
+    ({ button, done, timeoutMs }) =>
+      new Promise<number>((resolve) => {
+        if (document.querySelector(done)) return resolve(Number.NaN);
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector(done)) return;
+          observer.disconnect();
+          resolve(performance.now() - t0);
+        });
+        observer.observe(document.body, { attributes: true, childList: true, subtree: true });
+        setTimeout(() => {
+          observer.disconnect();
+          resolve(Number.NaN);
+        }, timeoutMs);
+        const t0 = performance.now();
+        (document.querySelector(button) as HTMLButtonElement).click();
+      }),
+    { button, done, timeoutMs },
+  );
+}
+
+/** Stops recording frames and long tasks; the page's fps and its long tasks since recording began. */
+function stopRecording(page: Page): Promise<{ fps: number; longest: number; count: number }> {
+  return page.evaluate(() => {
+    const b = (window as unknown as { __bench: { longtasks: number[]; frames: number[]; recording: boolean } }).__bench;
+    b.recording = false;
+    const f = b.frames;
+    const fps = f.length > 1 ? ((f.length - 1) * 1000) / (f[f.length - 1] - f[0]) : 0;
+    return { fps, longest: b.longtasks.length ? Math.max(...b.longtasks) : 0, count: b.longtasks.length };
+  });
+}
+
 /** One app run: open, choose the backend, press play, watch for `seconds`, pause. */
 async function measureApp(browser: Browser, base: string, backend: (typeof APP_BACKENDS)[number], seconds: number): Promise<AppMeasurement> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -131,28 +170,8 @@ async function measureApp(browser: Browser, base: string, backend: (typeof APP_B
       backend,
       { timeout: 300_000 },
     );
-    // Press play in the page and time until the step shown changes (a MutationObserver, no polling gaps).
-    const playToFirstStepMs = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const el = document.querySelector('[data-testid=training-panel]') as HTMLElement;
-          const button = document.querySelector('[data-testid=train-play]') as HTMLButtonElement;
-          const observer = new MutationObserver(() => {
-            if (Number(el.dataset.step) > 0) {
-              observer.disconnect();
-              resolve(performance.now() - t0);
-            }
-          });
-          observer.observe(el, { attributes: true, attributeFilter: ['data-step'] });
-          // A run that fails before its first step (the status says why) must not hang the benchmark.
-          setTimeout(() => {
-            observer.disconnect();
-            resolve(Number.NaN);
-          }, 120_000);
-          const t0 = performance.now();
-          button.click();
-        }),
-    );
+    // Press play and time until the step shown leaves 0; a run that fails before its first step (the status says why) gives NaN.
+    const playToFirstStepMs = await clickAndTime(page, '[data-testid=train-play]', '[data-testid=training-panel]:not([data-step="0"])', 120_000);
     await page.evaluate(() => ((window as unknown as { __bench: { recording: boolean } }).__bench.recording = true));
     // The app shows a cumulative rate since play; sample it each second and keep the second half.
     const rates: number[] = [];
@@ -164,13 +183,7 @@ async function measureApp(browser: Browser, base: string, backend: (typeof APP_B
       const m = /^([\d.]+)\s*steps\/s/.exec(text.trim());
       rates.push(m ? Number(m[1]) : Number.NaN);
     }
-    const stats = await page.evaluate(() => {
-      const b = (window as unknown as { __bench: { longtasks: number[]; frames: number[]; recording: boolean } }).__bench;
-      b.recording = false;
-      const f = b.frames;
-      const fps = f.length > 1 ? ((f.length - 1) * 1000) / (f[f.length - 1] - f[0]) : 0;
-      return { fps, longest: b.longtasks.length ? Math.max(...b.longtasks) : 0, count: b.longtasks.length };
-    });
+    const stats = await stopRecording(page);
     const status = await page.getByTestId('training-panel').getAttribute('data-status');
     if (status === 'running') await page.getByTestId('train-play').click();
     return {
@@ -202,34 +215,9 @@ async function measureSlice(browser: Browser, base: string): Promise<{ ms: numbe
     for (let k = 0; k < 30; k++) await page.getByTestId('train-step').click();
     await page.getByTestId('slice-panel').scrollIntoViewIfNeeded();
     await page.evaluate(() => ((window as unknown as { __bench: { recording: boolean } }).__bench.recording = true));
-    // Timed in the page, from the click to the caption of the drawn maps (a MutationObserver): Playwright's
-    // waitFor polls at up to 500 ms intervals, which added up to half a second to every reading.
-    const ms = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          // A fresh page has no slice yet: a caption already there would end the timing at once. (No named
-          // helper functions in here: tsx would wrap them in a __name the page does not have.)
-          if (document.querySelector('[data-testid=slice-caption]')) return resolve(Number.NaN);
-          const observer = new MutationObserver(() => {
-            if (!document.querySelector('[data-testid=slice-caption]')) return;
-            observer.disconnect();
-            resolve(performance.now() - t0);
-          });
-          observer.observe(document.body, { childList: true, subtree: true });
-          setTimeout(() => {
-            observer.disconnect();
-            resolve(Number.NaN);
-          }, 300_000);
-          const t0 = performance.now();
-          (document.querySelector('[data-testid=slice-compute]') as HTMLButtonElement).click();
-        }),
-    );
-    const stats = await page.evaluate(() => {
-      const b = (window as unknown as { __bench: { longtasks: number[]; frames: number[]; recording: boolean } }).__bench;
-      b.recording = false;
-      const f = b.frames;
-      return { fps: f.length > 1 ? ((f.length - 1) * 1000) / (f[f.length - 1] - f[0]) : 0, longest: b.longtasks.length ? Math.max(...b.longtasks) : 0 };
-    });
+    // From the click to the caption of the drawn maps (a fresh page has no slice yet).
+    const ms = await clickAndTime(page, '[data-testid=slice-compute]', '[data-testid=slice-caption]', 300_000);
+    const stats = await stopRecording(page);
     return { ms, fps: stats.fps, longestTaskMs: stats.longest };
   } finally {
     await page.close();

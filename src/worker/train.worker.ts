@@ -30,8 +30,7 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
         await loop.dispose();
         const chosen = await chooseBackend(request.backend, request.config);
         // What is reported is what tfjs says it runs on (it can fall back silently), not what was asked for.
-        const actual = chosen.active === 'fused' ? 'fused' : (tf.getBackend() as typeof chosen.active);
-        const active = actual ?? chosen.active;
+        const active = chosen.active === 'fused' ? 'fused' : (tf.getBackend() as typeof chosen.active);
         const reason = active === chosen.active ? chosen.reason : `${chosen.reason}; but tfjs reports ${active}`;
         post({ type: 'backend', active, requested: request.backend, reason });
         await loop.init(request.config, engineOf(active), request.history);
