@@ -4,7 +4,7 @@
  */
 import { expectedGrid, expectedNeedsPointwise, expectedOnGrid, expectedPlan } from './expected2d.ts';
 import { outputAxes, sampleForPlans } from './grid2d.ts';
-import { relaxedOnGrid, relaxedPlan } from './relaxed2d.ts';
+import { relaxedGrid } from './relaxed2d.ts';
 import { samOnGrid, samPlan } from './sam2d.ts';
 import type { Landscape2D, Landscape2DInput, Loss2D, View2D } from './types.ts';
 
@@ -50,11 +50,11 @@ export function computeLandscape2D(input: Landscape2DInput): Landscape2D {
   const lossRange = base.hi > base.lo ? base.hi - base.lo : 0;
   // The three working grids usually share one lattice: the loss is sampled once for all of them.
   const pointwiseExpected = expectedNeedsPointwise(view, points, sigma);
-  const plans = [samPlan(rho), relaxedPlan(lossRange, sigma), ...(pointwiseExpected ? [] : [expectedPlan(sigma)])];
-  const [samWorking, relaxedWorking, expectedWorking] = sampleForPlans(loss, view, points, plans);
+  const plans = [samPlan(rho), ...(pointwiseExpected ? [] : [expectedPlan(sigma)])];
+  const [samWorking, expectedWorking] = sampleForPlans(loss, view, points, plans);
   const expected = expectedWorking ? expectedOnGrid(expectedWorking, points, sigma) : expectedGrid(loss, view, points, sigma);
   const sam = samOnGrid(loss, samWorking, points, rho);
-  const relaxed = relaxedOnGrid(loss, relaxedWorking, points, sigma);
+  const relaxed = relaxedGrid(loss, view, points, sigma, lossRange);
 
   const cells = points * points;
   const warnings: string[] = [];

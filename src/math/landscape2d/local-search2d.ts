@@ -10,6 +10,12 @@ export interface Point2 {
   value: number;
 }
 
+/**
+ * Refinements stop when what is left is below REFINE_TOL·(1 + |value|): a thousandth of the maps'
+ * stated accuracy (1e-4), so rounding in the models cannot eat the margin.
+ */
+export const REFINE_TOL = 1e-7;
+
 /** Golden angle: successive stencils are rotated by it, so a ridge at any angle is eventually followed. */
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
@@ -40,12 +46,16 @@ export function maximizeLocal2D(
   let evals = 0;
   const v = new Float64Array(8);
   let useFirst = first !== undefined;
+  // After a successful Newton step the next model needs only 5 points (the cross term from one corner);
+  // a pattern-search iteration (kinks, ridges, non-concave models) uses all 8.
+  let full = true;
   while (s > minStep && evals < maxEvals) {
     const c = Math.cos(angle);
     const sn = Math.sin(angle);
     const f0 = best.value;
     let next = best;
-    for (let k = 0; k < 8; k++) {
+    const used = full ? 8 : 5;
+    for (let k = 0; k < used; k++) {
       const a = STENCIL[2 * k];
       const b = STENCIL[2 * k + 1];
       const px = best.x + s * (a * c - b * sn);
@@ -65,17 +75,16 @@ export function maximizeLocal2D(
     const gv = (v[2] - v[3]) / (2 * s);
     const huu = (v[0] - 2 * f0 + v[1]) / (s * s);
     const hvv = (v[2] - 2 * f0 + v[3]) / (s * s);
-    const huv = (v[4] + v[5] - v[6] - v[7]) / (4 * s * s);
+    const huv = full ? (v[4] + v[5] - v[6] - v[7]) / (4 * s * s) : (v[4] - v[0] - v[2] + f0) / (s * s);
     const det = huu * hvv - huv * huv;
-    let gainBound = Math.abs(gu) * s + Math.abs(gv) * s + 0.5 * (Math.abs(huu) + Math.abs(hvv) + 2 * Math.abs(huv)) * s * s;
+    const gainBound = Math.abs(gu) * s + Math.abs(gv) * s + 0.5 * (Math.abs(huu) + Math.abs(hvv) + 2 * Math.abs(huv)) * s * s;
     let vertexWon = false;
     let stepLength = 0;
+    let trusted = false;
     if (huu < 0 && det > 0 && Number.isFinite(det)) {
       // Newton vertex of the concave model, in stencil coordinates (u, v).
       let du = -(hvv * gu - huv * gv) / det;
       let dv = -(huu * gv - huv * gu) / det;
-      const predicted = -0.5 * (gu * du + gv * dv);
-      gainBound = Math.min(gainBound, Math.max(predicted, 0) + 0.05 * gainBound);
       stepLength = Math.hypot(du, dv);
       if (stepLength > 2 * s) {
         du *= (2 * s) / stepLength;
@@ -87,20 +96,29 @@ export function maximizeLocal2D(
         const py = best.y + du * sn + dv * c;
         const val = f(px, py);
         evals++;
+        const predicted = f0 + gu * du + gv * dv + 0.5 * (huu * du * du + 2 * huv * du * dv + hvv * dv * dv);
         if (val > next.value) {
           next = { x: px, y: py, value: val };
           vertexWon = true;
+          // The model predicted the vertex to within tol and the step stayed inside the trust region:
+          // near a smooth max the remaining gain is of the order of the model's error squared.
+          trusted = Math.abs(predicted - val) <= tol && stepLength < 2 * s;
         }
       }
     }
     const improved = next.value > best.value;
-    const gain = next.value - best.value;
     best = next;
     angle += GOLDEN_ANGLE;
-    if (vertexWon) s = Math.min(s, Math.max(stepLength, s / 16));
-    else if (!improved) s /= 4;
-    // Converged: the model says no more than tol is left, and the last move gained less than that.
-    if ((!improved || gain < tol) && gainBound < tol) break;
+    if (trusted) break;
+    if (vertexWon) {
+      s = Math.min(s, Math.max(stepLength, s / 16));
+      full = false;
+    } else {
+      if (!improved) s /= 4;
+      full = true;
+    }
+    // Converged at a kink or a flat top: nothing in the stencil's reach can gain tol.
+    if (!improved && gainBound < tol) break;
   }
   return best;
 }
@@ -109,6 +127,33 @@ export function maximizeLocal2D(
 export const STENCIL = new Int8Array([1, 0, -1, 0, 0, 1, 0, -1, 1, 1, -1, -1, 1, -1, -1, 1]);
 
 const GOLDEN = (3 - Math.sqrt(5)) / 2;
+
+/**
+ * Maximise g near the evaluated point t0 (bracket [t0 − d, t0 + d]): a parabola through g(t0 ± d/2)
+ * first, accepted when its vertex's value matches the parabola's prediction to `tol` (a smooth max);
+ * otherwise Brent's method on the bracket. Returns an evaluated point.
+ */
+export function maximizeAround(g: (t: number) => number, t0: number, g0: number, d: number, tol: number, xTol: number): { t: number; value: number } {
+  const half = d / 2;
+  const gl = g(t0 - half);
+  const gr = g(t0 + half);
+  let best = { t: t0, value: g0 };
+  if (gl > best.value) best = { t: t0 - half, value: gl };
+  if (gr > best.value) best = { t: t0 + half, value: gr };
+  const curvature = (gl - 2 * g0 + gr) / (half * half);
+  if (curvature < 0) {
+    const slope = (gr - gl) / (2 * half);
+    const u = -slope / curvature;
+    if (Math.abs(u) < half) {
+      const val = g(t0 + u);
+      const predicted = g0 + slope * u + 0.5 * curvature * u * u;
+      if (val > best.value) best = { t: t0 + u, value: val };
+      if (Math.abs(predicted - val) <= tol && val >= best.value) return best;
+    }
+  }
+  const found = maximizeBrent(g, t0 - d, t0 + d, best.t, best.value, xTol, 30);
+  return found.value > best.value ? found : best;
+}
 
 /**
  * Maximise a 1-D function g on [a, b] by Brent's method (parabolic steps with golden-section

@@ -15,7 +15,7 @@
 import { gridDiskMax } from './disk-max2d.ts';
 import { axisCoordinates, outputIndices } from './grid2d.ts';
 import type { WorkingGrid2D } from './grid2d.ts';
-import { maximizeBrent, maximizeLocal2D } from './local-search2d.ts';
+import { maximizeAround, maximizeLocal2D, REFINE_TOL } from './local-search2d.ts';
 import type { Loss2D } from './types.ts';
 
 /** Angles scanned on ℓ itself when the disk is smaller than two grid steps. */
@@ -75,7 +75,7 @@ export function refinedPeaks(loss: Loss2D, grid: WorkingGrid2D, xs: Float64Array
       first[6] = l[k - cols + 1];
       first[7] = l[k + cols - 1];
     }
-    const best = maximizeLocal2D(loss, start, square ? hx : Math.min(hx, hy), 1e-10 * (1 + Math.abs(start.value)), 1e-9 * Math.min(hx, hy), maxEvals, square ? first : undefined);
+    const best = maximizeLocal2D(loss, start, square ? hx : Math.min(hx, hy), REFINE_TOL * (1 + Math.abs(start.value)), 1e-9 * Math.min(hx, hy), maxEvals, square ? first : undefined);
     at[k] = p;
     peaks.x[p] = best.x;
     peaks.y[p] = best.y;
@@ -131,7 +131,8 @@ function circleMax(loss: Loss2D, grid: WorkingGrid2D, points: number, rho: numbe
   const { xAxis, yAxis } = grid;
   const h = Math.max(xAxis.h, yAxis.h);
   const direct = rho < 2 * h;
-  const count = direct ? DIRECT_ANGLES : Math.min(MAX_ANGLES, Math.max(DIRECT_ANGLES, Math.ceil((2 * Math.PI * rho) / Math.min(xAxis.h, yAxis.h))));
+  // About two grid steps of arc between scan angles: enough to separate lobes, each refined on ℓ.
+  const count = direct ? DIRECT_ANGLES : Math.min(MAX_ANGLES, Math.max(DIRECT_ANGLES, Math.ceil((Math.PI * rho) / Math.min(xAxis.h, yAxis.h))));
   const delta = (2 * Math.PI) / count;
   const cosT = new Float64Array(count);
   const sinT = new Float64Array(count);
@@ -143,11 +144,14 @@ function circleMax(loss: Loss2D, grid: WorkingGrid2D, points: number, rho: numbe
   const outRows = outputIndices(yAxis, points);
   const arc = new Float64Array(count);
   const order: number[] = [];
+  let mx = 0;
+  let my = 0;
+  const onCircle = (t: number) => loss(mx + rho * Math.cos(t), my + rho * Math.sin(t));
   for (let i = 0; i < points; i++) {
-    const my = ys[outRows[i]];
+    my = ys[outRows[i]];
     for (let j = 0; j < points; j++) {
       const k = i * points + j;
-      const mx = xs[outCols[j]];
+      mx = xs[outCols[j]];
       let arcMax = -Infinity;
       for (let a = 0; a < count; a++) {
         const v = direct
@@ -172,11 +176,10 @@ function circleMax(loss: Loss2D, grid: WorkingGrid2D, points: number, rho: numbe
       }
       order.sort((p, q) => arc[q] - arc[p]);
       let best = values[k];
-      const onCircle = (t: number) => loss(mx + rho * Math.cos(t), my + rho * Math.sin(t));
       for (let c = 0; c < Math.min(order.length, MAX_CIRCLE_CANDIDATES); c++) {
         const t0 = order[c] * delta;
         const g0 = direct ? arc[order[c]] : onCircle(t0);
-        const found = maximizeBrent(onCircle, t0 - delta, t0 + delta, t0, g0, 1e-7 * delta);
+        const found = maximizeAround(onCircle, t0, g0, delta, REFINE_TOL * (1 + Math.abs(g0)), 1e-6 * delta);
         const v = Math.max(g0, found.value);
         if (v > best) best = v;
       }
