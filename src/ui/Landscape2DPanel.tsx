@@ -103,7 +103,11 @@ export function Landscape2DPanel({ state, dispatch }: Props) {
   const zoom = (factor: number) => setView(zoomAbout(range, (s.xFrom + s.xTo) / 2, (s.yFrom + s.yTo) / 2, factor));
 
   const statusText =
-    result.status === 'computing' ? 'computing…' : result.status === 'ready' ? `ready${result.elapsedMs !== null ? ` (${Math.round(result.elapsedMs)} ms, ${result.where})` : ''}` : 'error';
+    result.status === 'computing'
+      ? result.progress
+        ? `computing ${result.progress.stage}… ${Math.round(result.progress.fraction * 100)}%`
+        : 'computing…'
+      : result.status === 'ready' ? `ready${result.elapsedMs !== null ? ` (${Math.round(result.elapsedMs)} ms, ${result.where})` : ''}` : 'error';
   const errors = [lossError, result.error, paths.error].filter((e): e is string => e !== null);
   const diverged = shownPaths.filter((p) => p.diverged).map((p) => OPTIMIZER_STYLE[p.name].label);
 
