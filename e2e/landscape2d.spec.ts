@@ -1,5 +1,6 @@
 // The 2-D panel in the built app: four maps computed in a worker and actually painted, optimizer paths
-// that rerun when the start point is dragged, zoom/pan/reset, and an invalid expression that keeps the maps.
+// that rerun when the start point is dragged, zoom/pan/reset, an invalid expression that keeps the maps
+// of the loss in effect, and extreme σ, ρ and a runaway loss that are answered in words without long tasks.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -78,7 +79,7 @@ test('dragging the start point reruns the paths; the keyboard moves it too', asy
   expect(problems).toEqual([]);
 });
 
-test('an invalid expression shows its error and keeps the old maps; a valid one replaces them', async ({ page }) => {
+test('an invalid expression shows its error and keeps the maps of the loss still in effect; a valid one replaces them', async ({ page }) => {
   const old = await ranges(page);
   const input = panel(page).getByTestId('expression2d-input');
   await input.fill('x^2 +* y');
@@ -94,6 +95,40 @@ test('an invalid expression shows its error and keeps the old maps; a valid one 
   // ℓ = (x² + 4y²)/2 on [−3, 3]²: largest at the corners, 22.5 (corner points are grid points).
   await expect.poll(async () => (await ranges(page)).loss[1]).toBeCloseTo(22.5, 9);
   expect((await ranges(page)).loss[0]).toBeLessThan(0.01);
+  expect(problems).toEqual([]);
+});
+
+test('σ = 1000, ρ = 1000 and exp(exp(x+y)): answered in words, no stale maps, no long task on the page', async ({ page }) => {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const warnings = panel(page).getByTestId('landscape2d-warnings');
+  const commit = async (testId: string, value: string) => {
+    const field = panel(page).getByTestId(`${testId}-input`);
+    await field.fill(value);
+    await field.press('Enter');
+  };
+  await commit('sigma2d', '1000');
+  await expect(warnings).toContainText('relaxed is +∞', { timeout: 60_000 });
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  await commit('rho2d', '1000');
+  await expect(warnings).toContainText('sam is not computed: ρ = 1000', { timeout: 60_000 });
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  expect(await canvas(page, 'loss').getAttribute('data-points')).not.toBe('0');
+
+  const input = panel(page).getByTestId('expression2d-input');
+  await input.fill('exp(exp(x+y))');
+  await expect(warnings).toContainText('expected is +∞ everywhere', { timeout: 60_000 });
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  // The loss map is of the new loss: ℓ ≥ e at the view's corner (x + y = −6 gives exp(e^−6) ≈ 1.0025).
+  expect((await ranges(page)).loss[0]).toBeCloseTo(Math.exp(Math.exp(-6)), 6);
+  await expect(panel(page)).not.toContainText('Invalid typed array');
+  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+  expect(longest, 'longest main-thread task (ms)').toBeLessThanOrEqual(100);
   expect(problems).toEqual([]);
 });
 

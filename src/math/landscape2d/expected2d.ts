@@ -52,7 +52,7 @@ export function expectedUnbounded2D(loss: Loss2D, view: View2D, sigma: number): 
   const cx = (view.xFrom + view.xTo) / 2;
   const cy = (view.yFrom + view.yTo) / 2;
   // From a small radius up: a loss like exp(exp(x + y)) overflows within a few view widths.
-  const r0 = Math.max(sigma, Math.hypot(view.xTo - view.xFrom, view.yTo - view.yFrom) / 16);
+  const r0 = Math.hypot(view.xTo - view.xFrom, view.yTo - view.yFrom) / 16;
   for (let d = 0; d < 16; d++) {
     const ux = Math.cos((d * Math.PI) / 8);
     const uy = Math.sin((d * Math.PI) / 8);
