@@ -1,5 +1,5 @@
 /**
- * Main-thread side of the 2-D worker. Like LatestRequestClient (../worker-client.ts): debounced
+ * Main-thread side of the 2-D worker. Like LatestRequestClient (../kit/worker-client.ts): debounced
  * requests, only the newest answer delivered, the main thread as a fallback when the worker cannot
  * run. Two additions, because one 2-D request can take seconds: the worker reports progress, and a
  * request that supersedes one still computing terminates that worker and starts a fresh one (a
@@ -9,7 +9,7 @@ import type { Landscape2D } from '../../math/landscape2d/types.ts';
 import { handleMaps2DRequest } from '../../worker/landscape2d-handler.ts';
 import { parseMaps2DResponse } from '../../worker/landscape2d-protocol.ts';
 import type { Maps2DFinalResponse, Maps2DRequest } from '../../worker/landscape2d-protocol.ts';
-import type { ComputedWhere, WorkerLike } from '../worker-client.ts';
+import type { ComputedWhere, WorkerLike } from '../kit/worker-client.ts';
 
 export type Maps2DParams = Omit<Maps2DRequest, 'id' | 'kind'>;
 
