@@ -255,9 +255,23 @@ class BumpArena implements MatrixArena {
     return this.kernel.sumSquares(g.byteOffset, n);
   }
 
-  // Fixed arities, not a rest parameter: these run a few hundred times a step, and a rest array is an allocation.
+  /**
+   * Arrays already seen to live in this arena. Reading `.buffer` of a view of WebAssembly memory was a tenth of
+   * a small network's step (these calls run hundreds of times a step); a set lookup is a fraction of that.
+   */
+  private readonly owned = new WeakSet<Float32Array>();
+
+  // Fixed arities, not a rest parameter: a rest array is an allocation per call.
   private check(a: Float32Array, b: Float32Array = a, c: Float32Array = a): void {
-    if (a.buffer !== this.buffer || b.buffer !== this.buffer || c.buffer !== this.buffer) throw new Error('every matrix must come from this arena');
+    this.own(a);
+    if (b !== a) this.own(b);
+    if (c !== a) this.own(c);
+  }
+
+  private own(m: Float32Array): void {
+    if (this.owned.has(m)) return;
+    if (m.buffer !== this.buffer) throw new Error('every matrix must come from this arena');
+    this.owned.add(m);
   }
 
   /** The four-at-a-time kernels read and write whole vectors: buffers start on a 4-float boundary (alloc's). */
