@@ -30,6 +30,19 @@ describe('cli train --trace', () => {
     }
   });
 
+  it('replays the multi-class softmax trace (784-8-10 ELU, one-hot y, K = 2) to 2e-5, loss included', () => {
+    const file = join(ROOT, '../shared/reference/multiclass/bsam-official-fmnist-softmax-f32.json');
+    const run = cli('train', '--trace', file);
+    expect(run.status).toBe(0);
+    const { trajectory } = JSON.parse(run.stdout) as { trajectory: TrajectoryPoint[] };
+    const expected = JSON.parse(readFileSync(file, 'utf8')).expected as TrajectoryPoint[];
+    expect(trajectory).toHaveLength(3);
+    expected.forEach((step, t) => {
+      for (const key of ['w', 's', 'gm'] as const) expect(maxAbsDeviation(trajectory[t][key], step[key])).toBeLessThanOrEqual(2e-5);
+      expect(Math.abs(trajectory[t].loss_at_perturbed - step.loss_at_perturbed)).toBeLessThanOrEqual(2e-5);
+    });
+  });
+
   it('exits 2 with one line naming the problem for a missing file, bad JSON, a wrong format and wrong shapes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trace-'));
     const write = (name: string, text: string) => {

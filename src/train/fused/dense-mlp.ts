@@ -10,7 +10,8 @@
  * otherwise softmax cross-entropy on class indices (mean over the batch), as model.ts's batchLoss.
  *
  * Batched: a call evaluates G parameter vectors (G·P floats, vector g at g·P), vector g on its own group of
- * rows — bSAM's K sub-batches in one call. Rows are [row][2] inputs; group g owns rows g·r … (g+1)·r − 1.
+ * rows — bSAM's K sub-batches in one call. Rows are [row][inputs] (inputs = sizes[0]: 2 for the lab's planes, 784
+ * for 28×28 images); group g owns rows g·r … (g+1)·r − 1.
  */
 
 import { ArenaMlp } from '../dense/arena-mlp.ts';
@@ -53,6 +54,8 @@ export interface GroupedObjective {
 
 export class DenseMlp implements GroupedObjective {
   readonly sizes: readonly number[];
+  /** Input values a row: sizes[0]. */
+  readonly inputs: number;
   readonly paramCount: number;
   readonly slices: ParamSlice[];
   /** Classes predicted: 2 for a single logit, else the output width. */
@@ -72,8 +75,9 @@ export class DenseMlp implements GroupedObjective {
     readonly capacityRows: number,
     readonly withGradients = true,
   ) {
-    if (sizes.length < 2 || sizes[0] !== 2) throw new Error('an MLP needs 2 inputs and at least one layer');
+    if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('an MLP needs an input width and at least one layer, all whole numbers ≥ 1');
     this.sizes = [...sizes];
+    this.inputs = sizes[0];
     this.paramCount = paramCount(sizes);
     this.slices = paramSlices(sizes);
     const outUnits = sizes[sizes.length - 1];
@@ -82,7 +86,7 @@ export class DenseMlp implements GroupedObjective {
   }
 
   /**
-   * The rows the next `lossAndGradient` calls train on: x [row][2], labels (0/1 for one logit, else class
+   * The rows the next `lossAndGradient` calls train on: x [row][inputs], labels (0/1 for one logit, else class
    * index), `rowsPerGroup` rows a group. The arrays are kept by reference, not copied.
    */
   bindBatch(x: Float32Array, labels: Int32Array, rowsPerGroup: number): void {
@@ -95,12 +99,12 @@ export class DenseMlp implements GroupedObjective {
     if (!this.withGradients) throw new Error('this network was built for predictions only');
     const rows = this.rowsPerGroup;
     this.checkRows(rows);
-    if (this.x.length < groups * rows * 2 || this.labels.length < groups * rows) throw new Error('the bound batch is smaller than groups × rowsPerGroup');
+    if (this.x.length < groups * rows * this.inputs || this.labels.length < groups * rows) throw new Error('the bound batch is smaller than groups × rowsPerGroup');
     const P = this.paramCount;
     let total = 0;
     for (let g = 0; g < groups; g++) {
       this.net.params.set(params.subarray(g * P, (g + 1) * P));
-      this.net.setData(this.x.subarray(2 * g * rows), this.labels.subarray(g * rows), rows);
+      this.net.setData(this.x.subarray(this.inputs * g * rows), this.labels.subarray(g * rows), rows);
       total += this.net.lossAndGradient();
       grad.set(this.net.gradient, g * P);
     }
@@ -119,7 +123,7 @@ export class DenseMlp implements GroupedObjective {
     if (sharedInput) this.net.setData(x, null, rows);
     for (let g = 0; g < groups; g++) {
       this.net.params.set(params.subarray(g * P, (g + 1) * P));
-      if (!sharedInput) this.net.setData(x.subarray(2 * g * rows), null, rows);
+      if (!sharedInput) this.net.setData(x.subarray(this.inputs * g * rows), null, rows);
       this.net.probabilities(out.subarray(g * rows * C));
     }
   }
