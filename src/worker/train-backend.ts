@@ -1,6 +1,7 @@
 /**
  * Choosing the engine of the training worker: the hand-fused CPU engine ('fused', SIMD WebAssembly, no tfjs)
- * or a tfjs backend. Explicit tfjs choices fall back (webgpu → webgl → cpu) with the reason said; `auto`
+ * or a tfjs backend (webgpu, webgl, wasm — registered by wasm-backend.ts — or cpu). Explicit tfjs choices fall
+ * back along that order (webgpu → webgl → wasm → cpu) with the reason said; `auto`
  * measures a few real training steps of the current network on each candidate that starts and keeps the
  * fastest, saying the numbers (the fused engine wins on the lab's small networks; WebGPU could on big ones).
  */
@@ -9,7 +10,7 @@ import { createLabRun, type Engine } from '../train/lab-run.ts';
 import { tf } from '../train/tf.ts';
 import type { ActiveBackend, BackendChoice } from './train-protocol.ts';
 
-const ORDER: ActiveBackend[] = ['webgpu', 'webgl', 'cpu'];
+const ORDER: ActiveBackend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const CANDIDATES: ActiveBackend[] = ['fused', ...ORDER];
 
 export function engineOf(active: ActiveBackend): Engine {
