@@ -166,12 +166,21 @@ export function bsamStepFlat(
     const g = layout.valueAndGrad(loss, theta, [K]).grad;
     const perturbed = tf.add(w, tf.div(tf.mul(c.of(hyper.rho), g), s));
     const { value, grad } = layout.valueAndGrad(loss, perturbed, [K]);
-    const newGm = tf.add(tf.mul(c.of(hyper.beta1), gm), tf.mul(c.of(1 - hyper.beta1), tf.add(tf.mean(grad, 0), tf.mul(c.of(hyper.weightDecay), w))));
+    const newGm = tf.add(tf.mul(c.of(hyper.beta1), gm), tf.mul(c.of(1 - hyper.beta1), tf.add(meanOfRows(grad, K, c), tf.mul(c.of(hyper.weightDecay), w))));
     const newW = tf.sub(w, tf.div(tf.mul(c.of(hyper.learningRate * lrFactor), newGm), s));
-    const h = tf.mean(tf.sqrt(tf.mul(s, tf.square(g))), 0);
+    const h = meanOfRows(tf.sqrt(tf.mul(s, tf.square(g))), K, c);
     const newS = tf.add(tf.mul(c.of(hyper.beta2), s), tf.mul(c.of(1 - hyper.beta2), tf.add(h, c.of(hyper.damping + hyper.weightDecay))));
     return { w: newW as tf.Tensor1D, s: newS as tf.Tensor1D, gm: newGm as tf.Tensor1D, loss: tf.div(value, c.of(K)) as tf.Scalar };
   });
   for (const t of [w, s, gm]) t.dispose();
   return { state: { w: out.w, s: out.s, gm: out.gm }, loss: out.loss };
+}
+
+/**
+ * The mean of the K rows of [K, P] as [P]: a [1, K]·[K, P] product, one kernel on every backend. tf.mean over
+ * axis 0 transposes first on the cpu backend (a generic per-element loop, slower than the rest of the step).
+ */
+function meanOfRows(x: tf.Tensor, K: number, c: Scalars): tf.Tensor {
+  const ones = tf.ones([1, K]) as tf.Tensor2D;
+  return tf.div(tf.reshape(tf.matMul(ones, x as tf.Tensor2D), [-1]), c.of(K));
 }
