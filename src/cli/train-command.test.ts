@@ -15,7 +15,8 @@ import { weightsDigest } from './train-command.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TRACE = join(ROOT, '../shared/reference/bsam-official-mlp-tanh-f32.json');
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  // maxBuffer: the 784-input softmax trace's trajectory is about 1.2 MB of JSON (the default cap is 1 MB).
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
 
 describe('cli train --trace', () => {
   it('prints the trajectory of a reference trace, matching its expected steps to 2e-5, with nothing on stderr', () => {
