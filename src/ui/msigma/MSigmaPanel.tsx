@@ -13,7 +13,7 @@ import { contourThresholds, makeColourMap } from '../kit/colour.ts';
 import { formatNumber } from '../kit/format.ts';
 import { formatValue, SURFACE_LABELS, SURFACE_SYMBOLS } from './format.ts';
 import { ColourBar, SwatchKey } from './Legend.tsx';
-import { NumberField } from './NumberField.tsx';
+import { SigmaRangeFields } from './SigmaRangeFields.tsx';
 import { Crosshair, Parabola } from './Overlays.tsx';
 import { contourPaths, gridAxes, paintImage, sampleAt } from './render.ts';
 import { M_POINTS, resolveGridParams, SIGMA_POINTS } from './resolve.ts';
@@ -178,20 +178,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
           />
           Mean parameters (μ₁, μ₂) = (m, m² + σ²)
         </label>
-        <NumberField
-          label="σ from"
-          testId="msigma-sigma-from"
-          value={sigmaFrom}
-          validate={(v) => (v > 0 && v < sigmaTo ? null : `Must be > 0 and < ${sigmaTo}.`)}
-          onCommit={(v) => onChange({ sigmaFrom: v })}
-        />
-        <NumberField
-          label="to"
-          testId="msigma-sigma-to"
-          value={sigmaTo}
-          validate={(v) => (v > sigmaFrom && v <= 1e3 ? null : `Must be > ${sigmaFrom} and ≤ 1000.`)}
-          onCommit={(v) => onChange({ sigmaTo: v })}
-        />
+        <SigmaRangeFields sigmaFrom={sigmaFrom} sigmaTo={sigmaTo} onChange={onChange} />
       </div>
 
       <div ref={containerRef} style={{ width: '100%', minWidth: 0 }}>
