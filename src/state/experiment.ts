@@ -1,6 +1,6 @@
 /**
  * The one experiment state: everything the panels show is derived from it, and it is all that a
- * permalink (a later issue) needs to carry. Plain JSON, versioned, validated by zod.
+ * permalink (src/state/permalink) carries. Plain JSON, versioned, validated by zod.
  */
 import { z } from 'zod';
 import { OBJECTIVES } from '../math/objectives.ts';
