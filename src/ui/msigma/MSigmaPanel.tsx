@@ -10,8 +10,8 @@ import type { KeyboardEvent } from 'react';
 import type { ExperimentState, MSigmaState } from '../../state/experiment.ts';
 import { Axes } from './Axes.tsx';
 import { contourThresholds, makeColourMap } from '../kit/colour.ts';
-import { formatNumber } from '../kit/format.ts';
-import { formatValue, SURFACE_LABELS, SURFACE_SYMBOLS } from './format.ts';
+import { formatMapValue, formatNumber } from '../kit/format.ts';
+import { SURFACE_LABELS, SURFACE_SYMBOLS } from './surface-labels.ts';
 import { ColourBar, SwatchKey } from './Legend.tsx';
 import { SigmaRangeFields } from './SigmaRangeFields.tsx';
 import { Crosshair, Parabola } from './Overlays.tsx';
@@ -107,7 +107,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
   const symbol = SURFACE_SYMBOLS[surface];
   const describe = (pm: number, ps: number) => {
     const mean = coords === 'mean' ? ` (μ₁ = ${formatNumber(pm)}, μ₂ = ${formatNumber(pm * pm + ps * ps)})` : '';
-    return `m = ${formatNumber(pm)}, σ = ${formatNumber(ps)}${mean}: ${symbol} = ${formatValue(valueAt(pm, ps))}`;
+    return `m = ${formatNumber(pm)}, σ = ${formatNumber(ps)}${mean}: ${symbol} = ${formatMapValue(valueAt(pm, ps))}`;
   };
   let hoverText = 'Hover over the map to read values.';
   if (hover) hoverText = hover.feasible ? describe(hover.m, hover.sigma) : `μ₁ = ${formatNumber(hover.m)}: infeasible, μ₂ < μ₁²`;
