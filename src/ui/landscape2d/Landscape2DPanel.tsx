@@ -18,6 +18,7 @@ import { RHO_SLIDER, SIGMA_SLIDER } from '../kit/log-scale.ts';
 import { LogSlider } from '../kit/LogSlider.tsx';
 import { contourThresholds } from '../kit/colour.ts';
 import { formatNumber } from '../kit/format.ts';
+import { ColourBar, HORIZONTAL_BAR_SPACE } from '../kit/ColourBar.tsx';
 import { NumberField } from '../kit/NumberField.tsx';
 import { useElementWidth } from '../kit/use-element-width.ts';
 import { Loss2DControls } from './Loss2DControls.tsx';
@@ -42,6 +43,7 @@ const MAP_TITLES: Record<Map2D, string> = {
   relaxed: 'Relaxed R_σ(m)',
 };
 const MAX_MAP_SIZE = 420;
+const COLOUR_BAR_LENGTH = 220;
 
 /** Every field validates against its own schema bounds (state/experiment.ts), as the reducer clamps. */
 const FIELDS = landscape2dSchema.shape;
@@ -195,9 +197,18 @@ export function Landscape2DPanel({ state, dispatch }: Props) {
               x ∈ [{formatNumber(s.xFrom)}, {formatNumber(s.xTo)}], y ∈ [{formatNumber(s.yFrom)}, {formatNumber(s.yTo)}]
             </span>
             {cmap && (
-              <span className="hint landscape2d-scale" data-testid="scale2d">
-                colour: {formatNumber(cmap.lo)} (dark) to {formatNumber(cmap.hi)} (light){cmap.clippedAbove ? ', higher values clipped' : ''}
-              </span>
+              <svg
+                className="landscape2d-scale"
+                data-testid="scale2d"
+                width={COLOUR_BAR_LENGTH + 12 + HORIZONTAL_BAR_SPACE.right}
+                height={HORIZONTAL_BAR_SPACE.above + HORIZONTAL_BAR_SPACE.below}
+                role="img"
+                aria-label={`colour: ${formatNumber(cmap.lo)} (dark) to ${formatNumber(cmap.hi)} (light)${cmap.clippedAbove ? ', higher values clipped' : ''}`}
+              >
+                <g transform={`translate(12,${HORIZONTAL_BAR_SPACE.above})`}>
+                  <ColourBar cmap={cmap} title="value, shared by the maps" length={COLOUR_BAR_LENGTH} orientation="horizontal" />
+                </g>
+              </svg>
             )}
           </div>
           <div className="landscape2d-maps" ref={gridRef} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>

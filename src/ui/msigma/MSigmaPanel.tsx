@@ -12,7 +12,8 @@ import { Axes } from './Axes.tsx';
 import { contourThresholds, makeColourMap } from '../kit/colour.ts';
 import { formatMapValue, formatNumber } from '../kit/format.ts';
 import { SURFACE_LABELS, SURFACE_SYMBOLS } from './surface-labels.ts';
-import { ColourBar, SwatchKey } from './Legend.tsx';
+import { ColourBar } from '../kit/ColourBar.tsx';
+import { SwatchKey } from './Legend.tsx';
 import { SigmaRangeFields } from './SigmaRangeFields.tsx';
 import { Crosshair, Parabola } from './Overlays.tsx';
 import { contourPaths, gridAxes, paintImage, sampleAt } from './render.ts';
@@ -227,7 +228,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
             </g>
             {cmap && (
               <g transform={`translate(${MARGIN.left + plotWidth + 18},${MARGIN.top})`}>
-                <ColourBar cmap={cmap} title={symbol} height={plotHeight} />
+                <ColourBar cmap={cmap} title={symbol} length={plotHeight} testId="msigma-legend" />
               </g>
             )}
           </svg>

@@ -2,11 +2,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ColourBar } from '../kit/ColourBar.tsx';
 import { makeColourMap } from '../kit/colour.ts';
 import type { Surface } from '../kit/colour.ts';
 import { compareGolden, renderSvg } from '../kit/testing/svg-golden.ts';
 import { Axes } from './Axes.tsx';
-import { ColourBar } from './Legend.tsx';
 import { Crosshair, Parabola } from './Overlays.tsx';
 import { makeView } from './view.ts';
 import type { Coords } from './view.ts';
@@ -32,7 +32,7 @@ function plot(coords: Coords, surface: Surface, m: number, sigma: number): strin
         <Crosshair view={view} m={m} sigma={sigma} />
       </g>
       <g transform={`translate(${52 + WIDTH + 18},22)`}>
-        <ColourBar cmap={makeColourMap(values(surface), surface)} title={surface} height={HEIGHT} />
+        <ColourBar cmap={makeColourMap(values(surface), surface)} title={surface} length={HEIGHT} testId="msigma-legend" />
       </g>
     </svg>,
   );
