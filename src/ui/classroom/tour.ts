@@ -10,7 +10,7 @@
  * dropped instead of breaking the tour.
  */
 import { experimentStateSchema, DEFAULT_STATE } from '../../state/experiment.ts';
-import type { ExperimentState, Landscape1DState, MSigmaState } from '../../state/experiment.ts';
+import type { ExperimentState, Landscape1DState, Landscape2DState, MSigmaState } from '../../state/experiment.ts';
 import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
 import { findPreset } from '../../math/presets.ts';
 
@@ -50,6 +50,7 @@ interface StepSpec {
   msigma?: Partial<MSigmaState>;
   /** Merged over the official bSAM demo; unknown keys are dropped by the schema. */
   training?: Record<string, unknown>;
+  landscape2d?: Landscape2DState;
 }
 
 function stateOf(spec: StepSpec): ExperimentState {
@@ -58,11 +59,17 @@ function stateOf(spec: StepSpec): ExperimentState {
     landscape1d: spec.landscape1d ?? DEFAULT_STATE.landscape1d,
     msigma: { ...DEFAULT_STATE.msigma, ...spec.msigma },
     training: { ...OFFICIAL_BSAM_DEMO, ...spec.training },
+    landscape2d: spec.landscape2d ?? DEFAULT_STATE.landscape2d,
   };
   return experimentStateSchema.parse(candidate) as ExperimentState;
 }
 
 const moons = OFFICIAL_BSAM_DEMO.dataset;
+/**
+ * The 1-D panel as the (m, σ) step left it, kept by the later steps: the panel out of view does not jump
+ * back to the defaults, and no step's state is the page's default one (so Back to it is not a step).
+ */
+const LAST_1D = landscape('bounded-double-well', { sigma: 0.3, rho: 0.3, m: 0 });
 
 export const TOUR_STEPS: readonly TourStep[] = [
   {
@@ -77,15 +84,16 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'small-sigma',
     title: 'A tiny σ: the sharp minimum wins',
-    caption: 'With σ = 0.08 the posterior is nearly a point: E hugs the loss, and every minimiser sits in the deep, narrow well at θ ≈ −1.5.',
+    caption: 'With σ = 0.12 the posterior is narrow: E keeps the narrow well, only shallower, and every minimiser sits in it, at θ ≈ −1.5.',
     panel: 'landscape1d',
-    state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.08, rho: 0.05, m: -1.5 }) }),
+    // From −2, not −3: left of about −2.1 at this small σ, B's extremal distribution runs off the computed domain.
+    state: stateOf({ landscape1d: landscape('sharp-flat', { from: -2, sigma: 0.12, rho: 0.05, m: -1.5 }) }),
     play: false,
   },
   {
     id: 'large-sigma',
     title: 'A larger σ smooths the landscape',
-    caption: 'At σ = 0.6, E averages the loss over a wide Gaussian: the narrow well is smoothed away and the minimisers jump to the flat valley at θ ≈ 1.4.',
+    caption: 'At σ = 0.6, E averages the loss over a wide Gaussian: the narrow well becomes a shallow dip and every minimiser jumps to the flat valley, at θ ≈ 1.3–1.4.',
     panel: 'landscape1d',
     state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.6, rho: 0.4, m: 1.4 }) }),
     play: false,
@@ -93,7 +101,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'sam-radius',
     title: 'SAM looks for the worst case within ρ',
-    caption: 'S is the largest loss within distance ρ of m. Near the narrow well that worst case is high, so SAM, like Bayes, prefers the flat minimum.',
+    caption: 'S is the largest loss within distance ρ of m. In the narrow well (m = −1.5) that worst case is about 1 above the loss, so SAM, like Bayes, prefers the flat minimum.',
     panel: 'landscape1d',
     state: stateOf({
       landscape1d: landscape('sharp-flat', { sigma: 0.3, rho: 0.3, m: -1.5, visible: { ...ALL_CURVES, expected: false, relaxed: false, biconjugate: false } }),
@@ -103,7 +111,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'biconjugate',
     title: 'The biconjugate’s geometry',
-    caption: 'B is the optimal convex relaxation of E in the mean parameters. Between the two wells E is not convex and B lies above it; the markers at m show the supporting line.',
+    caption: 'B is the largest expected loss over all distributions with mean m and variance σ². Between the wells B lies above E; at m the parabola Q* ≥ ℓ touches ℓ at its atoms.',
     panel: 'landscape1d',
     state: stateOf({
       landscape1d: landscape('bounded-double-well', { sigma: 0.3, rho: 0.3, m: 0, visible: { ...ALL_CURVES, sam: false, relaxed: false } }),
@@ -113,17 +121,17 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'msigma-gap',
     title: 'Where is the relaxation loose? The (m, σ) gap',
-    caption: 'The map shows B − E over every (m, σ): zero where the relaxation is tight, largest between the wells at small σ. Click or use the arrow keys to move (m, σ).',
+    caption: 'B − E over (m, σ): near 0 at small σ, where the relaxation is tight, and large at large σ (at m = 0: 0.002 at σ = 0.05, 0.36 at σ = 2). Click to move (m, σ).',
     panel: 'msigma',
-    state: stateOf({ landscape1d: landscape('bounded-double-well', { sigma: 0.3, rho: 0.3, m: 0 }), msigma: { surface: 'gap', coords: 'msigma' } }),
+    state: stateOf({ landscape1d: LAST_1D, msigma: { surface: 'gap', coords: 'msigma' } }),
     play: false,
   },
   {
     id: 'sam-vs-bsam',
     title: 'SAM and bSAM live on two moons',
-    caption: 'The same data and initial weights, trained with SAM and with bSAM: SAM finds one network, bSAM a Gaussian over networks at the same cost.',
+    caption: 'The same data and initial weights, trained with SAM and with bSAM: SAM finds one network, bSAM a Gaussian over networks, with as many gradient evaluations per step.',
     panel: 'training',
-    state: stateOf({ training: { compare: { kind: 'sam-sgd' } } }),
+    state: stateOf({ landscape1d: LAST_1D, training: { compare: { kind: 'sam-sgd' } } }),
     play: true,
   },
   {
@@ -131,7 +139,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'Posterior samples',
     caption: 'The thin lines are decision boundaries of networks drawn from bSAM’s posterior: they agree near the data and fan out away from it, where the model is unsure.',
     panel: 'training',
-    state: stateOf({}),
+    state: stateOf({ landscape1d: LAST_1D }),
     play: true,
   },
   {
@@ -139,16 +147,17 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'Calibration on held-out data',
     caption: 'With noisier moons, flipped labels and a test set, watch NLL and ECE next to the accuracy: averaging over posterior samples keeps the predictions honest.',
     panel: 'training',
-    state: stateOf({ training: { dataset: { ...moons, size: 300, noise: 0.2, labelNoise: 0.05, testFraction: 0.3 } } }),
+    state: stateOf({ landscape1d: LAST_1D, training: { dataset: { ...moons, size: 300, noise: 0.2, labelNoise: 0.05, testFraction: 0.3 } } }),
     play: true,
   },
   {
     id: 'network-landscape',
     title: 'The network’s own landscape',
     caption:
-      'Let bSAM train, then press “Compute slice”: the loss around the current weights, the expected loss under the posterior and SAM’s max-loss.',
+      'bSAM trains and pauses at step 450; then press “Compute slice”: the loss around the current weights, the expected loss under the posterior and SAM’s max-loss.',
     panel: 'slice',
-    state: stateOf({}),
+    // Paused part-way, so the slice is of weights that stay put; also keeps this step's state its own.
+    state: stateOf({ landscape1d: LAST_1D, training: { stopAt: 450 } }),
     play: true,
   },
   {
@@ -156,7 +165,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'Landscapes in two dimensions',
     caption: 'The loss, E, S and R as maps over a plane, with GD, Adam, SAM and bSAM started from one point: watch which basin each optimizer settles in.',
     panel: 'landscape2d',
-    state: stateOf({}),
+    // The readout on E: a tour step's state is its own, so Back can find the step from the state.
+    state: stateOf({ landscape1d: LAST_1D, landscape2d: { ...DEFAULT_STATE.landscape2d, selected: 'expected' } }),
     play: false,
   },
 ];
