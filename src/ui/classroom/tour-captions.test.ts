@@ -123,7 +123,7 @@ describe('tour captions say what their state shows', () => {
     for (let t = from; t <= to; t += 0.01) expect(q(t), `Q*(${t}) ≥ ℓ`).toBeGreaterThanOrEqual(loss(t) - 1e-6);
   });
 
-  it('6 msigma-gap: B − E is near 0 at small σ and grows with σ, with the numbers at m = 0 the caption gives', () => {
+  it('6 msigma-gap: B − E is near 0 at small σ and grows with σ, with the caption’s numbers at m = 0 and at the marked σ', () => {
     const s = step('msigma-gap');
     const loss = lossOf(s);
     const { sigmaFrom, sigmaTo } = s.state.msigma;
@@ -142,11 +142,13 @@ describe('tour captions say what their state shows', () => {
       const c = computeLandscape1D({ loss, from, to, points: 601, sigma, rho: 0 });
       return c.biconjugate[300] - c.expected[300];
     };
-    const [, , smallGap, smallSigma, largeGap, largeSigma] = numbersIn(s.caption);
+    const [smallGap, smallSigma, largeGap, largeSigma] = numbersIn(s.caption.slice(s.caption.indexOf('m = 0') + 5));
     expect(smallSigma).toBe(sigmaFrom);
-    expect(largeSigma).toBe(sigmaTo);
-    expect(gapAt0(sigmaFrom).toFixed(3)).toBe(String(smallGap));
-    expect(gapAt0(sigmaTo).toFixed(2)).toBe(String(largeGap));
+    // The marked point is the state's (m, σ): the panel's "Current B − E" reads the same number.
+    expect(s.state.landscape1d.m).toBe(0);
+    expect(largeSigma).toBe(s.state.landscape1d.sigma);
+    expect(gapAt0(smallSigma).toFixed(3)).toBe(String(smallGap));
+    expect(gapAt0(largeSigma).toFixed(2)).toBe(String(largeGap));
   });
 
   it('7 sam-vs-bsam: SAM and bSAM on the same data and weights, with as many gradient evaluations per step', () => {
@@ -203,6 +205,8 @@ describe('tour captions say what their state shows', () => {
     expect(new Set(fragments).size).toBe(TOUR_STEPS.length);
     expect(fragments).not.toContain(encodeFragment(DEFAULT_STATE));
     // The steps after the map keep the map's 1-D section (the panel out of view does not jump).
-    for (const s of TOUR_STEPS.slice(TOUR_STEPS.indexOf(step('msigma-gap')))) expect(s.state.landscape1d, s.id).toEqual(step('msigma-gap').state.landscape1d);
+    for (const s of TOUR_STEPS.slice(TOUR_STEPS.indexOf(step('msigma-gap')) + 1)) {
+      expect(s.state.landscape1d, s.id).toEqual({ ...step('msigma-gap').state.landscape1d, sigma: 0.3 });
+    }
   });
 });

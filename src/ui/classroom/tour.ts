@@ -66,8 +66,9 @@ function stateOf(spec: StepSpec): ExperimentState {
 
 const moons = OFFICIAL_BSAM_DEMO.dataset;
 /**
- * The 1-D panel as the (m, σ) step left it, kept by the later steps: the panel out of view does not jump
- * back to the defaults, and no step's state is the page's default one (so Back to it is not a step).
+ * The 1-D panel of the biconjugate and (m, σ) steps, kept by the later steps: the panel out of view does
+ * not jump back to the defaults, and no step's state is the page's default one (so Back to it is not a
+ * step). The (m, σ) step marks σ = 1.5 instead, which its caption reads off.
  */
 const LAST_1D = landscape('bounded-double-well', { sigma: 0.3, rho: 0.3, m: 0 });
 
@@ -121,9 +122,9 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'msigma-gap',
     title: 'Where is the relaxation loose? The (m, σ) gap',
-    caption: 'B − E over (m, σ): near 0 at small σ, where the relaxation is tight, and large at large σ (at m = 0: 0.002 at σ = 0.05, 0.36 at σ = 2). Click to move (m, σ).',
+    caption: 'B − E over (m, σ): near 0 at small σ, where the relaxation is tight, and large at large σ; at m = 0, 0.002 at σ = 0.05 and 0.34 at the marked σ = 1.5.',
     panel: 'msigma',
-    state: stateOf({ landscape1d: LAST_1D, msigma: { surface: 'gap', coords: 'msigma' } }),
+    state: stateOf({ landscape1d: { ...LAST_1D, sigma: 1.5 }, msigma: { surface: 'gap', coords: 'msigma' } }),
     play: false,
   },
   {
