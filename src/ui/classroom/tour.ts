@@ -13,6 +13,7 @@ import { experimentStateSchema, DEFAULT_STATE } from '../../state/experiment.ts'
 import type { ExperimentState, Landscape1DState, Landscape2DState, MSigmaState } from '../../state/experiment.ts';
 import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
 import { findPreset } from '../../math/presets.ts';
+import { encodeFragment } from '../../state/permalink/index.ts';
 
 export type TourPanel = 'landscape1d' | 'msigma' | 'training' | 'slice' | 'landscape2d';
 
@@ -34,6 +35,19 @@ export const PANEL_SELECTORS: Readonly<Record<TourPanel, string>> = {
   training: '[data-testid="training-panel"]',
   slice: '[data-testid="slice-panel"], [data-testid="training-panel"]',
   landscape2d: '[data-testid="landscape2d-panel"], [data-testid="landscape2d"], [data-testid="training-panel"]',
+};
+
+/**
+ * What of each panel the class must see: the tour scrolls so that these (their union) sit above the tour
+ * bar, rather than the panel's top, which on a phone is a column of controls and at 1280 × 720 pushed
+ * the 1-D readout under the bar. The first match of each comma-separated part counts; with none, the panel.
+ */
+export const FIGURE_SELECTORS: Readonly<Record<TourPanel, string>> = {
+  landscape1d: '.plot-box, [data-testid="readout"]',
+  msigma: 'svg[role="application"]',
+  training: '[data-testid="train-boundary"]',
+  slice: '[data-testid="slice-compute"]',
+  landscape2d: '[data-testid="map2d-loss"]',
 };
 
 const ALL_CURVES: Landscape1DState['visible'] = { loss: true, expected: true, sam: true, relaxed: true, biconjugate: true };
@@ -171,3 +185,20 @@ export const TOUR_STEPS: readonly TourStep[] = [
     play: false,
   },
 ];
+
+/** Each step's state as its canonical link fragment (computed once: a state is compared on every edit). */
+let stepFragments: string[] | null = null;
+
+/**
+ * The tour step whose state this is, or null if none: what Back and Forward land on. Every step's state
+ * is its own (a test checks), so the answer is unique; `near` breaks a tie all the same.
+ */
+export function tourStepForState(state: ExperimentState, near: number): number | null {
+  stepFragments ??= TOUR_STEPS.map((s) => encodeFragment(s.state));
+  const fragment = encodeFragment(state);
+  let best: number | null = null;
+  stepFragments.forEach((f, i) => {
+    if (f === fragment && (best === null || Math.abs(i - near) < Math.abs(best - near))) best = i;
+  });
+  return best;
+}
