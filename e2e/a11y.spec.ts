@@ -149,7 +149,7 @@ test('Tab reaches the main controls, each with a visible focus ring and a name',
 
 test.describe('keyboard shortcuts', () => {
   test('? opens the help, but not while typing; in classroom mode digits jump to tour steps and load their state', async ({ page }) => {
-    await openReady(page, '/?classroom=1');
+    await openReady(page);
     const expression = page.getByTestId('expression-input');
     await expression.click();
     await page.keyboard.press('End');
@@ -161,6 +161,11 @@ test.describe('keyboard shortcuts', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('help-overlay')).toHaveCount(0);
 
+    // Outside classroom mode a digit is not a shortcut; in it (and with focus on no control) it is.
+    await page.keyboard.press('2');
+    await expect(page.getByTestId('tour-bar')).toHaveCount(0);
+    await page.getByTestId('classroom-toggle').click();
+    await page.getByRole('heading', { name: /five objectives/ }).click();
     await page.keyboard.press('2');
     const bar = page.getByTestId('tour-bar');
     await expect(bar).toBeVisible();
