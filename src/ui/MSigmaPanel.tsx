@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
+import { msigmaSchema } from '../state/experiment.ts';
 import type { ExperimentState, MSigmaState } from '../state/experiment.ts';
 import { Axes } from './msigma/Axes.tsx';
 import { contourThresholds, makeColourMap } from './msigma/colour.ts';
@@ -17,6 +18,7 @@ import { Crosshair, Parabola } from './msigma/Overlays.tsx';
 import { contourPaths, gridAxes, paintImage, sampleAt } from './msigma/render.ts';
 import { M_POINTS, resolveGridParams, SIGMA_POINTS } from './msigma/resolve.ts';
 import { useElementWidth } from './useElementWidth.ts';
+import { useGapAtPoint } from './msigma/useGapAtPoint.ts';
 import { useMSigmaGrid } from './msigma/useMSigmaGrid.ts';
 import { clamp, makeView, selectionAt } from './msigma/view.ts';
 import type { Surface } from './msigma/colour.ts';
@@ -32,6 +34,8 @@ export interface MSigmaPanelProps {
 const MARGIN = { top: 22, right: 96, bottom: 42, left: 52 };
 const PLOT_HEIGHT = 300;
 const SURFACES: readonly Surface[] = ['gap', 'expected', 'biconjugate'];
+/** The σ range's ceiling, from the state schema (so the field and a link agree on what is valid). */
+const SIGMA_MAX = msigmaSchema.shape.sigmaTo.maxValue ?? Infinity;
 
 export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
   const { surface, coords, sigmaFrom, sigmaTo } = state.msigma;
@@ -124,10 +128,17 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
 
   const valueAt = (pm: number, ps: number) => (axes && values ? sampleAt(axes, values, pm, ps) : undefined);
   const symbol = SURFACE_SYMBOLS[surface];
-  const describe = (pm: number, ps: number) => {
+  const where = (pm: number, ps: number) => {
     const mean = coords === 'mean' ? ` (μ₁ = ${formatNumber(pm)}, μ₂ = ${formatNumber(pm * pm + ps * ps)})` : '';
-    return `m = ${formatNumber(pm)}, σ = ${formatNumber(ps)}${mean}: ${symbol} = ${formatValue(valueAt(pm, ps))}`;
+    return `m = ${formatNumber(pm)}, σ = ${formatNumber(ps)}${mean}`;
   };
+  // The hover reads the map (to its resolution); the current point is computed exactly there.
+  const describe = (pm: number, ps: number) => `${where(pm, ps)}: ${symbol} ≈ ${formatValue(valueAt(pm, ps))}`;
+  const exact = useGapAtPoint(resolved.ok ? { expression: resolved.params.expression, m, sigma, span: to - from } : null);
+  const currentValue = exact.point ? exact.point[surface === 'gap' ? 'gap' : surface] : null;
+  const currentText = `${where(m, sigma)}: ${symbol} = ${
+    currentValue !== null ? formatValue(currentValue) : exact.error !== null ? `not computed (${exact.error})` : 'computing…'
+  }`;
   let hoverText = 'Hover over the map to read values.';
   if (hover) hoverText = hover.feasible ? describe(hover.m, hover.sigma) : `μ₁ = ${formatNumber(hover.m)}: infeasible, μ₂ < μ₁²`;
 
@@ -181,14 +192,14 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
           label="σ from"
           testId="msigma-sigma-from"
           value={sigmaFrom}
-          validate={(v) => (v > 0 && v < sigmaTo ? null : `Must be > 0 and < ${sigmaTo}.`)}
+          validate={(v) => (v > 0 && v < sigmaTo ? null : `σ from must be > 0 and less than σ to (${sigmaTo}).`)}
           onCommit={(v) => onChange({ sigmaFrom: v })}
         />
         <NumberField
           label="to"
           testId="msigma-sigma-to"
           value={sigmaTo}
-          validate={(v) => (v > sigmaFrom && v <= 1e3 ? null : `Must be > ${sigmaFrom} and ≤ 1000.`)}
+          validate={(v) => (v > sigmaFrom && v <= SIGMA_MAX ? null : `σ to must be greater than σ from (${sigmaFrom}) and at most ${SIGMA_MAX}.`)}
           onCommit={(v) => onChange({ sigmaTo: v })}
         />
       </div>
@@ -217,7 +228,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
             tabIndex={0}
             role="application"
             aria-roledescription="two-dimensional slider"
-            aria-label={`${SURFACE_LABELS[surface]} over m and σ. Current ${describe(m, sigma)}. Arrow keys move m (left, right) and σ (up, down); Shift for larger steps.`}
+            aria-label={`${SURFACE_LABELS[surface]} over m and σ. Current ${currentText}. Arrow keys move m (left, right) and σ (up, down); Shift for larger steps.`}
             onKeyDown={onKeyDown}
             style={{ position: 'absolute', left: 0, top: 0, overflow: 'visible' }}
           >
@@ -273,8 +284,9 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
         {hoverText}
       </div>
       <div data-testid="msigma-current" aria-live="polite" style={{ fontSize: 12, color: '#333', fontVariantNumeric: 'tabular-nums' }}>
-        Current: {describe(m, sigma)}
+        Current: {currentText}
         {outOfRange && ' — outside the plotted range'}
+        {exact.point && exact.point.warnings.length > 0 && ` — ${exact.point.warnings.join('; ')}`}
       </div>
       <SwatchKey showInfeasible={coords === 'mean'} />
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 
 interface Props {
   label: string;
@@ -11,15 +11,17 @@ interface Props {
 
 /**
  * A number input that commits only valid values and keeps the typed text while editing, so an
- * intermediate "0." does not snap back; it shows the state's value again on blur.
+ * intermediate "0." does not snap back; an invalid value is explained beside the field, and the
+ * field shows the state's value again on blur.
  */
 export function NumberField({ label, value, validate, onCommit, testId }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? String(value);
   const parsed = Number(text);
   const problem = text.trim() === '' || !Number.isFinite(parsed) ? 'Enter a number.' : validate(parsed);
+  const errorId = useId();
   return (
-    <label style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+    <label style={{ display: 'inline-flex', alignItems: 'center', gap: 4, flexWrap: 'wrap' }}>
       {label}
       <input
         type="number"
@@ -27,7 +29,7 @@ export function NumberField({ label, value, validate, onCommit, testId }: Props)
         value={text}
         data-testid={testId}
         aria-invalid={problem !== null}
-        title={problem ?? undefined}
+        aria-describedby={problem !== null ? errorId : undefined}
         style={{ width: '5.5em', borderColor: problem ? '#c0392b' : undefined }}
         onChange={(e) => {
           const next = e.target.value;
@@ -37,6 +39,12 @@ export function NumberField({ label, value, validate, onCommit, testId }: Props)
         }}
         onBlur={() => setDraft(null)}
       />
+      {/* Said in words, not only by the red border; the map keeps the last valid range meanwhile. */}
+      {problem !== null && (
+        <span id={errorId} role="alert" data-testid={testId ? `${testId}-error` : undefined} style={{ color: '#b00020', fontSize: 12 }}>
+          {problem} The map keeps the last valid value ({value}).
+        </span>
+      )}
     </label>
   );
 }
