@@ -1,6 +1,5 @@
 import type { PlotFrame } from './plotGeometry.ts';
-
-const fmt = (v: number) => String(Number(v.toPrecision(6))).replace('-', '−');
+import { formatTick as fmt } from './tickFormat.ts';
 
 /** Grid lines, ticks and axis titles, drawn by React from the d3 scales. */
 export function Axes({ frame }: { frame: PlotFrame }) {
