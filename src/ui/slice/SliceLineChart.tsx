@@ -2,7 +2,7 @@
 import { formatValue } from '../format.ts';
 import { extent, line, scaleLinear } from 'd3';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
-import { OBJECTIVE_STYLE } from '../objectiveStyle.ts';
+import { OBJECTIVE_STYLE } from '../kit/objective-style.ts';
 import { SLICE_MAPS, sliceValues } from './slice-render.ts';
 
 const HEIGHT = 260;
