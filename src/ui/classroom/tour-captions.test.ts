@@ -12,7 +12,7 @@ import { OBJECTIVES } from '../../math/objectives.ts';
 import { DEFAULT_STATE } from '../../state/experiment.ts';
 import { encodeFragment } from '../../state/permalink/index.ts';
 import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
-import { resolveLoss } from '../resolveLoss.ts';
+import { resolveLoss } from '../landscape1d/resolve-loss.ts';
 import { TOUR_STEPS } from './tour.ts';
 import type { TourStep } from './tour.ts';
 

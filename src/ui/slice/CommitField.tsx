@@ -3,7 +3,7 @@
  * as typed, a bad value keeps the old setting and says why beside the field, and Escape drops the edit.
  */
 import { useId, useState } from 'react';
-import { formatInput } from '../format.ts';
+import { formatInput } from '../kit/format.ts';
 import type { FieldResult } from './slice-fields.ts';
 
 interface Props {

@@ -1,5 +1,5 @@
 /** A 1-D slice: the training loss, the posterior's expected loss and SAM's max-loss along one direction. */
-import { formatValue } from '../format.ts';
+import { formatValue } from '../kit/format.ts';
 import { extent, line, scaleLinear } from 'd3';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
 import { OBJECTIVE_STYLE } from '../kit/objective-style.ts';

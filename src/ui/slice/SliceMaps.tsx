@@ -1,5 +1,5 @@
 /** A 2-D slice: one heatmap with contours per objective, on one shared colour scale. */
-import { formatValue } from '../format.ts';
+import { formatValue } from '../kit/format.ts';
 import { useEffect, useRef } from 'react';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
 import { prepareCanvas } from '../kit/canvas.ts';
