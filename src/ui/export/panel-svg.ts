@@ -57,7 +57,7 @@ export function exportPanelSvg(panel: HTMLElement): string {
  * The page's controls and status lines are not part of the figure (buttons, fields, "ready (860 ms,
  * worker)"): an export is the figure alone, its titles, legends, readouts and notes.
  */
-const CHROME = 'button, input, select, textarea, progress, label:has(input, select, textarea), [role="status"], [role="group"]';
+const CHROME = 'button, input, select, textarea, progress, label:has(input, select, textarea), [role="status"]';
 
 function isHiddenElement(el: Element, style: CSSStyleDeclaration): boolean {
   if (el.hasAttribute('data-export-ignore') || el.matches(CHROME)) return true;
