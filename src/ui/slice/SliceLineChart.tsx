@@ -1,5 +1,4 @@
 /** A 1-D slice: the training loss, the posterior's expected loss and SAM's max-loss along one direction. */
-import { formatValue } from '../kit/format.ts';
 import { extent, line, scaleLinear } from 'd3';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
 import { OBJECTIVE_STYLE } from '../kit/objective-style.ts';
@@ -31,13 +30,13 @@ export function SliceLineChart({ result, width }: { result: SliceResult; width: 
           <g key={t} transform={`translate(0,${y(t)})`}>
             <line x2={w} className="slice-grid" />
             <text x={-6} dy="0.32em" textAnchor="end" className="slice-tick">
-              {formatValue(t)}
+              {t.toPrecision(3)}
             </text>
           </g>
         ))}
         {x.ticks(7).map((t) => (
           <text key={t} x={x(t)} y={h + 16} textAnchor="middle" className="slice-tick">
-            {formatValue(t)}
+            {t}
           </text>
         ))}
         <text x={w / 2} y={h + 34} textAnchor="middle" className="slice-axis-label">
