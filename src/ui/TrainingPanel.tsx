@@ -9,6 +9,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ExperimentState } from '../state/experiment.ts';
 import { OFFICIAL_BSAM_DEMO } from '../state/training.ts';
+import { finalLrFactor } from '../train/schedule.ts';
 import type { Action, TrainingPatch } from '../state/update.ts';
 import type { PointOrigin } from '../train/datasets.ts';
 import type { BackendChoice } from '../worker/train-protocol.ts';
@@ -23,6 +24,7 @@ import { OPTIMIZER_LABELS } from './training/optimizer-labels.ts';
 import { addPointPatch, removePointPatch } from './training/point-edits.ts';
 import { ReliabilityDiagram } from './training/ReliabilityDiagram.tsx';
 import { RunBar } from './training/RunBar.tsx';
+import { RunFinished } from './training/RunFinished.tsx';
 import { RunOptions } from './training/RunOptions.tsx';
 import { StdHistograms } from './training/StdHistograms.tsx';
 import { TrainingControls } from './training/TrainingControls.tsx';
@@ -177,8 +179,19 @@ export function TrainingPanel({ state, dispatch }: Props) {
               onStep={run.step}
               onReset={run.reset}
             />
+            {view.status === 'finished' && (
+              <RunFinished
+                step={view.step}
+                epoch={view.epoch}
+                epochs={config.epochs}
+                finalRate={config.optimizer.learningRate * finalLrFactor(config)}
+                onExtend={run.extend}
+                onRestart={run.reset}
+              />
+            )}
             <RunOptions config={config} onPatch={onPatch} />
-            {view.diverged && <DivergedBanner step={view.diverged.step} message={view.diverged.message} onReset={run.reset} />}
+            {/* The status line's step: one source for where the run stopped. */}
+            {view.diverged && <DivergedBanner step={view.step} message={view.diverged.message} onReset={run.reset} />}
             {(view.crash || view.error) && (
               <div className="notices" data-testid="train-notices">
                 <ul>

@@ -6,7 +6,8 @@
 import { memo, useId } from 'react';
 import type { ReactNode } from 'react';
 import type { OptimizerKind, TrainingConfig } from '../../state/training.ts';
-import { OPTIMIZER_KINDS } from '../../state/training.ts';
+import { OPTIMIZER_KINDS, trainingSchema } from '../../state/training.ts';
+import { numberBounds } from '../../state/permalink/schema-tree.ts';
 import { parseBounded } from '../../state/update.ts';
 import type { TrainingPatch } from '../../state/update.ts';
 import { DATASET_KINDS } from '../../train/datasets.ts';
@@ -25,6 +26,7 @@ interface Props {
 const ACTIVATIONS = ['elu', 'relu', 'tanh'] as const;
 const LR_RANGE = { min: 1e-4, max: 1e4, steps: 500 };
 const RHO_RANGE = { min: 1e-3, max: 10, steps: 500 };
+const WARMUP_BOUNDS = numberBounds(trainingSchema.shape.warmup.unwrap());
 const SEED_BOUNDS = { min: -2_147_483_648, max: 2_147_483_647 };
 
 function Field({ label, htmlFor, hint, children }: { label: string; htmlFor: string; hint?: string; children: ReactNode }) {
@@ -186,9 +188,12 @@ export const TrainingControls = memo(function TrainingControls({ config, onPatch
             onChange={(e) => onPatch({ schedule: e.target.value as TrainingConfig['schedule'] })}
           >
             <option value="cosine">cosine decay</option>
+            <option value="warmup-cosine">warm-up + cosine (official train.py)</option>
             <option value="constant">constant</option>
           </select>
         </Field>
+        {config.schedule === 'warmup-cosine' &&
+          num('warmup', 'Warm-up epochs', config.warmup, (t) => parseInteger(t, WARMUP_BOUNDS, 'Warm-up epochs'), (v) => onPatch({ warmup: v }), 'linear, then cosine')}
         {num('epochs', 'Epochs', config.epochs, (t) => parseInteger(t, { min: 1, max: 100_000 }, 'Epochs'), (v) => onPatch({ epochs: v }))}
         {num('batch', 'Batch size', config.batchSize, (t) => parseInteger(t, { min: 1, max: 5000 }, 'The batch size'), (v) => onPatch({ batchSize: v }))}
       </fieldset>
