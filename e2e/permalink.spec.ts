@@ -208,7 +208,7 @@ test.describe('permalinks', () => {
     await page.goto(`/#${fragment}`);
     await page.getByTestId('train-backend-select').selectOption('cpu');
     await page.getByTestId('train-play').click();
-    await expect(page.getByTestId('train-stopped-at')).toHaveText('stopped at step 5, as asked', { timeout: 60_000 });
+    await expect(page.getByTestId('train-stopped-at')).toHaveText('paused at step 5, as set in “Pause at step”', { timeout: 60_000 });
     await expect(page.getByTestId('training-panel')).toHaveAttribute('data-step', '5');
     // The epoch-1 training loss the app plots is the CLI's, to the last bit.
     expect(Number(await page.getByTestId('train-metrics').getAttribute('data-first-loss'))).toBe(epoch1.train_loss);

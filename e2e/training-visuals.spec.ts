@@ -208,7 +208,7 @@ test('"pause at step" stops a playing run exactly at that step, without rebuildi
   // Setting the stop step does not rebuild the run: still paused at step 0, and Play is enabled at once.
   await expect(page.getByTestId('train-play')).toBeEnabled();
   await page.getByTestId('train-play').click();
-  await expect(page.getByTestId('train-stopped-at')).toHaveText('stopped at step 25, as asked', { timeout: TRAIN_TIMEOUT });
+  await expect(page.getByTestId('train-stopped-at')).toHaveText('paused at step 25, as set in “Pause at step”', { timeout: TRAIN_TIMEOUT });
   await expect(panel(page)).toHaveAttribute('data-status', 'paused');
   await expect(panel(page)).toHaveAttribute('data-step', '25');
   // It stays there (the worker stopped, not just the button).
