@@ -161,7 +161,7 @@ export function TrainingPanel({ state, dispatch }: Props) {
         <div className="training-grid">
           <div className="train-controls-column">
             <TrainingControls config={config} onPatch={onPatch} onOfficialPreset={onOfficialPreset} />
-            <CsvImport onPatch={onPatch} />
+            <CsvImport config={config} onPatch={onPatch} />
           </div>
           <div className="plot-column">
             <RunBar
