@@ -235,3 +235,16 @@ test('"pause at step" stops a playing run exactly at that step, without rebuildi
   await page.getByTestId('train-stop-at').fill('2.5');
   await expect(page.getByRole('alert').filter({ hasText: 'not a step number' })).toBeVisible();
 });
+
+test('with three classes the legend lists no posterior-sample boundaries (none are drawn) and says why', async ({ page }) => {
+  await page.goto('/#v=1&tr.dataset.kind=blobs&tr.dataset.classes=3');
+  await panel(page).scrollIntoViewIfNeeded();
+  await page.getByTestId('train-backend-select').selectOption('cpu');
+  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-active', 'cpu', { timeout: TRAIN_TIMEOUT });
+  await waitRebuilt(page);
+  const legend = page.getByTestId('train-boundary-legend');
+  await expect(page.getByTestId('train-boundary')).toHaveAttribute('data-sample-contours', '0');
+  await expect(legend).not.toContainText('posterior samples');
+  await expect(page.getByTestId('train-legend-no-samples')).toHaveText('posterior-sample boundaries are drawn for 2 classes only');
+  await expect(legend).toContainText('averaged-predictive boundary');
+});

@@ -133,6 +133,21 @@ test('a learning rate of 1e3 diverges, and one click on Reset run recovers', asy
   expect(errors).toEqual([]);
 });
 
+test('auto offers Play at once on the fused engine while it measures the others, then reports the measurement', async ({ page }) => {
+  test.setTimeout(2 * TRAIN_TIMEOUT);
+  await page.goto('/');
+  await panel(page).scrollIntoViewIfNeeded();
+  // The run is built on the fused engine before any measurement (Play was disabled ~12.6 s while auto measured).
+  await expect(page.getByTestId('train-play')).toBeEnabled({ timeout: TRAIN_TIMEOUT });
+  const reasonAtPlay = await page.getByTestId('train-backend-active').textContent();
+  expect(reasonAtPlay).toContain('while the other engines are measured');
+  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-active', 'fused');
+  // The measurement ends in a report naming each engine's time and the choice.
+  await expect(page.getByTestId('train-backend-active')).toContainText(/auto: measured fused [\d.]+ ms\/step/, { timeout: TRAIN_TIMEOUT });
+  await expect(panel(page)).toHaveAttribute('data-status', 'paused');
+  expect(errors).toEqual([]);
+});
+
 test('the default (auto) backend trains with no console errors', async ({ page }) => {
   test.setTimeout(2 * TRAIN_TIMEOUT);
   await openWithBackend(page, 'auto');

@@ -126,6 +126,7 @@ export function TrainingPanel({ state, dispatch }: Props) {
   const legendElement = (
     <BoundaryLegend
       classes={firstGrid?.classes ?? classes}
+      posterior={hasPosterior}
       samples={view.runs.some((r) => (r.grid?.samples.length ?? 0) > 0)}
       hasTest={(data?.test.length ?? 0) > 0}
       heatmap={heatmap}

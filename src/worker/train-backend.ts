@@ -53,12 +53,33 @@ async function measure(config: TrainingConfig, engine: Engine): Promise<number> 
 /** auto's last decision, keyed by what the speed depends on: re-measured only when the network or batch changes. */
 let autoCache: { key: string; active: ActiveBackend; reason: string } | null = null;
 
+const autoKey = (config: TrainingConfig) =>
+  JSON.stringify([config.model, config.batchSize, config.optimizer.kind, config.optimizer.msharpness, config.dataset.classes]);
+
+/** auto's decision for this config if it was measured already (and its backend starts), else null. */
+export async function cachedAuto(config: TrainingConfig): Promise<{ active: ActiveBackend; reason: string } | null> {
+  if (autoCache?.key === autoKey(config) && (await start(autoCache.active))) return { active: autoCache.active, reason: autoCache.reason };
+  return null;
+}
+
+/** Measures every engine for `config` (remembered for the next init of the same network) and starts the fastest. */
+export async function measureAuto(config: TrainingConfig, beforeEach: () => Promise<boolean> = async () => true): Promise<{ active: ActiveBackend; reason: string } | null> {
+  const decided = await measureAll(config, beforeEach);
+  if (decided) autoCache = { key: autoKey(config), ...decided };
+  return decided;
+}
+
+/** The fused engine, started at once (auto trains on it while the others are measured). */
+export async function startFused(): Promise<void> {
+  await start('fused');
+}
+
 export async function chooseBackend(choice: BackendChoice, config: TrainingConfig): Promise<{ active: ActiveBackend; reason: string }> {
   if (choice === 'auto') {
-    const key = JSON.stringify([config.model, config.batchSize, config.optimizer.kind, config.optimizer.msharpness, config.dataset.classes]);
-    if (autoCache?.key === key && (await start(autoCache.active))) return { active: autoCache.active, reason: autoCache.reason };
-    const decided = await measureAll(config);
-    autoCache = { key, ...decided };
+    const cached = await cachedAuto(config);
+    if (cached) return cached;
+    const decided = await measureAuto(config);
+    if (!decided) throw new Error('no training engine could start');
     return decided;
   }
   if (choice === 'fused') {
@@ -87,11 +108,16 @@ async function onlyFallbackGpu(): Promise<boolean> {
   return !!adapter && (adapter.isFallbackAdapter === true || adapter.info?.isFallbackAdapter === true);
 }
 
-async function measureAll(config: TrainingConfig): Promise<{ active: ActiveBackend; reason: string }> {
+/**
+ * Times each candidate; `beforeEach` runs before each one and may wait (auto measures while the run is paused)
+ * or return false to give up (a newer init came): then null.
+ */
+async function measureAll(config: TrainingConfig, beforeEach: () => Promise<boolean> = async () => true): Promise<{ active: ActiveBackend; reason: string } | null> {
   const timings: { name: ActiveBackend; ms: number }[] = [];
   const unavailable: string[] = [];
   const fallbackGpu = await onlyFallbackGpu().catch(() => false);
   for (const name of CANDIDATES) {
+    if (!(await beforeEach())) return null;
     if (name === 'webgpu' && fallbackGpu) {
       unavailable.push('webgpu (only a software fallback adapter; choose it explicitly to use it)');
       continue;

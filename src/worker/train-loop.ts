@@ -80,6 +80,16 @@ export class TrainLoop {
 
   constructor(private readonly host: LoopHost) {}
 
+  /** Playing (auto measures engines only while the run is paused). */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Still at step 0 of the run init or reset built: rebuilding it on another engine loses nothing. */
+  get isFresh(): boolean {
+    return this.slots.length > 0 && this.step === 0 && !this.running;
+  }
+
   /** Build the run(s) for a config on an engine (the tfjs backend, if any, is already chosen by the caller). */
   init(config: TrainingConfig, engine: Engine = this.engine, history = 0): Promise<void> {
     return this.exclusive(() => this.initNow(config, engine, history));
@@ -311,7 +321,8 @@ export class TrainLoop {
       }
     }
     const bsam = run.config.optimizer.kind === 'bsam';
-    const p = await run.predictDetailed(points, bsam ? SAMPLE_BOUNDARIES : 0);
+    // A sample's boundary is its p(class 1) = ½ line: drawn for two classes only, so only then computed.
+    const p = await run.predictDetailed(points, bsam && run.data.classes === 2 ? SAMPLE_BOUNDARIES : 0);
     return {
       size: GRID_SIZE,
       xFrom,

@@ -86,7 +86,7 @@ export interface DecisionGrid {
   probs: Float32Array;
   /** bSAM only: the prediction of the mean weights (same layout); null for the other optimizers. */
   meanProbs: Float32Array | null;
-  /** bSAM only: p(class 1) of up to 20 posterior samples, each size·size (for thin boundaries). */
+  /** bSAM with two classes only: p(class 1) of up to 20 posterior samples, each size·size (for thin boundaries). */
   samples: Float32Array[];
 }
 
