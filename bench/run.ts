@@ -15,7 +15,7 @@ import { biconjugateCurve } from '../src/math/biconjugate.ts';
 import { workingPad } from '../src/math/landscape1d.ts';
 import { landscape2dRows } from './landscape2d.ts';
 import { browserRows } from './browser.ts';
-import { formatRows, fusedRows } from './fused.ts';
+import { formatImageRows, formatRows, fusedRows, imageRows } from './fused.ts';
 import { sliceRows } from './slice.ts';
 import { trainingRows } from './train.ts';
 import { medianMs } from './timing.ts';
@@ -76,6 +76,10 @@ for (const [name, rate] of training) console.log(`| ${name} | ${rate} |`);
 // The hand-fused engine against tfjs, in Node (issue 3).
 console.log('');
 console.log(formatRows(await fusedRows()));
+
+// The image classifiers of issue 13 on the fused engine: steps/s and the time of one epoch.
+console.log('');
+console.log(formatImageRows(imageRows()));
 
 // The trained network's landscape (issue 4): a 41 × 41 slice with 16 posterior samples per point.
 console.log('');

@@ -28,7 +28,8 @@ the schedule's epochs), print the epoch lines completed by then and a final line
 {"stopped": {"step", "epoch", "step_loss", "accuracy", "nll", "ece", "evaluated_on", "weights_digest"}}:
 the numbers the app shows when it pauses at step T on its cpu backend; weights_digest is FNV-1a of the
 float32 weights, equal only for bit-identical weights.
---trace: replays a bsam-trace/1 file with the noise it records and prints the bSAM trajectory as JSON:
+--trace: replays a bsam-trace/1 file (model.loss "logistic" with a 0/1 column y, or "softmax" with one-hot
+rows y) with the noise it records and prints the bSAM trajectory as JSON:
 {"trajectory": [{"w", "s", "gm", "loss_at_perturbed"}, …]} (one entry per step, layers as {w, b}).
 Both run on the TensorFlow.js cpu backend (float32).
 

@@ -52,4 +52,24 @@ describe('zigguratNormal', () => {
     zigguratNormal(12346).fill(other);
     expect(Array.from(other)).not.toEqual(Array.from(draws.slice(0, 8)));
   });
+
+  it('fill in WebAssembly (Float32Array) gives next()\'s values bit for bit over chunk boundaries, slow paths included', () => {
+    // 40,000 draws hold ~500 slow-path draws (wedge tests and tails) and cross the 16,384-draw chunk twice;
+    // fills of odd sizes at odd offsets interleave with next(), which shares the state.
+    const filledSampler = zigguratNormal(777);
+    const reference = zigguratNormal(777);
+    const out = new Float32Array(40_000);
+    let slowTail = 0;
+    for (const [from, to] of [[0, 16_390], [16_390, 16_391], [16_391, 16_455], [16_455, 40_000]] as const) {
+      if (to - from === 1) out[from] = filledSampler.next();
+      else filledSampler.fill(out, from, to);
+    }
+    for (let i = 0; i < out.length; i++) {
+      const want = Math.fround(reference.next());
+      if (out[i] !== want) expect.fail(`draw ${i}: ${out[i]} ≠ ${want}`);
+      if (Math.abs(want) > 3.442619855899) slowTail++;
+    }
+    expect(slowTail).toBeGreaterThan(5);
+    expect(Math.fround(filledSampler.next())).toBe(Math.fround(reference.next()));
+  });
 });

@@ -1,15 +1,17 @@
 /**
  * Choosing the engine of the training worker: the hand-fused CPU engine ('fused', SIMD WebAssembly, no tfjs)
- * or a tfjs backend. Explicit tfjs choices fall back (webgpu → webgl → cpu) with the reason said; `auto`
+ * or a tfjs backend (webgpu, webgl, wasm — registered by wasm-backend.ts — or cpu). Explicit tfjs choices fall
+ * back along that order (webgpu → webgl → wasm → cpu) with the reason said; `auto`
  * measures a few real training steps of the current network on each candidate that starts and keeps the
  * fastest, saying the numbers (the fused engine wins on the lab's small networks; WebGPU could on big ones).
  */
 import type { TrainingConfig } from '../state/training.ts';
+import type { ArrayDataset } from '../train/datasets.ts';
 import { createLabRun, type Engine } from '../train/lab-run.ts';
 import { tf } from '../train/tf.ts';
 import type { ActiveBackend, BackendChoice } from './train-protocol.ts';
 
-const ORDER: ActiveBackend[] = ['webgpu', 'webgl', 'cpu'];
+const ORDER: ActiveBackend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const CANDIDATES: ActiveBackend[] = ['fused', ...ORDER];
 
 export function engineOf(active: ActiveBackend): Engine {
@@ -26,9 +28,9 @@ async function start(name: ActiveBackend): Promise<boolean> {
   }
 }
 
-/** Median milliseconds per training step of `config` on an engine (after warm-up). */
-async function measure(config: TrainingConfig, engine: Engine): Promise<number> {
-  const run = createLabRun({ ...config, predictiveSamples: 1, compare: null }, engine);
+/** Median milliseconds per training step of `config` (on `data` when given) on an engine (after warm-up). */
+async function measure(config: TrainingConfig, engine: Engine, data?: ArrayDataset): Promise<number> {
+  const run = createLabRun({ ...config, predictiveSamples: 1, compare: null }, engine, { data });
   try {
     // Reading each step's loss (as the loop does) waits for the step's GPU work: advance() alone only
     // enqueues it on webgl/webgpu, which would make them look faster than they are.
@@ -53,19 +55,26 @@ async function measure(config: TrainingConfig, engine: Engine): Promise<number> 
 /** auto's last decision, keyed by what the speed depends on: re-measured only when the network or batch changes. */
 let autoCache: { key: string; active: ActiveBackend; reason: string } | null = null;
 
-const autoKey = (config: TrainingConfig) =>
-  JSON.stringify([config.model, config.batchSize, config.optimizer.kind, config.optimizer.msharpness, config.dataset.classes]);
+/** What auto's speed depends on: the network, the batch, the optimizer, the input width and class count. */
+const autoKey = (config: TrainingConfig, data?: ArrayDataset) => {
+  const shape = data ? [data.inputDim, data.classes] : [2, config.dataset.classes];
+  return JSON.stringify([config.model, config.batchSize, config.optimizer.kind, config.optimizer.msharpness, shape]);
+};
 
 /** auto's decision for this config if it was measured already (and its backend starts), else null. */
-export async function cachedAuto(config: TrainingConfig): Promise<{ active: ActiveBackend; reason: string } | null> {
-  if (autoCache?.key === autoKey(config) && (await start(autoCache.active))) return { active: autoCache.active, reason: autoCache.reason };
+export async function cachedAuto(config: TrainingConfig, data?: ArrayDataset): Promise<{ active: ActiveBackend; reason: string } | null> {
+  if (autoCache?.key === autoKey(config, data) && (await start(autoCache.active))) return { active: autoCache.active, reason: autoCache.reason };
   return null;
 }
 
 /** Measures every engine for `config` (remembered for the next init of the same network) and starts the fastest. */
-export async function measureAuto(config: TrainingConfig, beforeEach: () => Promise<boolean> = async () => true): Promise<{ active: ActiveBackend; reason: string } | null> {
-  const decided = await measureAll(config, beforeEach);
-  if (decided) autoCache = { key: autoKey(config), ...decided };
+export async function measureAuto(
+  config: TrainingConfig,
+  beforeEach: () => Promise<boolean> = async () => true,
+  data?: ArrayDataset,
+): Promise<{ active: ActiveBackend; reason: string } | null> {
+  const decided = await measureAll(config, beforeEach, data);
+  if (decided) autoCache = { key: autoKey(config, data), ...decided };
   return decided;
 }
 
@@ -74,11 +83,15 @@ export async function startFused(): Promise<void> {
   await start('fused');
 }
 
-export async function chooseBackend(choice: BackendChoice, config: TrainingConfig): Promise<{ active: ActiveBackend; reason: string }> {
+/**
+ * The engine for a choice. `data`: the rows the run will train on when they are not the config's 2-D dataset
+ * (e.g. images), so that `auto` measures steps of the real input width and class count.
+ */
+export async function chooseBackend(choice: BackendChoice, config: TrainingConfig, data?: ArrayDataset): Promise<{ active: ActiveBackend; reason: string }> {
   if (choice === 'auto') {
-    const cached = await cachedAuto(config);
+    const cached = await cachedAuto(config, data);
     if (cached) return cached;
-    const decided = await measureAuto(config);
+    const decided = await measureAuto(config, undefined, data);
     if (!decided) throw new Error('no training engine could start');
     return decided;
   }
@@ -109,10 +122,14 @@ async function onlyFallbackGpu(): Promise<boolean> {
 }
 
 /**
- * Times each candidate; `beforeEach` runs before each one and may wait (auto measures while the run is paused)
- * or return false to give up (a newer init came): then null.
+ * Times each candidate (on `data` when given); `beforeEach` runs before each one and may wait (auto measures
+ * while the run is paused) or return false to give up (a newer init came): then null.
  */
-async function measureAll(config: TrainingConfig, beforeEach: () => Promise<boolean> = async () => true): Promise<{ active: ActiveBackend; reason: string } | null> {
+async function measureAll(
+  config: TrainingConfig,
+  beforeEach: () => Promise<boolean> = async () => true,
+  data?: ArrayDataset,
+): Promise<{ active: ActiveBackend; reason: string } | null> {
   const timings: { name: ActiveBackend; ms: number }[] = [];
   const unavailable: string[] = [];
   const fallbackGpu = await onlyFallbackGpu().catch(() => false);
@@ -126,7 +143,7 @@ async function measureAll(config: TrainingConfig, beforeEach: () => Promise<bool
       unavailable.push(name);
       continue;
     }
-    timings.push({ name, ms: await measure(config, engineOf(name)) });
+    timings.push({ name, ms: await measure(config, engineOf(name), data) });
   }
   if (!timings.length) throw new Error('no training engine could start');
   timings.sort((a, b) => a.ms - b.ms);

@@ -11,6 +11,7 @@
  * the winner — either way the backend report says so.
  */
 import '@tensorflow/tfjs-backend-webgpu';
+import './wasm-backend.ts';
 import { tf } from '../train/tf.ts';
 import type { TrainingConfig } from '../state/training.ts';
 import { cachedAuto, chooseBackend, engineOf, measureAuto, startFused } from './train-backend.ts';

@@ -7,7 +7,8 @@
  * row-major then b [out]; z = x·W + b; tanh / relu / elu (α = 1) between layers, none after the last; for 2
  * classes one logit and the logistic loss mean(softplus(z) − y·z), else softmax cross-entropy; mean over rows.
  */
-import { createArena, transpose, type MatrixArena } from '../../math/gemm/gemm.ts';
+import { activationGradJs } from '../../math/gemm/elementwise-js.ts';
+import { createArena, type MatrixArena } from '../../math/gemm/gemm.ts';
 import { layerSlots, parameterCount, type LayerSlot } from '../slice/snapshot.ts';
 
 /** 'linear' only matters for the trace format's networks; the lab's use tanh, relu or elu. */
@@ -43,6 +44,7 @@ export class ArenaMlp {
   private readonly weightViews: Float32Array[];
   private readonly gradientViews: Float32Array[];
   private readonly biasViews: Float32Array[];
+  private readonly gradientBiasViews: Float32Array[];
 
   constructor(readonly shape: ArenaMlpShape) {
     const { sizes, maxRows } = shape;
@@ -63,13 +65,23 @@ export class ArenaMlp {
     this.weightViews = this.slots.map((slot) => this.params.subarray(slot.w, slot.b));
     this.gradientViews = this.slots.map((slot) => this.gradient.subarray(slot.w, slot.b));
     this.biasViews = this.slots.map((slot) => this.params.subarray(slot.b, slot.b + slot.fanOut));
+    this.gradientBiasViews = this.slots.map((slot) => this.gradient.subarray(slot.b, slot.b + slot.fanOut));
   }
 
-  /** The data the next calls see: `rows` points (x, y pairs) and their class labels (null: predictions only). */
-  setData(inputs: ArrayLike<number>, labels: ArrayLike<number> | null, rows: number): void {
+  /**
+   * The data the next calls see: `rows` points from row `from` of `inputs` (sizes[0] values a row) and their
+   * class labels (null: predictions only).
+   */
+  setData(inputs: ArrayLike<number>, labels: ArrayLike<number> | null, rows: number, from = 0): void {
     if (rows > this.shape.maxRows) throw new RangeError(`${rows} rows do not fit the ${this.shape.maxRows} this network was sized for`);
-    for (let i = 0; i < rows * this.shape.sizes[0]; i++) this.inputs[i] = inputs[i];
-    if (labels) for (let i = 0; i < rows; i++) this.labels[i] = labels[i];
+    const width = this.shape.sizes[0];
+    const start = from * width;
+    if (inputs instanceof Float32Array) {
+      // A copy of a view would allocate it: copy by hand when the rows are few, else view and set.
+      if (rows * width <= 64) for (let i = 0; i < rows * width; i++) this.inputs[i] = inputs[start + i];
+      else this.inputs.set(inputs.subarray(start, start + rows * width));
+    } else for (let i = 0; i < rows * width; i++) this.inputs[i] = inputs[start + i];
+    if (labels) for (let i = 0; i < rows; i++) this.labels[i] = labels[from + i];
     else this.labels.fill(0, 0, rows);
     this.rows = rows;
   }
@@ -109,18 +121,16 @@ export class ArenaMlp {
       const dz = this.delta[k + 1];
       // ∂W = h_kᵀ · δ, ∂b = column sums of δ.
       this.arena.gemm(this.h[k], dz, this.gradientViews[k], slot.fanIn, rows, slot.fanOut, { transA: true });
-      for (let j = 0; j < slot.fanOut; j++) this.gradient[slot.b + j] = 0;
-      for (let r = 0; r < rows; r++) {
-        const o = r * slot.fanOut;
-        for (let j = 0; j < slot.fanOut; j++) this.gradient[slot.b + j] += dz[o + j];
-      }
+      this.arena.colSums(dz, rows, slot.fanOut, this.gradientBiasViews[k]);
       if (k === 0) break;
       // δ_{k−1} = (δ · Wᵀ) ⊙ act'(z_{k−1}).
-      const wT = this.transposed.subarray(0, slot.fanIn * slot.fanOut);
-      transpose(this.weightViews[k], slot.fanIn, slot.fanOut, wT);
+      this.arena.transpose(this.weightViews[k], slot.fanIn, slot.fanOut, this.transposed);
       const dh = this.delta[k];
-      this.arena.gemm(dz, wT, dh, rows, slot.fanOut, slot.fanIn);
-      activationGrad(this.z[k], this.h[k], dh, rows * slot.fanIn, this.shape.activation);
+      this.arena.gemm(dz, this.transposed, dh, rows, slot.fanOut, slot.fanIn);
+      const act = this.shape.activation;
+      const n = rows * slot.fanIn;
+      if (act === 'elu' || act === 'relu') this.arena.activationGrad(act, this.z[k], this.h[k], dh, n);
+      else if (act === 'tanh') activationGradJs('tanh', this.z[k], this.h[k], dh, n);
     }
     return loss;
   }
@@ -166,13 +176,6 @@ export class ArenaMlp {
     }
     return sum / rows;
   }
-}
-
-/** dh ⊙= act'(z), using h = act(z) where that is cheaper. */
-function activationGrad(z: Float32Array, h: Float32Array, dh: Float32Array, n: number, activation: HiddenActivation): void {
-  if (activation === 'relu') for (let i = 0; i < n; i++) dh[i] = z[i] > 0 ? dh[i] : 0;
-  else if (activation === 'tanh') for (let i = 0; i < n; i++) dh[i] *= 1 - h[i] * h[i];
-  else if (activation === 'elu') for (let i = 0; i < n; i++) if (z[i] <= 0) dh[i] *= h[i] + 1;
 }
 
 function sigmoid(z: number): number {

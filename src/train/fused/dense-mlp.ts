@@ -10,10 +10,15 @@
  * otherwise softmax cross-entropy on class indices (mean over the batch), as model.ts's batchLoss.
  *
  * Batched: a call evaluates G parameter vectors (G·P floats, vector g at g·P), vector g on its own group of
- * rows — bSAM's K sub-batches in one call. Rows are [row][2] inputs; group g owns rows g·r … (g+1)·r − 1.
+ * rows — bSAM's K sub-batches in one call. Rows are [row][inputs] (inputs = sizes[0]: 2 for the lab's planes, 784
+ * for 28×28 images); group g owns rows g·r … (g+1)·r − 1.
  */
 
+import type { MatrixArena } from '../../math/gemm/gemm.ts';
 import { ArenaMlp } from '../dense/arena-mlp.ts';
+
+/** P-float buffers a DenseMlp with gradients keeps in its arena for the optimizers' state and scratch. */
+export const WORKSPACE_BUFFERS = 6;
 
 export type FusedActivation = 'linear' | 'tanh' | 'relu' | 'elu';
 
@@ -53,6 +58,8 @@ export interface GroupedObjective {
 
 export class DenseMlp implements GroupedObjective {
   readonly sizes: readonly number[];
+  /** Input values a row: sizes[0]. */
+  readonly inputs: number;
   readonly paramCount: number;
   readonly slices: ParamSlice[];
   /** Classes predicted: 2 for a single logit, else the output width. */
@@ -61,6 +68,12 @@ export class DenseMlp implements GroupedObjective {
   private x: Float32Array = new Float32Array(0);
   private labels: Int32Array = new Int32Array(0);
   private rowsPerGroup = 0;
+  /**
+   * WORKSPACE_BUFFERS buffers of P floats in the network's arena (empty without gradients): the fused
+   * optimizers run their elementwise updates there with the arena's SIMD kernels, so the parameters they
+   * evaluate (`params`) and the gradient they read (`gradient`) never leave the WebAssembly memory.
+   */
+  readonly workspace: Float32Array[];
 
   /**
    * `capacityRows`: the most rows one group may have in a call. `withGradients` is kept for the callers that
@@ -72,20 +85,65 @@ export class DenseMlp implements GroupedObjective {
     readonly capacityRows: number,
     readonly withGradients = true,
   ) {
-    if (sizes.length < 2 || sizes[0] !== 2) throw new Error('an MLP needs 2 inputs and at least one layer');
+    if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('an MLP needs an input width and at least one layer, all whole numbers ≥ 1');
     this.sizes = [...sizes];
+    this.inputs = sizes[0];
     this.paramCount = paramCount(sizes);
     this.slices = paramSlices(sizes);
     const outUnits = sizes[sizes.length - 1];
     this.classes = outUnits === 1 ? 2 : outUnits;
-    this.net = new ArenaMlp({ sizes: [...sizes], activation, maxRows: capacityRows });
+    const P = this.paramCount;
+    const workspace = withGradients ? WORKSPACE_BUFFERS * (Math.ceil(P / 4) * 4) : 0;
+    this.net = new ArenaMlp({ sizes: [...sizes], activation, maxRows: capacityRows, scratch: workspace });
+    this.workspace = withGradients ? Array.from({ length: WORKSPACE_BUFFERS }, () => this.net.arena.alloc(P)) : [];
+  }
+
+  /** The arena of `params`, `gradient` and `workspace`, with its kernels. */
+  get arena(): MatrixArena {
+    return this.net.arena;
+  }
+
+  /** The parameters `groupLossAndGradient` evaluates (write into it; never replace it). */
+  get params(): Float32Array {
+    return this.net.params;
+  }
+
+  /** Where `groupLossAndGradient` writes ∇. */
+  get gradient(): Float32Array {
+    return this.net.gradient;
   }
 
   /**
-   * The rows the next `lossAndGradient` calls train on: x [row][2], labels (0/1 for one logit, else class
+   * The mean loss of group g of the bound batch at `params`, and its gradient into `gradient`: the
+   * group-at-a-time form of lossAndGradient, without copying parameters in or gradients out. Consecutive calls
+   * on the same group reuse its rows.
+   */
+  groupLossAndGradient(g: number): number {
+    if (!this.withGradients) throw new Error('this network was built for predictions only');
+    const rows = this.rowsPerGroup;
+    this.checkRows(rows);
+    if (this.x.length < (g + 1) * rows * this.inputs || this.labels.length < (g + 1) * rows) throw new Error('the bound batch is smaller than groups × rowsPerGroup');
+    if (this.loadedGroup !== g || this.loadedX !== this.x || this.loadedRows !== rows) {
+      this.net.setData(this.x, this.labels, rows, g * rows);
+      this.loadedGroup = g;
+      this.loadedX = this.x;
+      this.loadedRows = rows;
+    }
+    return this.net.lossAndGradient();
+  }
+
+  /** Which rows the network holds (groupLossAndGradient's cache; -1: none). */
+  private loadedGroup = -1;
+  private loadedX: Float32Array | null = null;
+  private loadedRows = 0;
+
+  /**
+   * The rows the next `lossAndGradient` calls train on: x [row][inputs], labels (0/1 for one logit, else class
    * index), `rowsPerGroup` rows a group. The arrays are kept by reference, not copied.
    */
   bindBatch(x: Float32Array, labels: Int32Array, rowsPerGroup: number): void {
+    // The buffer may be the same with new rows in it: reload on the next group call.
+    this.loadedGroup = -1;
     this.x = x;
     this.labels = labels;
     this.rowsPerGroup = rowsPerGroup;
@@ -95,12 +153,13 @@ export class DenseMlp implements GroupedObjective {
     if (!this.withGradients) throw new Error('this network was built for predictions only');
     const rows = this.rowsPerGroup;
     this.checkRows(rows);
-    if (this.x.length < groups * rows * 2 || this.labels.length < groups * rows) throw new Error('the bound batch is smaller than groups × rowsPerGroup');
+    if (this.x.length < groups * rows * this.inputs || this.labels.length < groups * rows) throw new Error('the bound batch is smaller than groups × rowsPerGroup');
     const P = this.paramCount;
     let total = 0;
+    this.loadedGroup = -1;
     for (let g = 0; g < groups; g++) {
       this.net.params.set(params.subarray(g * P, (g + 1) * P));
-      this.net.setData(this.x.subarray(2 * g * rows), this.labels.subarray(g * rows), rows);
+      this.net.setData(this.x, this.labels, rows, g * rows);
       total += this.net.lossAndGradient();
       grad.set(this.net.gradient, g * P);
     }
@@ -116,10 +175,11 @@ export class DenseMlp implements GroupedObjective {
     this.checkRows(rows);
     const P = this.paramCount;
     const C = this.classes;
+    this.loadedGroup = -1;
     if (sharedInput) this.net.setData(x, null, rows);
     for (let g = 0; g < groups; g++) {
       this.net.params.set(params.subarray(g * P, (g + 1) * P));
-      if (!sharedInput) this.net.setData(x.subarray(2 * g * rows), null, rows);
+      if (!sharedInput) this.net.setData(x.subarray(this.inputs * g * rows), null, rows);
       this.net.probabilities(out.subarray(g * rows * C));
     }
   }

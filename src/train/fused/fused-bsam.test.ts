@@ -6,8 +6,10 @@ import type { LayerValues, Params } from '../mlp.ts';
 import { batchLoss, initParams, type MlpSpec } from '../model.ts';
 import { tf } from '../tf.ts';
 import { bsamTraceSchema, hyperFromTrace, maxAbsDeviation, traceShapeProblem, type BsamTrace } from '../trace.ts';
-import { DenseMlp, paramSlices } from './dense-mlp.ts';
+import { zigguratNormal } from '../../math/ziggurat.ts';
+import { DenseMlp, paramCount, paramSlices, type GroupedObjective } from './dense-mlp.ts';
 import { createBsamState, FusedBsamStep, type FusedBsamState } from './fused-bsam.ts';
+import { FusedOptimizer } from './fused-optimizers.ts';
 import { layerSizes } from './init-params.ts';
 import { fromParams, maxAbsDifference } from './testing/tfjs-bridge.ts';
 
@@ -16,7 +18,25 @@ beforeAll(async () => {
 });
 
 const referenceDir = join(import.meta.dirname, '../../../../shared/reference');
-const files = readdirSync(referenceDir).filter((f) => f.endsWith('.json'));
+// Every trace under reference/, subfolders included (the multi-class softmax one is in multiclass/).
+const files = readdirSync(referenceDir, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+
+/**
+ * The class index of each row of y: the 0/1 label of a logistic trace, the hot column of a softmax trace's
+ * one-hot rows (the fused network takes class indices; softmax cross-entropy on them is nll_categorical).
+ */
+function labelsOf(trace: BsamTrace): Int32Array {
+  if (trace.model.loss === 'logistic') return Int32Array.from(trace.y.map((r) => r[0]));
+  return Int32Array.from(
+    trace.y.map((row) => {
+      const hot = row.indexOf(1);
+      if (hot < 0 || row.some((v, c) => v !== (c === hot ? 1 : 0))) throw new Error('the fused replay needs one-hot rows of y');
+      return hot;
+    }),
+  );
+}
 
 /** Layer lists (the trace's shape) → the flat layout, and back. */
 function flatten(layers: LayerValues[]): Float32Array {
@@ -40,7 +60,7 @@ function replay(trace: BsamTrace, check: (t: number, state: FusedBsamState, loss
   const sizes = trace.model.layers;
   const K = trace.hyperparams.msharpness;
   const mlp = new DenseMlp(sizes, trace.model.activation, trace.X.length);
-  mlp.bindBatch(Float32Array.from(trace.X.flat()), Int32Array.from(trace.y.map((r) => r[0])), trace.X.length / K);
+  mlp.bindBatch(Float32Array.from(trace.X.flat()), labelsOf(trace), trace.X.length / K);
   const state = createBsamState(flatten(trace.init), trace.hyperparams.s_init);
   const step = new FusedBsamStep(mlp.paramCount, K);
   const noise = new Float32Array(K * mlp.paramCount);
@@ -53,7 +73,8 @@ function replay(trace: BsamTrace, check: (t: number, state: FusedBsamState, loss
 
 describe('fused bSAM against the official optimizer (theory.md §6)', () => {
   it('finds the reference traces', () => {
-    expect(files.length).toBeGreaterThanOrEqual(3);
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files).toContain(join('multiclass', 'bsam-official-fmnist-softmax-f32.json'));
   });
 
   it.each(files)('%s: w, s and gm within 2e-5 at every step', (file) => {
@@ -105,5 +126,50 @@ describe.each([2, 3])('fused bSAM, K = 5, %i classes, against the tfjs bsamStep'
     for (const key of ['w', 's', 'gm'] as const) expect(maxAbsDifference(fusedState[key], fromParams(reference[key]))).toBeLessThan(5e-6);
     // The state moved: the comparison is not between two unchanged initialisations.
     expect(maxAbsDifference(fusedState.w, fromParams(w0))).toBeGreaterThan(1e-3);
+  });
+});
+
+describe("bSAM and SGD in the network's arena against the general JavaScript path", () => {
+  // The same DenseMlp hidden behind a plain GroupedObjective takes the general path (all K sub-batches at once,
+  // float64 between float32 stores); the DenseMlp itself takes the arena path (sub-batch by sub-batch, SIMD).
+  const sizes = [5, 13, 7, 3];
+  const [K, size] = [3, 7];
+  const x = Float32Array.from({ length: 5 * K * size }, (_, i) => Math.sin(0.7 * i + 0.2));
+  const labels = Int32Array.from({ length: K * size }, (_, i) => (i * 2) % 3);
+  const init = Float32Array.from({ length: paramCount(sizes) }, (_, i) => 0.4 * Math.cos(1.3 * i));
+
+  it('bSAM: the same w, s, gm and losses over 8 steps, and no new buffers', () => {
+    const mlp = new DenseMlp(sizes, 'elu', K * size);
+    mlp.bindBatch(x, labels, size);
+    const general: GroupedObjective = { lossAndGradient: (p, g, grad) => mlp.lossAndGradient(p, g, grad) };
+    const hyper = { learningRate: 0.3, beta1: 0.9, beta2: 0.999, weightDecay: 1e-3, rho: 0.05, damping: 0.1, dataSize: 40 };
+    const [a, b] = [createBsamState(init, 1), createBsamState(init, 1)];
+    const [stepA, stepB] = [new FusedBsamStep(mlp.paramCount, K), new FusedBsamStep(mlp.paramCount, K)];
+    const noise = new Float32Array(K * mlp.paramCount);
+    const normal = zigguratNormal(3);
+    const workspace = [...mlp.workspace];
+    for (let t = 0; t < 8; t++) {
+      normal.fill(noise);
+      const lossA = stepA.run(a, mlp, K, noise, hyper, 0.9);
+      const lossB = stepB.run(b, general, K, noise, hyper, 0.9);
+      expect(Math.abs(lossA - lossB)).toBeLessThan(1e-6);
+    }
+    for (const key of ['w', 's', 'gm'] as const) expect(maxAbsDifference(a[key], b[key])).toBeLessThan(2e-6);
+    expect(maxAbsDifference(a.w, init)).toBeGreaterThan(1e-2);
+    // The arena path keeps its buffers in the network's workspace and makes no K·P scratch of its own.
+    expect(stepA.buffers()).toEqual([]);
+    mlp.workspace.forEach((buffer, i) => expect(buffer).toBe(workspace[i]));
+  });
+
+  it.each([null, 0.05])('SGD (SAM ρ = %s): the same w, m and losses over 8 steps', (rho) => {
+    const mlp = new DenseMlp(sizes, 'relu', K * size);
+    mlp.bindBatch(x, labels, K * size);
+    const general: GroupedObjective = { lossAndGradient: (p, g, grad) => mlp.lossAndGradient(p, g, grad) };
+    const hyper = { learningRate: 0.1, momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 1e-2 };
+    const [a, b] = [new FusedOptimizer(init, 'sgd', rho), new FusedOptimizer(init, 'sgd', rho)];
+    for (let t = 0; t < 8; t++) expect(Math.abs(a.step(mlp, hyper, 0.9) - b.step(general, hyper, 0.9))).toBeLessThan(1e-6);
+    expect(maxAbsDifference(a.w, b.w)).toBeLessThan(2e-6);
+    expect(maxAbsDifference(a.m, b.m)).toBeLessThan(2e-6);
+    expect(maxAbsDifference(a.w, init)).toBeGreaterThan(1e-2);
   });
 });

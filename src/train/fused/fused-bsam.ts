@@ -6,9 +6,15 @@
  * For each sub-batch k:  θ_k = w + e_k·sqrt(1/(N·s));  g_k = ∇ℓ_k(θ_k);  ĝ_k = ∇ℓ_k(w + ρ·g_k/s) (the MEAN
  * is perturbed, no normalisation);  h_k = sqrt(s·g_k²).  Then g_m ← β₁g_m + (1−β₁)(mean ĝ + δw);
  * w ← w − α·lr·g_m/s with the OLD s;  s ← β₂s + (1−β₂)(mean h + γ + δ).
+ *
+ * On a DenseMlp the step runs one sub-batch at a time inside the network's WebAssembly arena: the noisy sample,
+ * the perturbed mean, Σ|g_k|, Σĝ_k and the final update are SIMD kernels (gemm.wat), and nothing of size K·P
+ * is needed beyond the noise. The sums over k run in the same order as the general path's, in float32.
+ * Any other GroupedObjective (tests) takes the general path below, in JavaScript.
  */
+import type { BsamUpdateHyper } from '../../math/gemm/gemm.ts';
 import type { BsamHyper } from '../bsam.ts';
-import type { GroupedObjective } from './dense-mlp.ts';
+import { DenseMlp, type GroupedObjective } from './dense-mlp.ts';
 
 /** bsam.ts's hyper-parameters (a type-only import: no tfjs at run time). */
 export type FusedBsamHyper = BsamHyper;
@@ -26,29 +32,29 @@ export function createBsamState(init: Float32Array, sInit: number): FusedBsamSta
 
 /** The scratch of a bSAM step for up to `maxGroups` sub-batches, allocated once. */
 export class FusedBsamStep {
-  private readonly scale: Float32Array;
-  private readonly theta: Float32Array;
-  private readonly noisyGrad: Float32Array;
-  private readonly perturbed: Float32Array;
-  private readonly perturbedGrad: Float32Array;
-  /** mean_k h_k, kept in doubles until the s update. */
-  private readonly hMean: Float64Array;
+  /** The general path's scratch, made on its first use (a DenseMlp never needs it). */
+  private scratch: {
+    scale: Float32Array;
+    theta: Float32Array;
+    noisyGrad: Float32Array;
+    perturbed: Float32Array;
+    perturbedGrad: Float32Array;
+    /** mean_k h_k, kept in doubles until the s update. */
+    hMean: Float64Array;
+  } | null = null;
+  /** The noise buffer last seen and its K views of P draws (made once per buffer, not per step). */
+  private noiseViews: { buffer: Float32Array; views: Float32Array[] } | null = null;
+  private readonly update: BsamUpdateHyper = { K: 1, beta1: 0, beta2: 0, decay: 0, lr: 0, shift: 0 };
 
   constructor(
     readonly paramCount: number,
     readonly maxGroups: number,
-  ) {
-    this.scale = new Float32Array(paramCount);
-    this.theta = new Float32Array(maxGroups * paramCount);
-    this.noisyGrad = new Float32Array(maxGroups * paramCount);
-    this.perturbed = new Float32Array(maxGroups * paramCount);
-    this.perturbedGrad = new Float32Array(maxGroups * paramCount);
-    this.hMean = new Float64Array(paramCount);
-  }
+  ) {}
 
   /** The step's scratch buffers (for tests that check nothing is reallocated). */
   buffers(): (Float32Array | Float64Array)[] {
-    return [this.scale, this.theta, this.noisyGrad, this.perturbed, this.perturbedGrad, this.hMean];
+    const s = this.scratch;
+    return s ? [s.scale, s.theta, s.noisyGrad, s.perturbed, s.perturbedGrad, s.hMean] : [];
   }
 
   /**
@@ -59,8 +65,9 @@ export class FusedBsamStep {
     const P = this.paramCount;
     if (K < 1 || K > this.maxGroups) throw new Error(`K = ${K} is outside 1 … ${this.maxGroups}`);
     if (noise.length < K * P) throw new Error(`the noise holds ${noise.length} draws, the step needs ${K * P}`);
+    if (objective instanceof DenseMlp && objective.workspace.length > 0) return this.runInArena(state, objective, K, noise, hyper, lrFactor);
     const { w, s, gm } = state;
-    const { scale, theta, noisyGrad, perturbed, perturbedGrad, hMean } = this;
+    const { scale, theta, noisyGrad, perturbed, perturbedGrad, hMean } = this.generalScratch();
     const N = hyper.dataSize;
     const KP = K * P;
     for (let i = 0; i < P; i++) scale[i] = 1 / Math.sqrt(N * s[i]);
@@ -98,5 +105,62 @@ export class FusedBsamStep {
       s[i] = beta2 * si + (1 - beta2) * (hMean[i] + shift);
     }
     return lossSum / K;
+  }
+
+  private generalScratch(): NonNullable<FusedBsamStep['scratch']> {
+    const P = this.paramCount;
+    const KP = this.maxGroups * P;
+    this.scratch ??= {
+      scale: new Float32Array(P),
+      theta: new Float32Array(KP),
+      noisyGrad: new Float32Array(KP),
+      perturbed: new Float32Array(KP),
+      perturbedGrad: new Float32Array(KP),
+      hMean: new Float64Array(P),
+    };
+    return this.scratch;
+  }
+
+  /** The step on a DenseMlp, sub-batch by sub-batch in its arena (see the file's comment). */
+  private runInArena(state: FusedBsamState, mlp: DenseMlp, K: number, noise: Float32Array, hyper: FusedBsamHyper, lrFactor: number): number {
+    const P = this.paramCount;
+    if (mlp.paramCount !== P) throw new Error(`the network has ${mlp.paramCount} parameters, this step ${P}`);
+    const arena = mlp.arena;
+    const [w, s, gm, e, hSum, gSum] = mlp.workspace;
+    const { params, gradient } = mlp;
+    w.set(state.w);
+    s.set(state.s);
+    gm.set(state.gm);
+    const views = this.noiseOf(noise);
+    let lossSum = 0;
+    for (let k = 0; k < K; k++) {
+      e.set(views[k]);
+      arena.bsamNoisy(params, w, s, e, P, hyper.dataSize);
+      mlp.groupLossAndGradient(k);
+      arena.bsamPerturb(params, hSum, w, s, gradient, P, hyper.rho, k === 0);
+      lossSum += mlp.groupLossAndGradient(k);
+      arena.accumulate(gSum, gradient, P, k === 0);
+    }
+    const u = this.update;
+    u.K = K;
+    u.beta1 = hyper.beta1;
+    u.beta2 = hyper.beta2;
+    u.decay = hyper.weightDecay;
+    u.lr = hyper.learningRate * lrFactor;
+    u.shift = hyper.damping + hyper.weightDecay;
+    arena.bsamUpdate(w, s, gm, gSum, hSum, P, u);
+    state.w.set(w);
+    state.s.set(s);
+    state.gm.set(gm);
+    return lossSum / K;
+  }
+
+  private noiseOf(noise: Float32Array): Float32Array[] {
+    if (this.noiseViews?.buffer !== noise) {
+      const P = this.paramCount;
+      const groups = Math.floor(noise.length / P);
+      this.noiseViews = { buffer: noise, views: Array.from({ length: groups }, (_, k) => noise.subarray(k * P, (k + 1) * P)) };
+    }
+    return this.noiseViews.views;
   }
 }

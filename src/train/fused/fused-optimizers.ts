@@ -6,8 +6,10 @@
  *   Adam: m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  w ← w − (α·lr/(1−β₁ᵗ))·m / (sqrt(v/(1−β₂ᵗ)) + ε);
  *   SAM:  ∇ is taken at w + ρ·g₀/max(‖g₀‖, 1e-12) (g₀ the plain gradient, global 2-norm over all parameters),
  *         and the loss reported is the loss there.
+ * On a DenseMlp the gradients, SAM's perturbation and SGD's update run in the network's WebAssembly arena
+ * (SIMD kernels of gemm.wat, float32); any other GroupedObjective (tests) takes the JavaScript loops below.
  */
-import type { GroupedObjective } from './dense-mlp.ts';
+import { DenseMlp, type GroupedObjective } from './dense-mlp.ts';
 import type { OptimizerHyper } from '../optimizers.ts';
 
 export type FusedBaseOptimizer = 'sgd' | 'adam';
@@ -46,7 +48,8 @@ export class FusedOptimizer {
 
   /** One step on the objective's single group; returns the loss where the gradient was taken. */
   step(objective: GroupedObjective, hyper: FusedOptimizerHyper, lrFactor = 1): number {
-    const { w, m, v, grad } = this;
+    if (objective instanceof DenseMlp && objective.workspace.length > 0) return this.stepInArena(objective, hyper, lrFactor);
+    const { w, grad } = this;
     const P = w.length;
     let loss = objective.lossAndGradient(w, 1, grad);
     if (this.samRho !== null) {
@@ -60,24 +63,65 @@ export class FusedOptimizer {
     }
     this.t++;
     const lr = hyper.learningRate * lrFactor;
+    if (this.base === 'sgd') this.sgdJs(grad, hyper, lr);
+    else this.adamJs(grad, hyper, lr);
+    return loss;
+  }
+
+  private sgdJs(grad: Float32Array, hyper: FusedOptimizerHyper, lr: number): void {
+    const { w, m } = this;
+    const mu = hyper.momentum;
     const decay = hyper.weightDecay;
-    if (this.base === 'sgd') {
-      const mu = hyper.momentum;
-      for (let i = 0; i < P; i++) {
-        m[i] = mu * m[i] + (grad[i] + decay * w[i]);
-        w[i] -= lr * m[i];
-      }
-      return loss;
+    for (let i = 0; i < w.length; i++) {
+      m[i] = mu * m[i] + (grad[i] + decay * w[i]);
+      w[i] -= lr * m[i];
     }
+  }
+
+  /**
+   * Adam stays in JavaScript (float64 between float32 stores) even on a DenseMlp: its first steps divide by
+   * sqrt(v) with v tiny, where a float32 kernel's rounding order moved the loss by more than tfjs agreement
+   * allows (1e-6); it is not on the hot path of the lab's runs.
+   */
+  private adamJs(grad: Float32Array, hyper: FusedOptimizerHyper, lr: number): void {
+    const { w, m, v } = this;
+    const decay = hyper.weightDecay;
     const { beta1, beta2, epsilon } = hyper;
     const stepSize = lr / (1 - beta1 ** this.t);
     const c2 = 1 - beta2 ** this.t;
-    for (let i = 0; i < P; i++) {
+    for (let i = 0; i < w.length; i++) {
       const g = grad[i] + decay * w[i];
       m[i] = beta1 * m[i] + (1 - beta1) * g;
       v[i] = beta2 * v[i] + (1 - beta2) * g * g;
       w[i] -= (stepSize * m[i]) / (Math.sqrt(v[i] / c2) + epsilon);
     }
+  }
+
+  /** The step on a DenseMlp: state copied into its arena, updated there by the SIMD kernels, copied back. */
+  private stepInArena(mlp: DenseMlp, hyper: FusedOptimizerHyper, lrFactor: number): number {
+    const P = this.w.length;
+    if (mlp.paramCount !== P) throw new Error(`the network has ${mlp.paramCount} parameters, this optimizer ${P}`);
+    const arena = mlp.arena;
+    const [w, m] = mlp.workspace;
+    const { params, gradient } = mlp;
+    w.set(this.w);
+    params.set(this.w);
+    let loss = mlp.groupLossAndGradient(0);
+    if (this.samRho !== null) {
+      const scale = this.samRho / Math.max(Math.sqrt(arena.sumSquares(gradient, P)), 1e-12);
+      arena.axpy(params, w, gradient, scale, P);
+      loss = mlp.groupLossAndGradient(0);
+    }
+    this.t++;
+    const lr = hyper.learningRate * lrFactor;
+    if (this.base === 'adam') {
+      this.adamJs(gradient, hyper, lr);
+      return loss;
+    }
+    m.set(this.m);
+    arena.sgdUpdate(w, m, gradient, P, hyper.momentum, hyper.weightDecay, lr);
+    this.w.set(w);
+    this.m.set(m);
     return loss;
   }
 }
