@@ -86,12 +86,6 @@ export function weightsDigest(weights: readonly { dataSync(): ArrayLike<number> 
   return h.toString(16).padStart(8, '0');
 }
 
-/** `stopAt` is read without naming it in the type, so this works whether or not the schema has it yet. */
-function stopAtOf(config: TrainingConfig): number | null {
-  const stop = (config as { stopAt?: unknown }).stopAt;
-  return typeof stop === 'number' ? stop : null;
-}
-
 /** Exactly `steps` optimizer steps (capped at the schedule's end), epoch lines on the way, then the state at the stop. */
 function trainToStep(config: TrainingConfig, steps: number): string {
   const run = new TrainingRun(config);
@@ -169,7 +163,7 @@ export const trainCommand: Command = {
     void tf.setBackend('cpu');
     if (parsedTrace) return { code: 0, stdout: `${JSON.stringify({ trajectory: runTrace(parsedTrace) })}\n`, stderr: '' };
     const training = parsedConfig as TrainingConfig;
-    const stopAt = steps ?? stopAtOf(training);
+    const stopAt = steps ?? training.stopAt;
     return { code: 0, stdout: stopAt === null ? trainConfig(training) : trainToStep(training, stopAt), stderr };
   },
 };

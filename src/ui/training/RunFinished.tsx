@@ -3,12 +3,11 @@
  * schedule is never re-warmed: src/train/schedule.ts), or a restart from step 0 with the same seeds.
  */
 import { useId, useState } from 'react';
-import { numberBounds } from '../../state/permalink/schema-tree.ts';
 import { trainingSchema } from '../../state/training.ts';
-import { parseInteger } from './fields.ts';
+import { parseField } from '../../state/update.ts';
 
 /** The extra epochs' bounds are the config's own epochs bounds (one source: the schema). */
-const EXTRA_BOUNDS = numberBounds(trainingSchema.shape.epochs);
+const EXTRA_EPOCHS = trainingSchema.shape.epochs;
 const DEFAULT_EXTRA = 50;
 
 interface Props {
@@ -25,7 +24,7 @@ interface Props {
 export function RunFinished({ step, epoch, epochs, finalRate, onExtend, onRestart }: Props) {
   const id = useId();
   const [text, setText] = useState(String(DEFAULT_EXTRA));
-  const parsed = parseInteger(text, EXTRA_BOUNDS, 'The number of extra epochs');
+  const parsed = parseField(text, EXTRA_EPOCHS, 'The number of extra epochs');
   const extended = epoch > epochs;
   return (
     <div className="train-finished" role="status" data-testid="train-finished" data-epoch={epoch} data-step={step}>

@@ -6,7 +6,7 @@
  * while a success message is shown. The summary says exactly what was imported: points, and which labels.
  */
 import type { z } from 'zod';
-import { numberBounds } from '../../state/permalink/schema-tree.ts';
+import { numberBounds } from '../../state/schema-bounds.ts';
 import { MAX_CUSTOM_POINTS, MAX_LABEL, pointSchema, trainingSchema, type TrainingConfig } from '../../state/training.ts';
 import { parseCsvDataset } from '../../train/csv.ts';
 
