@@ -67,12 +67,15 @@ describe('commandFor', () => {
     }
   });
 
-  it('never fires from a focused control (a digit at a legend checkbox must not load a tour step); Esc still closes', () => {
+  it('never fires from a focused control (a digit at a legend checkbox must not load a tour step); Esc still closes and ? still opens the help', () => {
     for (const t of CONTROLS) {
-      for (const k of [' ', 'ArrowRight', 'r', 'R', 'f', '?', '1', '4', '0', 'PageDown', 'PageUp']) {
+      for (const k of [' ', 'ArrowRight', 'r', 'R', 'f', '1', '4', '0', 'PageDown', 'PageUp']) {
         expect(commandFor(key(k), t, inTour), `${k} at ${t.tagName}/${t.role ?? t.type ?? ''}`).toBeNull();
       }
-      if (t.tagName !== 'SELECT') expect(commandFor(key('Escape'), t, inTour)).toEqual({ type: 'escape' });
+      if (t.tagName !== 'SELECT') {
+        expect(commandFor(key('Escape'), t, inTour)).toEqual({ type: 'escape' });
+        expect(commandFor(key('?'), t, plain), `? at ${t.tagName}`).toEqual({ type: 'help' });
+      }
     }
   });
 

@@ -79,8 +79,8 @@ export function tourIndexForDigit(digit: string): number | null {
 /**
  * The command for a key press, or null when the key is not a shortcut here. Escape always closes the
  * help or leaves full screen; ? opens the help anywhere; everything else is a classroom-mode shortcut.
- * None fires from a focused control (a field, checkbox, button, slider, select, link or the (m, σ)
- * map): there a key belongs to the control, and a digit typed at a checkbox must not replace the
+ * None but ? and Escape fires from a focused control (a field, checkbox, button, slider, select, link or
+ * the (m, σ) map): there a key belongs to the control, and a digit typed at a checkbox must not replace the
  * experiment (issue 11).
  */
 export function commandFor(key: KeyLike, target: TargetLike | null, mode: ShortcutMode): ShortcutCommand | null {
@@ -88,8 +88,9 @@ export function commandFor(key: KeyLike, target: TargetLike | null, mode: Shortc
   if (key.ctrlKey || key.metaKey || key.altKey) return null;
   if (isTextEntry(target)) return null;
   if (key.key === 'Escape') return { type: 'escape' };
-  if (isInteractive(target)) return null;
+  // A button or checkbox gives '?' no meaning of its own, and opening the help changes nothing.
   if (key.key === '?') return { type: 'help' };
+  if (isInteractive(target)) return null;
   if (!mode.classroom) return null;
   switch (key.key) {
     case ' ':
