@@ -212,10 +212,15 @@ test.describe('1-D landscape at the largest allowed values (issue 10, issue 11 i
   const status = (page: Page) => page.getByTestId('landscape1d-status');
 
   /**
-   * The other panels start up (backends, workers, first maps) for a while after load; measure this panel's
-   * work from a quiet moment: 3 s without a long task (at most 120 s).
+   * The other panels start up (backends, workers, first maps) for a while after load, with main-thread
+   * tasks of their own (painting the 2-D and (m, σ) maps, building the training run); on a busy machine
+   * those can come after a quiet gap. So first wait until each has reached a settled status, then measure
+   * this panel's work from a quiet moment: 3 s without a long task (at most 120 s).
    */
   async function quietSince(page: Page): Promise<number> {
+    await expect(page.getByTestId('landscape2d')).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
+    await expect(page.getByTestId('msigma-panel')).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
+    await expect(page.getByTestId('training-panel')).toHaveAttribute('data-status', /^(paused|running|finished)$/, { timeout: 180_000 });
     for (let waited = 0; waited < 120_000; waited += 1000) {
       const { now, lastEnd } = await page.evaluate(() => {
         const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { envelopeIndices } from './landscape1d-display.ts';
+import type { Landscape1D } from '../math/landscape1d.types.ts';
+import { envelopeIndices, nonFiniteCounts } from './landscape1d-display.ts';
 
 describe('envelopeIndices', () => {
   it('keeps a short curve whole', () => {
@@ -23,5 +24,26 @@ describe('envelopeIndices', () => {
       expect(Math.max(...kept)).toBe(Math.max(...slice));
       expect(Math.min(...kept)).toBe(Math.min(...slice));
     }
+  });
+});
+
+describe('nonFiniteCounts', () => {
+  it('counts ±∞ and NaN per curve', () => {
+    const f = (a: number[]) => Float64Array.from(a);
+    const l = {
+      theta: f([0, 1, 2]),
+      loss: f([1, 2, 3]),
+      expected: f([Infinity, -Infinity, NaN]),
+      sam: f([NaN, NaN, 1]),
+      relaxed: f([Infinity, 1, 1]),
+      biconjugate: f([1, 1, 1]),
+    } as unknown as Landscape1D;
+    expect(nonFiniteCounts(l)).toEqual({
+      loss: { inf: 0, nan: 0 },
+      expected: { inf: 2, nan: 1 },
+      sam: { inf: 0, nan: 2 },
+      relaxed: { inf: 1, nan: 0 },
+      biconjugate: { inf: 0, nan: 0 },
+    });
   });
 });

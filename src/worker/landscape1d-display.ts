@@ -8,8 +8,12 @@
 import type { Landscape1D } from '../math/landscape1d.types.ts';
 import { OBJECTIVES, type ObjectiveName } from '../math/objectives.ts';
 
-/** Curves up to this many points are drawn whole. */
-export const DISPLAY_BINS = 4096;
+/**
+ * Bins per curve: at least the pixel columns of any plot (the page is at most 1440 px wide), and no more,
+ * since every point sent is walked again on the main thread to build the path (4 × 4096 points per curve
+ * took ~60 ms there, busy machine, load 17).
+ */
+export const DISPLAY_BINS = 2048;
 
 export type DisplayIndices = Record<ObjectiveName, Int32Array>;
 
@@ -48,5 +52,24 @@ export function envelopeIndices(values: Float64Array, bins = DISPLAY_BINS): Int3
 export function displayIndices(landscape: Landscape1D): DisplayIndices {
   const out = {} as DisplayIndices;
   for (const name of OBJECTIVES) out[name] = envelopeIndices(landscape[name]);
+  return out;
+}
+
+/** Per curve, how many grid points are +∞/−∞ and how many NaN: the notices' counts, so the main thread never counts. */
+export type NonFiniteCounts = Record<ObjectiveName, { inf: number; nan: number }>;
+
+export function nonFiniteCounts(landscape: Landscape1D): NonFiniteCounts {
+  const out = {} as NonFiniteCounts;
+  for (const name of OBJECTIVES) {
+    const values = landscape[name];
+    let inf = 0;
+    let nan = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (Number.isNaN(v)) nan++;
+      else if (!Number.isFinite(v)) inf++;
+    }
+    out[name] = { inf, nan };
+  }
   return out;
 }

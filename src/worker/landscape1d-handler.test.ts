@@ -11,6 +11,7 @@ describe('1-D landscape worker handler', () => {
     if (r.kind !== 'curves') return;
     expect(r.landscape.expected[10]).toBeCloseTo(0.045, 9);
     expect([...r.display.loss]).toHaveLength(21);
+    expect(r.counts.expected).toEqual({ inf: 0, nan: 0 });
     expect(progress.map((p) => p.stage)).toEqual(['loss', 'expected', 'sam', 'relaxed', 'biconjugate']);
     expect(parseLandscape1DResponse(r)).not.toBeNull();
   });

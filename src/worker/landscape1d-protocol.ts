@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { MAX_POINTS } from '../math/landscape1d.ts';
 import type { Landscape1D, PointGeometry } from '../math/landscape1d.types.ts';
 import { OBJECTIVES, type ObjectiveName } from '../math/objectives.ts';
-import type { DisplayIndices } from './landscape1d-display.ts';
+import type { DisplayIndices, NonFiniteCounts } from './landscape1d-display.ts';
 import { errorResponseSchema, finite, parseRequest, requestHead } from './protocol-common.ts';
 import type { ErrorResponse, ParsedRequest } from './protocol-common.ts';
 
@@ -35,6 +35,8 @@ export interface CurvesResult {
   landscape: Landscape1D;
   /** Per curve, the indices the plot needs (landscape1d-display.ts). */
   display: DisplayIndices;
+  /** Per curve, the non-finite points (for the notices). */
+  counts: NonFiniteCounts;
   elapsedMs: number;
 }
 export interface GeometryResult {
@@ -91,9 +93,12 @@ const geometrySchema = z
   .strict();
 const indices = z.instanceof(Int32Array);
 const displaySchema = z.object(Object.fromEntries(OBJECTIVES.map((n) => [n, indices])) as Record<ObjectiveName, typeof indices>);
+const count = z.number().int().nonnegative();
+const countsEntry = z.object({ inf: count, nan: count }).strict();
+const countsSchema = z.object(Object.fromEntries(OBJECTIVES.map((n) => [n, countsEntry])) as Record<ObjectiveName, typeof countsEntry>);
 const id = z.number().int().nonnegative();
 const responseSchema = z.union([
-  z.object({ id, kind: z.literal('curves'), landscape: landscapeSchema, display: displaySchema, elapsedMs: z.number() }),
+  z.object({ id, kind: z.literal('curves'), landscape: landscapeSchema, display: displaySchema, counts: countsSchema, elapsedMs: z.number() }),
   z.object({ id, kind: z.literal('geometry'), geometry: geometrySchema, elapsedMs: z.number() }),
   z.object({ id, kind: z.literal('progress'), stage: z.enum(OBJECTIVES), fraction: z.number().min(0).max(1) }),
   errorResponseSchema,

@@ -46,6 +46,7 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
   const geo = useGeometry1D(resolved.ok ? { expression: resolved.source, m, sigma, rho } : null);
 
   const landscape = curves.value?.landscape ?? null;
+  const counts = curves.value?.counts;
   const geometry = geo.value;
   const errors = [
     resolved.ok ? null : resolved.message,
@@ -53,7 +54,7 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
     geo.error && `The geometry at m could not be computed: ${geo.error}`,
     curves.workerFailure,
   ].filter((e): e is string => !!e);
-  const notes = useMemo(() => (landscape ? landscapeNotices(landscape, ls.visible, geometry) : []), [landscape, ls.visible, geometry]);
+  const notes = useMemo(() => (landscape ? landscapeNotices(landscape, ls.visible, geometry, counts) : []), [landscape, ls.visible, geometry, counts]);
 
   const setM = (v: number) => dispatch({ type: 'setM', m: v });
   const parseM = (t: string) => parseBounded(t, { min: from, max: to }, 'm');

@@ -10,6 +10,13 @@ import type { DisplayIndices } from '../../worker/landscape1d-display.ts';
 export function displayLandscape(landscape: Landscape1D, display: DisplayIndices | undefined): Landscape1D {
   if (!display) return landscape;
   const out = { ...landscape };
-  for (const name of OBJECTIVES) out[name] = Float64Array.from(display[name], (i) => landscape[name][i]);
+  for (const name of OBJECTIVES) {
+    // A plain loop: Float64Array.from with a mapping callback is several times slower.
+    const keep = display[name];
+    const all = landscape[name];
+    const values = new Float64Array(keep.length);
+    for (let k = 0; k < keep.length; k++) values[k] = all[keep[k]];
+    out[name] = values;
+  }
   return out;
 }

@@ -42,6 +42,11 @@ describe('landscapeNotices', () => {
     const g = geometry(['relaxed is +∞ here', 'biconjugate hit the domain edge']);
     expect(landscapeNotices(fake([Infinity, Infinity, 3], [w]), all, g)).toEqual([w, 'At m = 0.5: biconjugate hit the domain edge']);
   });
+  it('uses the counts sent by the worker instead of walking the curves', () => {
+    const zero = { inf: 0, nan: 0 };
+    const counts = { loss: zero, expected: zero, sam: zero, relaxed: { inf: 2, nan: 0 }, biconjugate: zero };
+    expect(landscapeNotices(fake([1, 2, 3]), all, null, counts)).toEqual(['relaxed is infinite at 2 of 3 grid points; the curve is not drawn there.']);
+  });
   it('ignores hidden curves', () => {
     expect(landscapeNotices(fake([Infinity]), { ...all, relaxed: false })).toEqual([]);
   });

@@ -2,6 +2,8 @@ import type { Landscape1D, PointGeometry } from '../../math/landscape1d.types.ts
 import type { ObjectiveName } from '../../math/objectives.ts';
 import { OBJECTIVES } from '../../math/objectives.ts';
 import type { Landscape1DState } from '../../state/experiment.ts';
+import { nonFiniteCounts } from '../../worker/landscape1d-display.ts';
+import type { NonFiniteCounts } from '../../worker/landscape1d-display.ts';
 
 const mentions = (text: string, name: ObjectiveName) => new RegExp(`\\b${name}\\b`).test(text);
 
@@ -9,25 +11,20 @@ const mentions = (text: string, name: ObjectiveName) => new RegExp(`\\b${name}\\
  * What the plot cannot show, in words. The maths layer's warnings come first (they say why); a visible
  * curve with non-finite points that no warning explains gets a count of the points left out of its
  * line; warnings about the geometry at m are added only for objectives not already covered, so the
- * same fact is not repeated three times.
+ * same fact is not repeated three times. The counts come from the worker with the curves (a million
+ * points are never walked on the main thread); without them they are counted here (tests, small grids).
  */
 export function landscapeNotices(
   landscape: Landscape1D,
   visible: Landscape1DState['visible'],
   geometry: PointGeometry | null = null,
+  counts: NonFiniteCounts = nonFiniteCounts(landscape),
 ): string[] {
   const out = [...landscape.warnings];
   const n = landscape.theta.length;
   for (const name of OBJECTIVES) {
     if (!visible[name] || landscape.warnings.some((w) => mentions(w, name))) continue;
-    const values = landscape[name];
-    let inf = 0;
-    let nan = 0;
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      if (Number.isNaN(v)) nan++;
-      else if (!Number.isFinite(v)) inf++;
-    }
+    const { inf, nan } = counts[name];
     const where = (k: number) => (k === n ? 'at every m' : `at ${k} of ${n} grid points`);
     if (inf > 0) out.push(`${name} is infinite ${where(inf)}; the curve is not drawn there.`);
     if (nan > 0) out.push(`${name} could not be computed ${where(nan)}; the curve is not drawn there.`);

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Landscape1D, PointGeometry } from '../../math/landscape1d.types.ts';
 import type { ObjectiveName } from '../../math/objectives.ts';
-import type { DisplayIndices } from '../../worker/landscape1d-display.ts';
+import type { DisplayIndices, NonFiniteCounts } from '../../worker/landscape1d-display.ts';
 import type { CurvesRequest, GeometryRequest, Landscape1DRequest } from '../../worker/landscape1d-protocol.ts';
 import type { ComputedWhere } from '../kit/worker-client.ts';
 import { createLandscape1DWorker } from './create-landscape1d-worker.ts';
@@ -95,9 +95,10 @@ function useWorkerComputation<P, T>(
 export interface Curves {
   landscape: Landscape1D;
   display: DisplayIndices;
+  counts: NonFiniteCounts;
 }
 
-const pickCurves = (a: Answer): Curves | null => (a.kind === 'curves' ? { landscape: a.landscape, display: a.display } : null);
+const pickCurves = (a: Answer): Curves | null => (a.kind === 'curves' ? { landscape: a.landscape, display: a.display, counts: a.counts } : null);
 const pickGeometry = (a: Answer): PointGeometry | null => (a.kind === 'geometry' ? a.geometry : null);
 
 /** The five curves, computed in a worker. */
