@@ -3,6 +3,11 @@
  * and the points a user adds or removes by clicking. Plain arrays: no tfjs needed to make data.
  */
 import { seededNormal, seededUniform } from '../math/random.ts';
+import type { ArrayDataset } from './data/array-dataset.ts';
+import type { IdxFiles } from './data/image-dataset.ts';
+import { fashionMnistDataset } from './data/fashion-mnist.ts';
+
+export type { ArrayDataset, ArraySplit } from './data/array-dataset.ts';
 
 export const DATASET_KINDS = ['moons', 'circles', 'xor', 'spiral', 'blobs'] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
@@ -41,8 +46,11 @@ export interface DatasetEdits {
 }
 
 export interface DatasetSpec {
-  /** A generated kind, or 'custom': the imported `points`. */
-  kind: DatasetKind | 'custom';
+  /**
+   * A generated kind, or 'custom': the imported `points`. 'fashion-mnist' is not generated but read from
+   * files: makeImageDataset, with the files loaded (fetch-dataset.ts in the app, the CLI from public/).
+   */
+  kind: DatasetKind | 'custom' | 'fashion-mnist';
   /** Total points before the split. */
   size: number;
   /** Standard deviation of the Gaussian jitter added to each coordinate. */
@@ -128,6 +136,7 @@ export function makeDataset(spec: DatasetSpec): Dataset {
 }
 
 function generateDataset(spec: DatasetSpec): Dataset {
+  if (spec.kind === 'fashion-mnist') throw new Error('Fashion-MNIST is read from its IDX files, not generated: load them and call makeImageDataset');
   const uniform = seededUniform(spec.seed);
   const normal = seededNormal(spec.seed ^ 0x5bd1e995);
   let classes: number;
@@ -206,4 +215,23 @@ export function removeNearest(data: Dataset, x: number, y: number, radius: numbe
     }
   });
   return best < 0 ? data : { ...data, train: data.train.filter((_, i) => i !== best) };
+}
+
+/**
+ * An image dataset of the state (`tr.dataset.kind` = 'fashion-mnist'): the first `size` training images and
+ * the 10,000 test images, from the decompressed IDX files.
+ */
+export function makeImageDataset(spec: Pick<DatasetSpec, 'kind' | 'size'>, files: IdxFiles): ArrayDataset {
+  if (spec.kind !== 'fashion-mnist') throw new Error(`'${spec.kind}' is not an image dataset`);
+  return fashionMnistDataset(files, spec.size);
+}
+
+/** A 2-D point dataset in the flat-array shape (input size 2: x, y), so one engine core can take both. */
+export function pointsAsArrays(data: Dataset): ArrayDataset {
+  const split = (points: readonly Point[]) => ({
+    count: points.length,
+    inputs: Float32Array.from(points.flatMap((p) => [p.x, p.y])),
+    labels: Int32Array.from(points.map((p) => p.label)),
+  });
+  return { inputSize: 2, classes: data.classes, train: split(data.train), test: split(data.test) };
 }
