@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accuracyOf, aurocOf, calibrationBins, eceOf, linspace, paperMetrics, PredictiveAverage, predictions } from './paper-metrics.ts';
+import { metricsFromProbabilities, accuracyOf, aurocOf, calibrationBins, eceOf, linspace, paperMetrics, PredictiveAverage, predictions } from './paper-metrics.ts';
 
 const ece = (confidence: number[], correct: boolean[]) => eceOf(calibrationBins(confidence, correct), confidence.length);
 
@@ -91,5 +91,16 @@ describe('the paper metrics (official test.py / util.py)', () => {
     bad.addLogits([NaN, 0]);
     const b = paperMetrics(bad, [0]);
     expect([b.accuracy, b.ece, b.auroc, b.nll].every(Number.isNaN)).toBe(true);
+  });
+
+  it('from probabilities: the same four numbers as from the logits they come from', () => {
+    const logits = [2, 0, 0, 1, 3, 0, -1, 0.5];
+    const avg = new PredictiveAverage(4, 2);
+    avg.addLogits(logits);
+    const probs = [0, 1, 2, 3].map((i) => Array.from(avg.probabilities().subarray(2 * i, 2 * i + 2)));
+    const labels = [0, 1, 1, 0];
+    const fromLogits = paperMetrics(avg, labels);
+    const fromProbs = metricsFromProbabilities(probs, labels);
+    for (const key of ['accuracy', 'nll', 'ece', 'auroc'] as const) expect(fromProbs[key]).toBeCloseTo(fromLogits[key], 12);
   });
 });

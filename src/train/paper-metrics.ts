@@ -203,3 +203,17 @@ export function paperMetrics(average: PredictiveAverage, labels: ArrayLike<numbe
     bins,
   };
 }
+
+/**
+ * The metrics of a predictive given as probabilities (rows of classes), for engines that return
+ * probabilities rather than logits: log p is fed as the logits of one sample (softmax(log p) = p).
+ */
+export function metricsFromProbabilities(probs: readonly (readonly number[])[], labels: ArrayLike<number>): PaperMetrics {
+  const classes = probs[0]?.length ?? 0;
+  const average = new PredictiveAverage(probs.length, classes);
+  const logs = new Float64Array(probs.length * classes);
+  probs.forEach((row, i) => row.forEach((p, c) => (logs[i * classes + c] = Math.log(p))));
+  average.addLogits(logs);
+  const { accuracy, nll, ece, auroc } = paperMetrics(average, labels);
+  return { accuracy, nll, ece, auroc };
+}
