@@ -2,7 +2,6 @@
 // critical violation on the page, in classroom mode and with the help dialog open; Tab reaches the main
 // controls with a visible focus ring and an accessible name; the shortcuts drive the tour, the help and
 // training; and at a projector's 1280 × 720 and a phone's 390 × 844 nothing overflows sideways.
-// Needs the wiring of src/ui/classroom and src/ui/export into App and the panels (see the report).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';

@@ -1,7 +1,4 @@
-/**
- * Permalinks end to end. Needs App.tsx wired to usePermalinkState + ShareBar (see src/ui/permalink);
- * until then build with src/ui/permalink/testing/wired-build.vite.config.ts.
- */
+/** Permalinks end to end, against the built app (src/ui/permalink). */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';

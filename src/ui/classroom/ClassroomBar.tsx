@@ -1,5 +1,5 @@
 /** The classroom switches for the app header: classroom mode, the guided tour and the keyboard help. */
-import { useClassroom } from './classroomContext.ts';
+import { useClassroom } from './classroom-context.ts';
 
 export function ClassroomBar() {
   const { classroom, setClassroom, tourIndex, goToStep, endTour, openHelp } = useClassroom();

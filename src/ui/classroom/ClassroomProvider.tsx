@@ -6,16 +6,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ExperimentState } from '../../state/experiment.ts';
-import { ClassroomContext } from './classroomContext.ts';
-import type { ClassroomApi } from './classroomContext.ts';
-import { classroomFromUrl, withClassroomParam } from './classroomUrl.ts';
+import { ClassroomContext } from './classroom-context.ts';
+import type { ClassroomApi } from './classroom-context.ts';
+import { classroomFromUrl, withClassroomParam } from './classroom-url.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { TOUR_STEPS } from './tour.ts';
 import { TourBar } from './TourBar.tsx';
-import { TrainingRemoteContext, togglePlay } from './trainingRemote.ts';
-import type { TrainingRemoteSlot } from './trainingRemote.ts';
-import { useClassroomShortcuts } from './useClassroomShortcuts.ts';
-import { useTourEffects } from './useTourEffects.ts';
+import { TrainingRemoteContext, togglePlay } from '../training/training-remote.ts';
+import type { TrainingRemoteSlot } from '../training/training-remote.ts';
+import { useClassroomShortcuts } from './use-classroom-shortcuts.ts';
+import { useTourEffects } from './use-tour-effects.ts';
 
 interface Props {
   children: ReactNode;

@@ -7,11 +7,11 @@ import { useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { TrainingConfig } from '../../state/training.ts';
 import { downloadBlob, downloadText } from './download.ts';
-import { exportFileName } from './fileName.ts';
+import { exportFileName } from './file-name.ts';
 import { metricsToCsv, metricsToJson } from './metrics.ts';
 import type { MetricSeries } from './metrics.ts';
-import { exportPanelPng } from './panelPng.ts';
-import { exportPanelSvg } from './panelSvg.ts';
+import { exportPanelPng } from './panel-png.ts';
+import { exportPanelSvg } from './panel-svg.ts';
 
 interface Props {
   /** Short slug for file names and test ids, e.g. 'landscape-1d'. */

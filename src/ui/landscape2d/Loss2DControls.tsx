@@ -1,7 +1,7 @@
 import { compileLoss2D, lossSource2D } from '../../math/landscape2d/loss2d.ts';
 import { findPreset2D, LOSS_2D_PRESETS } from '../../math/landscape2d/presets2d.ts';
 import type { Loss2DSpec } from '../../state/experiment.ts';
-import { PresetExpressionControls } from '../PresetExpressionControls.tsx';
+import { PresetExpressionControls } from '../kit/PresetExpressionControls.tsx';
 
 interface Props {
   spec: Loss2DSpec;

@@ -8,11 +8,11 @@ import type { KeyboardEvent, PointerEvent } from 'react';
 import type { OptimizerPath } from '../../math/landscape2d/paths.ts';
 import type { Landscape2D } from '../../math/landscape2d/types.ts';
 import type { Map2D } from '../../state/experiment.ts';
-import type { ColourMap } from '../msigma/colour.ts';
-import { formatNumber } from '../msigma/format.ts';
-import { OPTIMIZER_STYLE } from './optimizerStyle.ts';
-import { contourPaths, finiteRange, paintMap, panBy, zoomAbout } from './render2d.ts';
-import type { MapGeometry, ViewRange } from './render2d.ts';
+import type { ColourMap } from '../kit/colour.ts';
+import { formatNumber } from '../kit/format.ts';
+import { OPTIMIZER_STYLE } from './optimizer-style.ts';
+import { contourPaths, finiteRange, paintMap, panBy, zoomAbout } from './render-2d.ts';
+import type { MapGeometry, ViewRange } from './render-2d.ts';
 
 export const MAP_MARGIN = { top: 20, right: 8, bottom: 24, left: 38 };
 

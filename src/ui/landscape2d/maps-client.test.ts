@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Maps2DRequest, Maps2DResponse } from '../../worker/landscape2d-protocol.ts';
-import type { WorkerLike } from '../msigma/landscape-client.ts';
+import type { WorkerLike } from '../kit/worker-client.ts';
 import { Maps2DClient } from './maps-client.ts';
 import type { Maps2DParams, Maps2DUpdate } from './maps-client.ts';
 

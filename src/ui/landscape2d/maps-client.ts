@@ -1,13 +1,13 @@
 /**
- * Main-thread side of the 2-D worker: LatestRequestClient (../worker-client.ts) with the maps2d
+ * Main-thread side of the 2-D worker: LatestRequestClient (../kit/worker-client.ts) with the maps2d
  * request kind, the same rules as the (m, σ) panel's client.
  */
 import type { Landscape2D } from '../../math/landscape2d/types.ts';
 import { handleMaps2DRequest } from '../../worker/landscape2d-handler.ts';
 import { parseMaps2DResponse } from '../../worker/landscape2d-protocol.ts';
 import type { Maps2DRequest, Maps2DResponse } from '../../worker/landscape2d-protocol.ts';
-import { LatestRequestClient } from '../worker-client.ts';
-import type { ComputedWhere, WorkerLike } from '../worker-client.ts';
+import { LatestRequestClient } from '../kit/worker-client.ts';
+import type { ComputedWhere, WorkerLike } from '../kit/worker-client.ts';
 
 export type Maps2DParams = Omit<Maps2DRequest, 'id' | 'kind'>;
 

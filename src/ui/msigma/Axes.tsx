@@ -1,5 +1,5 @@
 import type { PlotView } from './view.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../kit/format.ts';
 
 /** x and y axes of the plot area (drawn at the plot origin). */
 export function Axes({ view }: { view: PlotView }) {

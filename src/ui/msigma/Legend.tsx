@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { scaleLinear, scaleSqrt } from 'd3';
-import type { ColourMap } from './colour.ts';
-import { formatNumber } from './format.ts';
+import type { ColourMap } from '../kit/colour.ts';
+import { formatNumber } from '../kit/format.ts';
 
 interface Props {
   cmap: ColourMap;

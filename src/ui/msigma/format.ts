@@ -1,6 +1,4 @@
-import { format } from 'd3';
-
-const g4 = format('.4~g');
+import { formatNumber } from '../kit/format.ts';
 
 /** A surface value for readouts: finite numbers, +∞ (proven infinite) or NaN (not computable). */
 export function formatValue(v: number | undefined): string {
@@ -8,11 +6,7 @@ export function formatValue(v: number | undefined): string {
   if (v === Infinity) return '+∞';
   if (v === -Infinity) return '−∞';
   if (Number.isNaN(v)) return 'not computable';
-  return g4(v).replace('-', '−');
-}
-
-export function formatNumber(v: number): string {
-  return g4(v).replace('-', '−');
+  return formatNumber(v);
 }
 
 export const SURFACE_LABELS = {

@@ -1,16 +1,16 @@
 /**
  * Main-thread side of the landscape worker. The debouncing, the newest-request-wins ids and the
- * fall-back to the main thread when the worker fails are LatestRequestClient's (../worker-client.ts).
+ * fall-back to the main thread when the worker fails are LatestRequestClient's (../kit/worker-client.ts).
  */
 import { handleLandscapeRequest } from '../../worker/landscape-handler.ts';
 import { parseLandscapeResponse } from '../../worker/landscape-protocol.ts';
 import type { LandscapeRequest, LandscapeResponse } from '../../worker/landscape-protocol.ts';
 import type { MSigmaGrid } from '../../math/landscape1d.types.ts';
-import { LatestRequestClient } from '../worker-client.ts';
-import type { ComputedWhere, WorkerLike } from '../worker-client.ts';
+import { LatestRequestClient } from '../kit/worker-client.ts';
+import type { ComputedWhere, WorkerLike } from '../kit/worker-client.ts';
 
 // Re-exported so existing importers (tests, the worker factory) keep their import path.
-export type { WorkerLike } from '../worker-client.ts';
+export type { WorkerLike } from '../kit/worker-client.ts';
 
 export type GridParams = Omit<LandscapeRequest, 'id' | 'kind'>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeColourMap } from './colour.ts';
+import { makeColourMap } from '../kit/colour.ts';
 import { contourPaths, gridAxes, sampleAt } from './render.ts';
 import { makeView, selectionAt } from './view.ts';
 

@@ -4,12 +4,12 @@
  * is a true resampling of the same data (no gaps between transformed cells).
  */
 import type { MSigmaGrid } from '../../math/landscape1d.types.ts';
-import { gridContourPaths, putRgb, putValueColour, sampleCells } from '../grid-paint.ts';
-import type { ContourPath, Rgb } from '../grid-paint.ts';
-import type { ColourMap } from './colour.ts';
+import { gridContourPaths, putRgb, putValueColour, sampleCells } from '../kit/grid-paint.ts';
+import type { ContourPath, Rgb } from '../kit/grid-paint.ts';
+import type { ColourMap } from '../kit/colour.ts';
 import type { PlotView } from './view.ts';
 
-export type { ContourPath } from '../grid-paint.ts';
+export type { ContourPath } from '../kit/grid-paint.ts';
 
 /** The grid's axes: m is linearly spaced, σ log-spaced (see MSigmaGrid). */
 export interface GridAxes {

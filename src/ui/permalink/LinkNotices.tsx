@@ -1,5 +1,5 @@
 import { describeNotice } from '../../state/permalink/index.ts';
-import type { LinkNoticeList } from './usePermalinkState.ts';
+import type { LinkNoticeList } from './use-permalink-state.ts';
 
 /**
  * What a link or state file held that could not be used as written, and what was used instead. Shown

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { LinkNotices } from './LinkNotices.tsx';
 import './permalink.css';
 import { LINK_LENGTH_LIMIT, QrCode } from './QrCode.tsx';
-import type { PermalinkControls } from './usePermalinkState.ts';
+import type { PermalinkControls } from './use-permalink-state.ts';
 
 type CopyStatus = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual' };
 

@@ -1,7 +1,7 @@
 /** A 1-D slice: the training loss, the posterior's expected loss and SAM's max-loss along one direction. */
 import { extent, line, scaleLinear } from 'd3';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
-import { OBJECTIVE_STYLE } from '../objectiveStyle.ts';
+import { OBJECTIVE_STYLE } from '../kit/objective-style.ts';
 import { SLICE_MAPS, sliceValues } from './slice-render.ts';
 
 const HEIGHT = 260;

@@ -1,8 +1,8 @@
 /** A 2-D slice: one heatmap with contours per objective, on one shared colour scale. */
 import { useEffect, useRef } from 'react';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
-import { prepareCanvas } from '../canvas.ts';
-import { contourThresholds, type ColourMap } from '../msigma/colour.ts';
+import { prepareCanvas } from '../kit/canvas.ts';
+import { contourThresholds, type ColourMap } from '../kit/colour.ts';
 import { paintSlice, sharedColourMap, SLICE_MAPS, slicePaths, sliceValues, type SliceMapName } from './slice-render.ts';
 
 function SliceMap({ result, name, label, cmap, size }: { result: SliceResult; name: SliceMapName; label: string; cmap: ColourMap; size: number }) {

@@ -8,10 +8,10 @@ import { useState } from 'react';
 import type { SliceSettings } from '../../train/slice/compute-slice.ts';
 import type { NetworkSnapshot } from '../../train/slice/snapshot.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
-import { useElementWidth } from '../useElementWidth.ts';
+import { useElementWidth } from '../kit/use-element-width.ts';
 import { SliceLineChart } from './SliceLineChart.tsx';
 import { SliceMaps } from './SliceMaps.tsx';
-import { useSliceWorker } from './useSliceWorker.ts';
+import { useSliceWorker } from './use-slice-worker.ts';
 import './slice.css';
 
 export interface SlicePanelProps {

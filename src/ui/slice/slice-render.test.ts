@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
-import { makeColourMap } from '../msigma/colour.ts';
+import { makeColourMap } from '../kit/colour.ts';
 import { paintSlice, sharedColourMap, slicePaths } from './slice-render.ts';
 
 /** A 3 × 3 grid rising along y (row index). */

@@ -4,7 +4,7 @@
  */
 import { contours, geoPath, geoTransform } from 'd3';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
-import { lutIndex, makeColourMap, type ColourMap } from '../msigma/colour.ts';
+import { lutIndex, makeColourMap, type ColourMap } from '../kit/colour.ts';
 
 export type SliceMapName = 'loss' | 'expected' | 'sam';
 

@@ -14,7 +14,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Point, PointOrigin } from '../../train/datasets.ts';
 import type { DataSnapshot, DecisionGrid } from '../../worker/train-protocol.ts';
-import { prepareCanvas } from '../canvas.ts';
+import { prepareCanvas } from '../kit/canvas.ts';
 import { classChannel, classColour, entropyField, entropyPixels, levelLines, predictivePixels, shownProbs } from './boundary-render.ts';
 import type { Polyline, PredictionSource } from './boundary-render.ts';
 import { hitPoint, type ScreenPoint } from './point-edits.ts';

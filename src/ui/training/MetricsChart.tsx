@@ -8,7 +8,7 @@ import { extent, scaleLinear, scaleLog } from 'd3';
 import type { ScaleContinuousNumeric } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { MetricPoint } from '../../worker/train-protocol.ts';
-import { prepareCanvas } from '../canvas.ts';
+import { prepareCanvas } from '../kit/canvas.ts';
 
 export interface MetricRun {
   label: string;

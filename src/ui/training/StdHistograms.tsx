@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { StdHistograms as Histograms } from '../../worker/std-histogram.ts';
-import { prepareCanvas } from '../canvas.ts';
+import { prepareCanvas } from '../kit/canvas.ts';
 import { formatLogTick, logTicks } from './log-ticks.ts';
 
 interface Props {

@@ -1,0 +1,46 @@
+import { ClassroomBar } from '../classroom/ClassroomBar.tsx';
+import { ClassroomProvider } from '../classroom/ClassroomProvider.tsx';
+import { Landscape1DPanel } from '../landscape1d/Landscape1DPanel.tsx';
+import { Landscape2DPanel } from '../landscape2d/Landscape2DPanel.tsx';
+import { MSigmaPanel } from '../msigma/MSigmaPanel.tsx';
+import { ShareBar } from '../permalink/ShareBar.tsx';
+import { usePermalinkState } from '../permalink/use-permalink-state.ts';
+import { TrainingPanel } from '../training/TrainingPanel.tsx';
+
+/**
+ * The whole app state is one ExperimentState; every panel is a view of it. It is read from and written to the
+ * URL fragment (the permalink), and the classroom tour replaces it step by step.
+ */
+export function App() {
+  const { state, dispatch, permalink } = usePermalinkState();
+  return (
+    <ClassroomProvider loadState={(next) => dispatch({ type: 'loadState', state: next })}>
+      <div className="app">
+        <header className="app-header">
+          <div className="title-row">
+            <h1>SAM–Bayes Lab</h1>
+            <p className="subtitle">SAM, Bayes and the relaxations between them, on a loss you can shape</p>
+            <ClassroomBar />
+          </div>
+          <p className="intro">
+            A Gaussian posterior q = N(m, σ²) turns a loss ℓ into the Bayes objective E, the loss averaged under q; SAM instead takes
+            the largest loss within distance ρ of m. Replacing the expected negative loss by its optimal convex lower bound, the
+            Fenchel biconjugate, gives B; a max-loss with a quadratic penalty, R, bounds it from above (E ≤ B ≤ R + ½) and ties σ to
+            SAM&rsquo;s ρ. A larger σ smooths the objectives and moves their minimisers towards flat valleys.
+          </p>
+          <ShareBar permalink={permalink} />
+        </header>
+        <main>
+          <Landscape1DPanel state={state} dispatch={dispatch} />
+          <MSigmaPanel
+            state={state}
+            onSelect={(m, sigma) => dispatch({ type: 'selectMSigma', m, sigma })}
+            onChange={(patch) => dispatch({ type: 'patchMSigma', patch })}
+          />
+          <TrainingPanel state={state} dispatch={dispatch} />
+          <Landscape2DPanel state={state} dispatch={dispatch} />
+        </main>
+      </div>
+    </ClassroomProvider>
+  );
+}

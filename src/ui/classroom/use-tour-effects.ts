@@ -1,0 +1,63 @@
+/**
+ * What showing a tour step does besides loading its state: the step's panel is marked (outlined by
+ * styles.css) and scrolled into view, and training starts once the step's run is built (or pauses when
+ * a step without training is shown, so a background run does not slow the class's laptop).
+ */
+import { useEffect, useRef } from 'react';
+import type { RefObject } from 'react';
+import { PANEL_SELECTORS, TOUR_STEPS } from './tour.ts';
+import type { TourPanel } from './tour.ts';
+import type { TrainingRemoteSlot } from '../training/training-remote.ts';
+
+export const TOUR_FOCUS_ATTR = 'data-tour-focus';
+/** useTrainingWorker debounces a config change by 200 ms; a 'paused' seen before then may be the old run's. */
+const PLAY_NOT_BEFORE_MS = 450;
+/** Building a run on a slow backend can take a while; give up starting it after this. */
+const PLAY_GIVE_UP_MS = 60_000;
+const PLAY_POLL_MS = 150;
+
+export function findPanel(panel: TourPanel): HTMLElement | null {
+  for (const selector of PANEL_SELECTORS[panel].split(',')) {
+    const el = document.querySelector<HTMLElement>(selector.trim());
+    if (el) return el;
+  }
+  return null;
+}
+
+/** Runs the step's effects; the returned ref holds the step's panel (F's fallback target). */
+export function useTourEffects(index: number | null, remote: TrainingRemoteSlot): RefObject<HTMLElement | null> {
+  const panelRef = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (index === null) {
+      panelRef.current = null;
+      return undefined;
+    }
+    const step = TOUR_STEPS[index];
+    const panel = findPanel(step.panel);
+    panelRef.current = panel;
+    if (panel) {
+      panel.setAttribute(TOUR_FOCUS_ATTR, '');
+      const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      panel.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+    }
+    let timer: ReturnType<typeof setInterval> | undefined;
+    if (step.play) {
+      const start = performance.now();
+      timer = setInterval(() => {
+        const elapsed = performance.now() - start;
+        const run = remote.current;
+        if (elapsed > PLAY_GIVE_UP_MS) clearInterval(timer);
+        else if (elapsed >= PLAY_NOT_BEFORE_MS && run?.status === 'running') clearInterval(timer);
+        else if (elapsed >= PLAY_NOT_BEFORE_MS && run?.status === 'paused') {
+          run.play();
+          clearInterval(timer);
+        }
+      }, PLAY_POLL_MS);
+    } else if (remote.current?.status === 'running') remote.current.pause();
+    return () => {
+      panel?.removeAttribute(TOUR_FOCUS_ATTR);
+      clearInterval(timer);
+    };
+  }, [index, remote]);
+  return panelRef;
+}

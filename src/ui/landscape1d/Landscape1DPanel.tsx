@@ -1,0 +1,145 @@
+import { useMemo, useState } from 'react';
+import { geometryAt } from '../../math/geometry1d.ts';
+import { computeLandscape1D } from '../../math/landscape1d.ts';
+import type { Landscape1D, PointGeometry } from '../../math/landscape1d.types.ts';
+import type { ExperimentState } from '../../state/experiment.ts';
+import type { Action } from '../../state/update.ts';
+import { LIMITS, parseBounded } from '../../state/update.ts';
+import { GeometryLegend } from './GeometryLegend.tsx';
+import { LandscapePlot } from './LandscapePlot.tsx';
+import { Legend } from './Legend.tsx';
+import { LogSlider } from '../kit/LogSlider.tsx';
+import { LossControls } from './LossControls.tsx';
+import { landscapeNotices } from './notices.ts';
+import { Notices } from '../kit/Notices.tsx';
+import { NumberField } from '../kit/NumberField.tsx';
+import { Readout } from './Readout.tsx';
+import { resolveLoss } from './resolve-loss.ts';
+import { useElementWidth } from '../kit/use-element-width.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
+
+interface Props {
+  state: ExperimentState;
+  dispatch: (action: Action) => void;
+}
+
+const SIGMA_RANGE = { min: 0.01, max: 10, steps: 500 };
+const RHO_RANGE = { min: 0.001, max: 10, steps: 500 };
+const PLOT_HEIGHT = 400;
+
+const parseSigma = (t: string) => parseBounded(t, { min: LIMITS.sigma.min, max: LIMITS.sigma.max }, 'σ');
+const parseRho = (t: string) => parseBounded(t, { min: LIMITS.rho.min, max: LIMITS.rho.max }, 'ρ');
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * The 1-D panel. Everything shown is derived from the experiment state: the loss is compiled from its
+ * spec, and the curves (which the maths layer computes in milliseconds) are recomputed synchronously
+ * only when the loss, domain, σ or ρ change; moving m recomputes just the geometry at m.
+ */
+export function Landscape1DPanel({ state, dispatch }: Props) {
+  const ls = state.landscape1d;
+  const [hoverM, setHoverM] = useState<number | null>(null);
+  const [plotRef, plotWidth] = useElementWidth<HTMLDivElement>(860);
+
+  const resolved = useMemo(() => resolveLoss(ls.loss), [ls.loss]);
+  const lossFn = resolved.ok ? resolved.fn : null;
+  const { from, to, points, sigma, rho, m } = ls;
+
+  const computed = useMemo((): { landscape: Landscape1D | null; error: string | null } => {
+    if (!lossFn) return { landscape: null, error: null };
+    try {
+      return { landscape: computeLandscape1D({ loss: lossFn, from, to, points, sigma, rho }), error: null };
+    } catch (e) {
+      return { landscape: null, error: `The curves could not be computed: ${messageOf(e)}` };
+    }
+  }, [lossFn, from, to, points, sigma, rho]);
+
+  const geo = useMemo((): { geometry: PointGeometry | null; error: string | null } => {
+    if (!lossFn) return { geometry: null, error: null };
+    try {
+      return { geometry: geometryAt(lossFn, m, sigma, rho), error: null };
+    } catch (e) {
+      return { geometry: null, error: `The geometry at m could not be computed: ${messageOf(e)}` };
+    }
+  }, [lossFn, m, sigma, rho]);
+
+  const { landscape } = computed;
+  const geometry = geo.geometry;
+  const errors = [resolved.ok ? null : resolved.message, computed.error, geo.error].filter((e): e is string => e !== null);
+  const notes = useMemo(() => (landscape ? landscapeNotices(landscape, ls.visible, geometry) : []), [landscape, ls.visible, geometry]);
+
+  const setM = (v: number) => dispatch({ type: 'setM', m: v });
+  const parseM = (t: string) => parseBounded(t, { min: from, max: to }, 'm');
+
+  return (
+    <section className="panel landscape-panel" data-testid="landscape1d" aria-labelledby="landscape1d-title">
+      <div className="panel-head">
+        <h2 id="landscape1d-title">The five objectives in one dimension</h2>
+        <p>Drag on the plot to move the mean m; hover to read every objective at a point.</p>
+        <ExportMenu name="landscape-1d" label="the 1-D landscape panel" />
+      </div>
+      <div className="landscape-grid">
+        <div className="controls-column">
+          <LossControls
+            spec={ls.loss}
+            onPreset={(id) => dispatch({ type: 'applyPreset', id })}
+            onExpression={(text) => dispatch({ type: 'setLossExpression', text })}
+          />
+          <LogSlider
+            tex={String.raw`\sigma`}
+            name="σ, posterior standard deviation"
+            hint="posterior std. dev. (E, R, B)"
+            value={sigma}
+            range={SIGMA_RANGE}
+            parse={parseSigma}
+            onChange={(v) => dispatch({ type: 'setSigma', sigma: v })}
+            testId="sigma"
+          />
+          <LogSlider
+            tex={String.raw`\rho`}
+            name="ρ, SAM radius"
+            hint="SAM radius (S)"
+            value={rho}
+            range={RHO_RANGE}
+            parse={parseRho}
+            onChange={(v) => dispatch({ type: 'setRho', rho: v })}
+            testId="rho"
+          />
+          <div className="control m-control">
+            <label htmlFor="m-number" className="control-label">
+              m <span className="hint">mean of q (or drag on the plot)</span>
+            </label>
+            <NumberField id="m-number" label="m, mean of q" value={m} parse={parseM} onCommit={setM} testId="m" />
+          </div>
+        </div>
+        <div className="plot-column">
+          <Legend visible={ls.visible} onToggle={(name, visible) => dispatch({ type: 'setVisible', name, visible })} />
+          <Notices notes={notes} errors={errors} />
+          <div className="plot-box" ref={plotRef}>
+            {landscape ? (
+              <LandscapePlot
+                landscape={landscape}
+                geometry={geometry}
+                state={ls}
+                width={plotWidth}
+                height={PLOT_HEIGHT}
+                hoverM={hoverM}
+                onM={setM}
+                onHover={setHoverM}
+              />
+            ) : (
+              <div className="plot-empty" style={{ height: PLOT_HEIGHT }}>
+                Nothing to plot.
+              </div>
+            )}
+          </div>
+          {landscape && <Readout landscape={landscape} geometry={geometry} visible={ls.visible} hoverM={hoverM} />}
+          {geometry && <GeometryLegend g={geometry} />}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { scaleLinear } from 'd3';
+import type { PointerEvent } from 'react';
+import { useId, useMemo, useRef } from 'react';
+import type { Landscape1D, PointGeometry } from '../../math/landscape1d.types.ts';
+import { OBJECTIVES } from '../../math/objectives.ts';
+import type { Landscape1DState } from '../../state/experiment.ts';
+import { ArgminMarkers } from './ArgminMarkers.tsx';
+import { Axes } from './Axes.tsx';
+import { CurvePaths } from './CurvePaths.tsx';
+import { GeometryOver, GeometryUnder } from './GeometryOverlay.tsx';
+import { MHandle } from './MHandle.tsx';
+import type { PlotFrame } from './plot-geometry.ts';
+import { yRangeFor } from './plot-range.ts';
+
+interface Props {
+  landscape: Landscape1D;
+  geometry: PointGeometry | null;
+  state: Landscape1DState;
+  width: number;
+  height: number;
+  hoverM: number | null;
+  onM: (m: number) => void;
+  onHover: (m: number | null) => void;
+}
+
+const MARGIN = { top: 22, right: 18, bottom: 42, left: 56 };
+
+/** The 1-D landscape: curves over m, the geometry at the current m, and pointer interaction. */
+export function LandscapePlot({ landscape, geometry, state, width, height, hoverM, onM, onHover }: Props) {
+  const clipId = `clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const { from, to, visible, m } = state;
+  const innerW = Math.max(50, width - MARGIN.left - MARGIN.right);
+  const innerH = Math.max(50, height - MARGIN.top - MARGIN.bottom);
+  const yDomain = useMemo(() => yRangeFor(landscape, visible), [landscape, visible]);
+  const frame = useMemo<PlotFrame>(
+    () => ({
+      x: scaleLinear().domain([from, to]).range([0, innerW]),
+      y: scaleLinear().domain(yDomain).range([innerH, 0]),
+      width: innerW,
+      height: innerH,
+    }),
+    [from, to, innerW, innerH, yDomain],
+  );
+
+  // Pointer: press anywhere on the plot to move m there, keep the button down to drag it.
+  const dragging = useRef(false);
+  const hitArea = useRef<SVGRectElement>(null);
+  const mAt = (e: PointerEvent<SVGGElement>) => {
+    const rect = hitArea.current?.getBoundingClientRect();
+    if (!rect || rect.width === 0) return null;
+    const t = from + ((e.clientX - rect.left) / rect.width) * (to - from);
+    return Math.min(to, Math.max(from, t));
+  };
+  const onPointerDown = (e: PointerEvent<SVGGElement>) => {
+    if (e.button !== 0) return;
+    const t = mAt(e);
+    if (t === null) return;
+    dragging.current = true;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    onM(t);
+  };
+  const onPointerMove = (e: PointerEvent<SVGGElement>) => {
+    const t = mAt(e);
+    if (t === null) return;
+    onHover(t);
+    if (dragging.current) onM(t);
+  };
+  const endDrag = (e: PointerEvent<SVGGElement>) => {
+    dragging.current = false;
+    if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
+  };
+
+  const anyVisible = OBJECTIVES.some((n) => visible[n]);
+  return (
+    <svg
+      className="landscape-plot"
+      width={width}
+      height={height}
+      role="group"
+      aria-label="Landscape of the five objectives as functions of the mean m, with the geometry at the current m"
+      data-testid="landscape-svg"
+    >
+      <defs>
+        <clipPath id={clipId}>
+          <rect width={innerW} height={innerH} />
+        </clipPath>
+      </defs>
+      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+        <Axes frame={frame} />
+        <g
+          className="plot-interaction"
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={endDrag}
+          onPointerCancel={endDrag}
+          onPointerLeave={() => onHover(null)}
+        >
+          <rect ref={hitArea} data-testid="plot-area" width={innerW} height={innerH} fill="transparent" className="hit-area" />
+          <g clipPath={`url(#${clipId})`} pointerEvents="none">
+            {geometry && <GeometryUnder g={geometry} frame={frame} from={from} to={to} />}
+            <CurvePaths landscape={landscape} visible={visible} frame={frame} />
+            {geometry && <GeometryOver g={geometry} frame={frame} from={from} to={to} />}
+            <ArgminMarkers landscape={landscape} visible={visible} frame={frame} />
+            {hoverM !== null && <line className="hover-line" x1={frame.x(hoverM)} x2={frame.x(hoverM)} y1={0} y2={innerH} />}
+          </g>
+          <MHandle m={m} from={from} to={to} frame={frame} onM={onM} />
+        </g>
+        {!anyVisible && (
+          <text x={innerW / 2} y={innerH / 2} textAnchor="middle" className="empty-note">
+            All curves are hidden: tick an objective in the legend.
+          </text>
+        )}
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Pixels and contour paths of a 2-D map. Painting maps every screen pixel back to (x, y) and samples the
+ * grid there, so a map computed for one view is drawn correctly (resampled) in another while the new
+ * one is being computed: zoom and pan respond at once.
+ */
+import { scaleLinear } from 'd3';
+import type { ScaleLinear } from 'd3';
+import type { Landscape2D } from '../../math/landscape2d/types.ts';
+import type { ColourMap } from '../kit/colour.ts';
+import { makeColourMap } from '../kit/colour.ts';
+import { gridContourPaths, putRgb, putValueColour, sampleCells } from '../kit/grid-paint.ts';
+import type { ContourPath, Rgb } from '../kit/grid-paint.ts';
+
+export type { ContourPath } from '../kit/grid-paint.ts';
+
+export interface ViewRange {
+  xFrom: number;
+  xTo: number;
+  yFrom: number;
+  yTo: number;
+}
+
+export interface MapGeometry {
+  range: ViewRange;
+  width: number;
+  height: number;
+  x: ScaleLinear<number, number>;
+  /** y grows upwards on screen. */
+  y: ScaleLinear<number, number>;
+}
+
+export function mapGeometry(range: ViewRange, width: number, height: number): MapGeometry {
+  return {
+    range,
+    width,
+    height,
+    x: scaleLinear().domain([range.xFrom, range.xTo]).range([0, width]),
+    y: scaleLinear().domain([range.yFrom, range.yTo]).range([height, 0]),
+  };
+}
+
+/** The grid's value at (x, y): bilinear between finite neighbours, else the nearest cell; undefined outside. */
+export function sampleGrid(maps: Pick<Landscape2D, 'x' | 'y'>, values: Float64Array, x: number, y: number): number | undefined {
+  const n = maps.x.length;
+  const x0 = maps.x[0];
+  const y0 = maps.y[0];
+  const dx = (maps.x[n - 1] - x0) / (n - 1);
+  const dy = (maps.y[n - 1] - y0) / (n - 1);
+  const fi = (x - x0) / dx;
+  const fj = (y - y0) / dy;
+  return sampleCells(values, n, n, fi, fj);
+}
+
+const INFINITE: Rgb = [150, 150, 150];
+const NOT_COMPUTED: Rgb = [215, 215, 215];
+const STRIPE: Rgb = [120, 120, 120];
+
+/** Paints the map into `image` (device pixels); returns the number of pixels painted with a value colour. */
+export function paintMap(image: ImageData, geometry: MapGeometry, maps: Pick<Landscape2D, 'x' | 'y'>, values: Float64Array, cmap: ColourMap, dpr: number): number {
+  const { width, height, data } = image;
+  let painted = 0;
+  for (let py = 0; py < height; py++) {
+    const y = geometry.y.invert((py + 0.5) / dpr);
+    for (let px = 0; px < width; px++) {
+      const o = 4 * (py * width + px);
+      const v = sampleGrid(maps, values, geometry.x.invert((px + 0.5) / dpr), y);
+      if (v === undefined) {
+        data[o + 3] = 0;
+        continue;
+      }
+      if (Number.isFinite(v)) {
+        putValueColour(data, o, cmap, v);
+        painted++;
+        continue;
+      }
+      // +∞ dark grey, not computable light grey, striped so neither reads as a value.
+      const c = (px + py) % Math.max(4, Math.round(6 * dpr)) < dpr ? STRIPE : v === Infinity ? INFINITE : NOT_COMPUTED;
+      putRgb(data, o, c);
+    }
+  }
+  return painted;
+}
+
+/** One colour scale for all shown maps, so the lift of sam and relaxed over the loss reads directly. */
+export function sharedColourMap(arrays: readonly Float64Array[]): ColourMap {
+  let total = 0;
+  for (const a of arrays) total += a.length;
+  const all = new Float64Array(total);
+  let at = 0;
+  for (const a of arrays) {
+    all.set(a, at);
+    at += a.length;
+  }
+  return makeColourMap(all, 'expected');
+}
+
+/** Contour lines (d3-contour) of a grid, in screen coordinates; non-finite cells are holes. */
+export function contourPaths(maps: Pick<Landscape2D, 'x' | 'y'>, values: Float64Array, thresholds: readonly number[], geometry: MapGeometry): ContourPath[] {
+  const n = maps.x.length;
+  if (thresholds.length === 0 || n < 2) return [];
+  const dx = (maps.x[n - 1] - maps.x[0]) / (n - 1);
+  const dy = (maps.y[n - 1] - maps.y[0]) / (n - 1);
+  return gridContourPaths(values, n, n, thresholds, (gx, gy) =>
+    // Grid coordinate gx has cell i's centre at i + 0.5.
+    [geometry.x(maps.x[0] + (gx - 0.5) * dx), geometry.y(maps.y[0] + (gy - 0.5) * dy)],
+  ).filter((c) => c.d !== '');
+}
+
+/** Finite min and max of a grid (null when nothing is finite), for readouts and test hooks. */
+export function finiteRange(values: Float64Array): { min: number; max: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values)
+    if (Number.isFinite(v)) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  return min <= max ? { min, max } : null;
+}
+
+/** The view after zooming by `factor` (< 1 zooms in) about the point (cx, cy). */
+export function zoomAbout(range: ViewRange, cx: number, cy: number, factor: number): ViewRange {
+  return {
+    xFrom: cx + (range.xFrom - cx) * factor,
+    xTo: cx + (range.xTo - cx) * factor,
+    yFrom: cy + (range.yFrom - cy) * factor,
+    yTo: cy + (range.yTo - cy) * factor,
+  };
+}
+
+export function panBy(range: ViewRange, dx: number, dy: number): ViewRange {
+  return { xFrom: range.xFrom + dx, xTo: range.xTo + dx, yFrom: range.yFrom + dy, yTo: range.yTo + dy };
+}
