@@ -5,9 +5,9 @@
  * `warnings`, never dropped silently.
  */
 import type { TrainingConfig } from './training.ts';
+import { FASHION_MNIST_TRAIN_SIZE } from './training.ts';
 import { FASHION_OFFICIAL, OFFICIAL_MLP, modelPresetOf } from './training-presets.ts';
 import { priorPrecisionOf } from './training-derived.ts';
-import { FASHION_MNIST_TRAIN_SIZE } from '../train/data/fashion-mnist.ts';
 
 export interface OfficialCommands {
   /** Arguments of train.py and test.py, in the order they are printed. */

@@ -4,7 +4,6 @@
  * and `cli train --config`.
  */
 import { z } from 'zod';
-import { FASHION_MNIST_TRAIN_SIZE } from '../train/data/fashion-mnist.ts';
 
 const finite = z.number().finite();
 
@@ -14,6 +13,11 @@ export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
 /** The most points an import may hold, and the most a user may add by clicking (permalinks carry them). */
 export const MAX_CUSTOM_POINTS = 5000;
 export const MAX_ADDED_POINTS = 500;
+/**
+ * Fashion-MNIST's training images: the most `tr.dataset.size` may ask for. (The state sits below src/train,
+ * so the number is written here too; a test keeps it equal to src/train/data/fashion-mnist.ts's.)
+ */
+export const FASHION_MNIST_TRAIN_SIZE = 60_000;
 /** Generated 2-D datasets: how many points they may have (Fashion-MNIST may take up to its 60,000 images). */
 export const MIN_GENERATED_POINTS = 4;
 export const MAX_GENERATED_POINTS = 5000;

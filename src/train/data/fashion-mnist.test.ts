@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { FASHION_MNIST_CLASS_NAMES, FASHION_MNIST_FILES, FASHION_MNIST_FOLDER, fashionMnistDataset, IDX_ROLES } from './fashion-mnist.ts';
+import { FASHION_MNIST_CLASS_NAMES, FASHION_MNIST_FILES, FASHION_MNIST_TRAIN_SIZE, FASHION_MNIST_FOLDER, fashionMnistDataset, IDX_ROLES } from './fashion-mnist.ts';
+import { FASHION_MNIST_TRAIN_SIZE as STATE_TRAIN_SIZE } from '../../state/training.ts';
 import { parseIdxImages, parseIdxLabels } from './idx.ts';
 import { buildImageDataset, type IdxFiles } from './image-dataset.ts';
 import { images, labels } from './testing/idx-bytes.ts';
@@ -24,6 +25,9 @@ describe('the shipped Fashion-MNIST files', () => {
     const train = parseIdxImages(files.trainImages);
     const test = parseIdxImages(files.testImages);
     expect([train.count, train.rows, train.cols]).toEqual([60_000, 28, 28]);
+    // The state's bound on tr.dataset.size is the file's count.
+    expect(STATE_TRAIN_SIZE).toBe(train.count);
+    expect(FASHION_MNIST_TRAIN_SIZE).toBe(train.count);
     expect([test.count, test.rows, test.cols]).toEqual([10_000, 28, 28]);
     // Zalando's files: the first training images are Ankle boot, T-shirt/top, T-shirt/top, Dress, …; the first test ones Ankle boot, Pullover, Trouser, …
     expect(Array.from(parseIdxLabels(files.trainLabels).labels.subarray(0, 10))).toEqual([9, 0, 0, 3, 0, 2, 7, 2, 5, 5]);
