@@ -18,6 +18,8 @@ describe('the shipped Fashion-MNIST files', () => {
     for (const role of IDX_ROLES) {
       expect(createHash('sha256').update(gz[role]).digest('hex'), role).toBe(FASHION_MNIST_FILES[role].sha256);
       expect(gz[role].length, role).toBe(FASHION_MNIST_FILES[role].bytes);
+      expect(createHash('sha256').update(files[role]).digest('hex'), role).toBe(FASHION_MNIST_FILES[role].rawSha256);
+      expect(files[role].length, role).toBe(FASHION_MNIST_FILES[role].rawBytes);
     }
   });
 

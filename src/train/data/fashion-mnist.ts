@@ -18,16 +18,46 @@ export const FASHION_MNIST_FOLDER = 'data/fashion-mnist';
 
 export interface ShippedFile {
   name: string;
-  /** Size of the .gz in bytes: the progress bar's total when a server sends no Content-Length. */
+  /** Size of the .gz in bytes: what the progress bar counts. */
   bytes: number;
   sha256: string;
+  /**
+   * The decompressed IDX file: what arrives when a server sends the .gz with `Content-Encoding: gzip` (Vite's
+   * preview does) and the browser decodes it on the way.
+   */
+  rawBytes: number;
+  rawSha256: string;
 }
 
 export const FASHION_MNIST_FILES: Readonly<Record<IdxRole, ShippedFile>> = {
-  trainImages: { name: 'train-images-idx3-ubyte.gz', bytes: 26_421_856, sha256: 'b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7' },
-  trainLabels: { name: 'train-labels-idx1-ubyte.gz', bytes: 29_491, sha256: '0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056' },
-  testImages: { name: 't10k-images-idx3-ubyte.gz', bytes: 4_422_079, sha256: 'cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa' },
-  testLabels: { name: 't10k-labels-idx1-ubyte.gz', bytes: 5_125, sha256: '8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05' },
+  trainImages: {
+    name: 'train-images-idx3-ubyte.gz',
+    bytes: 26_421_856,
+    sha256: 'b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7',
+    rawBytes: 47_040_016,
+    rawSha256: 'c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888',
+  },
+  trainLabels: {
+    name: 'train-labels-idx1-ubyte.gz',
+    bytes: 29_491,
+    sha256: '0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056',
+    rawBytes: 60_008,
+    rawSha256: 'bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9',
+  },
+  testImages: {
+    name: 't10k-images-idx3-ubyte.gz',
+    bytes: 4_422_079,
+    sha256: 'cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa',
+    rawBytes: 7_840_016,
+    rawSha256: '5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b',
+  },
+  testLabels: {
+    name: 't10k-labels-idx1-ubyte.gz',
+    bytes: 5_125,
+    sha256: '8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05',
+    rawBytes: 10_008,
+    rawSha256: '0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34',
+  },
 };
 
 export const IDX_ROLES: readonly IdxRole[] = ['trainImages', 'trainLabels', 'testImages', 'testLabels'];

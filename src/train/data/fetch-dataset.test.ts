@@ -25,6 +25,8 @@ let base = '';
 const requests: string[] = [];
 let broken: string | null = null;
 let corrupt: string | null = null;
+/** Serve the .gz as Vite's preview does: `Content-Encoding: gzip`, so fetch hands over the decoded IDX. */
+let encoded = false;
 beforeAll(async () => {
   server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -36,7 +38,7 @@ beforeAll(async () => {
     try {
       const body = readFileSync(PUBLIC + path.slice('/app/'.length));
       if (corrupt && path.endsWith(corrupt)) body[body.length - 10] ^= 0xff;
-      res.writeHead(200, { 'Content-Length': body.length }).end(body);
+      res.writeHead(200, { 'Content-Length': body.length, ...(encoded ? { 'Content-Encoding': 'gzip' } : {}) }).end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -79,5 +81,29 @@ describe('loadFashionMnistFiles', () => {
     expect([...caches.stored.keys()].some((k) => k.endsWith(corrupt as string))).toBe(false);
     corrupt = null;
     await expect(loadFashionMnistFiles({ baseUrl: 'http://127.0.0.1:9/', caches: null })).rejects.toThrow(/Could not download train-images-idx3-ubyte.gz \(network error/);
+  }, 60_000);
+
+  it('a server that sends Content-Encoding: gzip (Vite preview): the decoded files are checked, cached, and progress still runs evenly to 100%', async () => {
+    encoded = true;
+    try {
+      const caches = memoryCaches();
+      const progress: LoadProgress[] = [];
+      const files = await loadFashionMnistFiles({ baseUrl: base, caches, onProgress: (p) => progress.push(p) });
+      expect(fashionMnistDataset(files, 10).test.count).toBe(10_000);
+      const total = Object.values(FASHION_MNIST_FILES).reduce((s, f) => s + f.bytes, 0);
+      expect(progress.at(-1)).toMatchObject({ loaded: total, fraction: 1 });
+      // The decoded body is larger than the .gz: scaled, the count keeps moving to the end of each file
+      // instead of reaching the .gz size early and standing still (the bar would sit there for seconds).
+      const images = progress.filter((p) => p.file === 'train-images-idx3-ubyte.gz');
+      const repeats = images.filter((p, i) => i > 0 && p.loaded === images[i - 1].loaded).length;
+      expect(images.length).toBeGreaterThan(20);
+      expect(repeats / images.length).toBeLessThan(0.05);
+      expect([...caches.stored.values()].map((b) => b.length).sort((a, b) => a - b)).toEqual(Object.values(FASHION_MNIST_FILES).map((f) => f.rawBytes).sort((a, b) => a - b));
+      requests.length = 0;
+      await loadFashionMnistFiles({ baseUrl: base, caches });
+      expect(requests).toHaveLength(0);
+    } finally {
+      encoded = false;
+    }
   }, 60_000);
 });

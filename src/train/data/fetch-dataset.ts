@@ -3,7 +3,7 @@
  * sha256 checked, decompressed with the platform's DecompressionStream, and kept in Cache Storage so a
  * classroom machine downloads them once. Every failure is a DatasetLoadError whose message a user can act on.
  */
-import { FASHION_MNIST_FILES, FASHION_MNIST_FOLDER, IDX_ROLES } from './fashion-mnist.ts';
+import { FASHION_MNIST_FILES, FASHION_MNIST_FOLDER, IDX_ROLES, type ShippedFile } from './fashion-mnist.ts';
 import { isGzip } from './idx.ts';
 import type { IdxFiles, IdxRole } from './image-dataset.ts';
 
@@ -56,10 +56,10 @@ export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /** The body, chunk by chunk, reporting each chunk's size. */
-async function readBody(response: Response, onChunk: (bytes: number) => void): Promise<Uint8Array> {
+async function readBody(response: Response, onChunk: (chunk: Uint8Array) => void): Promise<Uint8Array> {
   if (!response.body) {
     const whole = new Uint8Array(await response.arrayBuffer());
-    onChunk(whole.length);
+    onChunk(whole);
     return whole;
   }
   const reader = response.body.getReader();
@@ -70,7 +70,7 @@ async function readBody(response: Response, onChunk: (bytes: number) => void): P
     if (done) break;
     chunks.push(value);
     length += value.length;
-    onChunk(value.length);
+    onChunk(value);
   }
   const out = new Uint8Array(length);
   let at = 0;
@@ -85,9 +85,14 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The shipped file's checksum for the form that arrived: the .gz, or the IDX a server decoded on the way. */
+const expectedSha = (file: ShippedFile, bytes: Uint8Array) => (isGzip(bytes) ? file.sha256 : file.rawSha256);
+
 /**
- * The four files, decompressed. The .gz bytes are what is checked and cached; a server that decoded them
- * on the way (Content-Encoding: gzip) hands over the raw IDX bytes, which are taken as they are.
+ * The four files, decompressed. A server may send the .gz as it is or with `Content-Encoding: gzip` (Vite's
+ * preview does), in which case the browser hands over the decoded IDX: both forms are checked against their
+ * sha256 and cached as they arrived. Progress counts in .gz bytes either way (a decoded body is scaled by
+ * its size ratio), so the bar moves evenly whatever the server does.
  */
 export async function loadFashionMnistFiles(options: LoadOptions): Promise<IdxFiles> {
   const doFetch = options.fetch ?? fetch;
@@ -99,14 +104,15 @@ export async function loadFashionMnistFiles(options: LoadOptions): Promise<IdxFi
   const report = (file: string) => options.onProgress?.({ loaded, total, fraction: Math.min(1, loaded / total), file });
   const out: Partial<IdxFiles> = {};
   for (const role of IDX_ROLES) {
-    const { name, bytes: expectedBytes, sha256 } = FASHION_MNIST_FILES[role];
+    const file = FASHION_MNIST_FILES[role];
+    const { name } = file;
     const url = new URL(`${FASHION_MNIST_FOLDER}/${name}`, options.baseUrl).href;
     const start = loaded;
     let bytes: Uint8Array | null = null;
     const cached = await cache?.match(url).catch(() => undefined);
     if (cached) {
       const candidate = new Uint8Array(await cached.arrayBuffer());
-      if ((await sha256Hex(candidate)) === sha256) bytes = candidate;
+      if ((await sha256Hex(candidate)) === expectedSha(file, candidate)) bytes = candidate;
       else await cache?.delete(url).catch(() => false);
     }
     if (!bytes) {
@@ -118,21 +124,23 @@ export async function loadFashionMnistFiles(options: LoadOptions): Promise<IdxFi
         throw new DatasetLoadError(`Could not download ${name} (network error: ${describe(e)}). Check the connection and try again.`, name);
       }
       if (!response.ok) throw new DatasetLoadError(`Could not download ${name}: the server answered ${response.status} ${response.statusText}.`.replace(' .', '.'), name);
+      let received = 0;
+      let scale = 1;
       try {
-        bytes = await readBody(response, (n) => {
-          loaded = Math.min(start + expectedBytes, loaded + n);
+        bytes = await readBody(response, (chunk) => {
+          if (received === 0) scale = isGzip(chunk) ? 1 : file.bytes / file.rawBytes;
+          received += chunk.length;
+          loaded = start + Math.min(file.bytes, Math.round(received * scale));
           report(name);
         });
       } catch (e) {
         if (options.signal?.aborted) throw e;
         throw new DatasetLoadError(`The download of ${name} broke off (${describe(e)}). Try again.`, name);
       }
-      if (isGzip(bytes)) {
-        if ((await sha256Hex(bytes)) !== sha256) throw new DatasetLoadError(`${name} arrived damaged (its sha256 is not the shipped file's). Try again.`, name);
-        await cache?.put(url, new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'application/gzip' } })).catch(() => undefined);
-      }
+      if ((await sha256Hex(bytes)) !== expectedSha(file, bytes)) throw new DatasetLoadError(`${name} arrived damaged (its sha256 is not the shipped file's). Try again.`, name);
+      await cache?.put(url, new Response(bytes as Uint8Array<ArrayBuffer>)).catch(() => undefined);
     }
-    loaded = start + expectedBytes;
+    loaded = start + file.bytes;
     report(name);
     try {
       out[role] = isGzip(bytes) ? await gunzip(bytes) : bytes;
