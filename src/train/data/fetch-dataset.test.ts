@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FASHION_MNIST_FILES, fashionMnistDataset } from './fashion-mnist.ts';
-import { DatasetLoadError, loadFashionMnistFiles, type CacheStorageLike, type LoadProgress } from './fetch-dataset.ts';
+import { DatasetLoadError, loadFashionMnist, loadFashionMnistFiles, type CacheStorageLike, type LoadProgress } from './fetch-dataset.ts';
 
 const PUBLIC = fileURLToPath(new URL('../../../public/', import.meta.url));
 
@@ -67,6 +67,8 @@ describe('loadFashionMnistFiles', () => {
     const again = await loadFashionMnistFiles({ baseUrl: base, caches });
     expect(requests).toHaveLength(0);
     expect(again.trainLabels).toEqual(files.trainLabels);
+    const data = await loadFashionMnist({ baseUrl: base, caches }, 500);
+    expect([data.train.count, data.test.count, data.classes, data.classNames?.[9]]).toEqual([500, 10_000, 10, 'Ankle boot']);
   }, 60_000);
 
   it('says plainly which file failed: a 404, a damaged download (not cached), no server', async () => {

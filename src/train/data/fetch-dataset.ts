@@ -3,7 +3,8 @@
  * sha256 checked, decompressed with the platform's DecompressionStream, and kept in Cache Storage so a
  * classroom machine downloads them once. Every failure is a DatasetLoadError whose message a user can act on.
  */
-import { FASHION_MNIST_FILES, FASHION_MNIST_FOLDER, IDX_ROLES, type ShippedFile } from './fashion-mnist.ts';
+import type { ArrayDataset } from './array-dataset.ts';
+import { FASHION_MNIST_FILES, FASHION_MNIST_FOLDER, fashionMnistDataset, IDX_ROLES, type ShippedFile } from './fashion-mnist.ts';
 import { isGzip } from './idx.ts';
 import type { IdxFiles, IdxRole } from './image-dataset.ts';
 
@@ -149,6 +150,15 @@ export async function loadFashionMnistFiles(options: LoadOptions): Promise<IdxFi
     }
   }
   return out as IdxFiles;
+}
+
+/**
+ * What a panel or worker calls when the experiment opens: the shipped files downloaded (or read from the
+ * cache), checked and parsed, as the dataset of `tr.dataset.size` training images. An IdxError here means a
+ * file is not what it should be; a DatasetLoadError that it could not be fetched.
+ */
+export async function loadFashionMnist(options: LoadOptions, trainSize: number): Promise<ArrayDataset> {
+  return fashionMnistDataset(await loadFashionMnistFiles(options), trainSize);
 }
 
 export type { IdxRole };
