@@ -73,12 +73,6 @@ export function weightsDigest(weights: readonly { dataSync(): ArrayLike<number> 
   return h.toString(16).padStart(8, '0');
 }
 
-/** `stopAt` is read without naming it in the type, so this works whether or not the schema has it yet. */
-function stopAtOf(config: TrainingConfig): number | null {
-  const stop = (config as { stopAt?: unknown }).stopAt;
-  return typeof stop === 'number' ? stop : null;
-}
-
 /** Notes a run's first non-finite step loss, for the warning that explains null metrics. */
 class DivergenceWatch {
   firstStep: number | null = null;
@@ -194,7 +188,7 @@ export const trainCommand: Command = {
     if (parsedTrace) return { code: 0, stdout: `${JSON.stringify({ trajectory: runTrace(parsedTrace) })}\n`, stderr: '' };
     const { state, warnings } = experiment as NonNullable<typeof experiment>;
     const training = state.training;
-    const stopAt = steps ?? stopAtOf(training);
+    const stopAt = steps ?? training.stopAt;
     const runWarnings = stopAt === null ? trainConfig(training, io) : trainToStep(training, stopAt, io);
     const all = [...warnings, ...runWarnings];
     return { code: 0, stdout: '', stderr: all.length ? `${all.join('\n')}\n` : '' };

@@ -93,12 +93,13 @@ export const trainingSchema = z.object({
     msharpness: z.number().int().min(1).max(64),
   }),
   /**
-   * The learning-rate factor per epoch: constant; cosine ½(1 + cos(π·epoch/epochs)) as the official 2-D demo;
-   * or the official train.py's linear warm-up over `warmup` epochs then cosine (theory.md §8).
+   * The learning-rate factor per epoch (src/train/schedule.ts): 'cosine' is the 2-D demo's ½(1 + cos(π·e/epochs));
+   * 'warmup-cosine' is the official train.py schedule (theory.md §8): a linear warm-up over `warmup` epochs,
+   * then a cosine.
    */
   schedule: z.enum(['constant', 'cosine', 'warmup-cosine']),
-  /** Warm-up epochs of 'warmup-cosine' (the official `--warmup`). */
-  warmup: z.number().int().min(0).max(1000).default(0),
+  /** Warm-up epochs of the 'warmup-cosine' schedule (the official `--warmup`; ignored by the others). */
+  warmup: z.number().int().min(0).max(100_000).default(0),
   batchSize: z.number().int().min(1).max(5000),
   epochs: z.number().int().min(1).max(100_000),
   /** Posterior samples averaged for bSAM's predictive (the official evaluation uses 32). */

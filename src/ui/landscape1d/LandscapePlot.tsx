@@ -1,19 +1,24 @@
 import { scaleLinear } from 'd3';
-import type { PointerEvent } from 'react';
 import { useId, useMemo, useRef } from 'react';
 import type { Landscape1D, PointGeometry } from '../../math/landscape1d.types.ts';
 import { OBJECTIVES } from '../../math/objectives.ts';
 import type { Landscape1DState } from '../../state/experiment.ts';
+import type { DisplayIndices } from '../../worker/landscape1d-display.ts';
 import { ArgminMarkers } from './ArgminMarkers.tsx';
 import { Axes } from './Axes.tsx';
 import { CurvePaths } from './CurvePaths.tsx';
 import { GeometryOver, GeometryUnder } from './GeometryOverlay.tsx';
 import { MHandle } from './MHandle.tsx';
+import { usePointerDrag } from '../kit/use-pointer-drag.ts';
+import type { PlotPoint } from '../kit/use-pointer-drag.ts';
 import type { PlotFrame } from './plot-geometry.ts';
 import { yRangeFor } from './plot-range.ts';
+import { displayLandscape } from './display-landscape.ts';
 
 interface Props {
   landscape: Landscape1D;
+  /** Which points to draw per curve (from the worker); all of them when absent. */
+  display?: DisplayIndices;
   geometry: PointGeometry | null;
   state: Landscape1DState;
   width: number;
@@ -26,12 +31,12 @@ interface Props {
 const MARGIN = { top: 22, right: 18, bottom: 42, left: 56 };
 
 /** The 1-D landscape: curves over m, the geometry at the current m, and pointer interaction. */
-export function LandscapePlot({ landscape, geometry, state, width, height, hoverM, onM, onHover }: Props) {
+export function LandscapePlot({ landscape, display, geometry, state, width, height, hoverM, onM, onHover }: Props) {
   const clipId = `clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const { from, to, visible, m } = state;
   const innerW = Math.max(50, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(50, height - MARGIN.top - MARGIN.bottom);
-  const yDomain = useMemo(() => yRangeFor(landscape, visible), [landscape, visible]);
+  const yDomain = useMemo(() => yRangeFor(displayLandscape(landscape, display), visible), [landscape, display, visible]);
   const frame = useMemo<PlotFrame>(
     () => ({
       x: scaleLinear().domain([from, to]).range([0, innerW]),
@@ -43,32 +48,17 @@ export function LandscapePlot({ landscape, geometry, state, width, height, hover
   );
 
   // Pointer: press anywhere on the plot to move m there, keep the button down to drag it.
-  const dragging = useRef(false);
   const hitArea = useRef<SVGRectElement>(null);
-  const mAt = (e: PointerEvent<SVGGElement>) => {
-    const rect = hitArea.current?.getBoundingClientRect();
-    if (!rect || rect.width === 0) return null;
-    const t = from + ((e.clientX - rect.left) / rect.width) * (to - from);
-    return Math.min(to, Math.max(from, t));
-  };
-  const onPointerDown = (e: PointerEvent<SVGGElement>) => {
-    if (e.button !== 0) return;
-    const t = mAt(e);
-    if (t === null) return;
-    dragging.current = true;
-    e.currentTarget.setPointerCapture(e.pointerId);
-    onM(t);
-  };
-  const onPointerMove = (e: PointerEvent<SVGGElement>) => {
-    const t = mAt(e);
-    if (t === null) return;
-    onHover(t);
-    if (dragging.current) onM(t);
-  };
-  const endDrag = (e: PointerEvent<SVGGElement>) => {
-    dragging.current = false;
-    if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
-  };
+  const mAt = (p: PlotPoint) => Math.min(to, Math.max(from, from + (p.px / p.width) * (to - from)));
+  const pointer = usePointerDrag<SVGGElement>({
+    box: hitArea,
+    onPress: (p) => {
+      onM(mAt(p));
+      return true;
+    },
+    onDrag: (p) => onM(mAt(p)),
+    onMove: (p) => onHover(mAt(p)),
+  });
 
   const anyVisible = OBJECTIVES.some((n) => visible[n]);
   return (
@@ -89,16 +79,13 @@ export function LandscapePlot({ landscape, geometry, state, width, height, hover
         <Axes frame={frame} />
         <g
           className="plot-interaction"
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={endDrag}
-          onPointerCancel={endDrag}
+          {...pointer}
           onPointerLeave={() => onHover(null)}
         >
           <rect ref={hitArea} data-testid="plot-area" width={innerW} height={innerH} fill="transparent" className="hit-area" />
           <g clipPath={`url(#${clipId})`} pointerEvents="none">
             {geometry && <GeometryUnder g={geometry} frame={frame} from={from} to={to} />}
-            <CurvePaths landscape={landscape} visible={visible} frame={frame} />
+            <CurvePaths landscape={landscape} display={display} visible={visible} frame={frame} />
             {geometry && <GeometryOver g={geometry} frame={frame} from={from} to={to} />}
             <ArgminMarkers landscape={landscape} visible={visible} frame={frame} />
             {hoverM !== null && <line className="hover-line" x1={frame.x(hoverM)} x2={frame.x(hoverM)} y1={0} y2={innerH} />}
