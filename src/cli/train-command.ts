@@ -4,23 +4,31 @@
  * `train --trace <file>`: replay a `bsam-trace/1` file (theory.md §6) with its recorded noise and print
  * {"trajectory": [{w, s, gm, loss_at_perturbed}, …]}, shaped like the file's `expected`.
  */
-import { readFileSync } from 'node:fs';
-import { experimentStateSchema } from '../state/experiment.ts';
-import { decodeFragment, describeNotice } from '../state/permalink/index.ts';
 import type { TrainingConfig } from '../state/training.ts';
+import { isImageDataset } from '../state/training.ts';
+import { metricsFromFlatProbabilities, type PaperMetrics } from '../train/paper-metrics.ts';
+import type { RunOptions } from '../train/core/training-core.ts';
 import { TrainingRun } from '../train/run.ts';
 import { tf } from '../train/tf.ts';
 import { bsamTraceSchema, runTrace, traceShapeProblem } from '../train/trace.ts';
 import { parseOptions, UsageError } from './args.ts';
-import type { Command, CliResult } from './command.ts';
+import type { CliIO, Command, CliResult } from './command.ts';
+import { EXPERIMENT_OPTIONS, readExperiment, readText } from './experiment-input.ts';
+import { loadImageDataset } from './image-data.ts';
 
 const HELP = `Usage: npm run --silent cli -- train --config <file> [--steps <T>]
        npm run --silent cli -- train --link <url-or-fragment> [--steps <T>]
        npm run --silent cli -- train --trace <file>
 
---config: trains the experiment state in <file> (the app's state JSON, as "Save state" writes it) and
-prints one JSON line per epoch {"epoch", "step", "train_loss", "test_accuracy", "nll", "ece"} and a final
-{"summary": …} line. Seeded: the same file gives the same numbers.
+--config: trains the experiment state in <file> (the app's state JSON, as "Save state" writes it; a file
+may hold only some sections or fields, the rest default, but a field that is there must be valid) and
+prints one JSON line per epoch as the epoch ends {"epoch", "step", "train_loss", "test_accuracy", "nll",
+"ece"}, then {"summary": {"epochs", "steps", "optimizer", "evaluated_on", "accuracy", "nll", "ece",
+"mean", "bayes", "train_seconds"}}: accuracy/nll/ece as the app's panel shows them; "mean" (the mean
+weights) and "bayes" (bSAM's model average over predictiveSamples posterior samples; bSAM only) hold the
+paper's metrics {"accuracy", "nll", "ece", "auroc"} as the official test.py computes them;
+"train_seconds" is the wall time of the training steps alone. Seeded: the same file gives the same
+numbers. A number that cannot be computed (a diverged run) is null, with a warning on stderr.
 --link: the same for the state in an app link (https://…/#v=1&… or just the part after '#'); what the
 link holds that the app would not use is listed on stderr as warnings, as the app lists it.
 --steps T, or "stopAt" in the state (the app's "Pause at step"): train exactly T optimizer steps (at most
@@ -34,7 +42,7 @@ rows y) with the noise it records and prints the bSAM trajectory as JSON:
 Both run on the TensorFlow.js cpu backend (float32).
 
 Options:
-  --config <file>  an experiment-state JSON file
+  --config <file>  an experiment-state JSON file (whole or partial)
   --link <link>    an app link or its fragment
   --steps <T>      stop after T optimizer steps (a whole number ≥ 1)
   --trace <file>   a bsam-trace/1 JSON file
@@ -42,33 +50,12 @@ Options:
 `;
 
 function readJson(flag: string, path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read --${flag} file '${path}': ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const text = readText(flag, path);
   try {
     return JSON.parse(text);
   } catch (e) {
     throw new UsageError(`--${flag} file '${path}' is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-}
-
-function readConfig(path: string): TrainingConfig {
-  const parsed = experimentStateSchema.safeParse(readJson('config', path));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`--config file '${path}' is not a valid experiment state: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  }
-  return parsed.data.training;
-}
-
-/** The state in an app link: what follows '#' (or the whole text when there is no '#'). */
-function readLink(link: string): { config: TrainingConfig; warnings: string[] } {
-  const hash = link.indexOf('#');
-  const { state, notices } = decodeFragment(hash < 0 ? link : link.slice(hash + 1));
-  return { config: state.training, warnings: notices.map((n) => `warning: link ${describeNotice(n)}`) };
 }
 
 function readSteps(text: string): number {
@@ -86,40 +73,82 @@ export function weightsDigest(weights: readonly { dataSync(): ArrayLike<number> 
   return h.toString(16).padStart(8, '0');
 }
 
-/** Exactly `steps` optimizer steps (capped at the schedule's end), epoch lines on the way, then the state at the stop. */
-function trainToStep(config: TrainingConfig, steps: number): string {
-  const run = new TrainingRun(config);
-  const lines: string[] = [];
+/** Notes a run's first non-finite step loss, for the warning that explains null metrics. */
+class DivergenceWatch {
+  firstStep: number | null = null;
+  see(loss: number, step: number): void {
+    if (this.firstStep === null && !Number.isFinite(loss)) this.firstStep = step;
+  }
+  warnings(): string[] {
+    return this.firstStep === null ? [] : [`warning: the run diverged (the loss was not finite first at step ${this.firstStep}); metrics it cannot define are null`];
+  }
+}
+
+const line = (value: unknown) => `${JSON.stringify(value)}\n`;
+
+/** Exactly `steps` optimizer steps (capped at the schedule's end), epoch lines as they end, then the state at the stop. */
+function trainToStep(config: TrainingConfig, steps: number, io: CliIO): string[] {
+  const run = new TrainingRun(config, runOptions(config));
+  const watch = new DivergenceWatch();
   try {
     const last = Math.min(steps, config.epochs * run.stepsPerEpoch);
     let stepLoss = NaN;
     while (run.step < last) {
       const { loss, epochLoss } = run.advance();
       stepLoss = loss;
+      watch.see(loss, run.step);
       if (epochLoss === null) continue;
       const e = run.evaluate();
-      lines.push(JSON.stringify({ epoch: run.epoch, step: run.step, train_loss: epochLoss, test_accuracy: e.accuracy, nll: e.nll, ece: e.ece }));
+      io.write(line({ epoch: run.epoch, step: run.step, train_loss: epochLoss, test_accuracy: e.accuracy, nll: e.nll, ece: e.ece }));
     }
     const e = run.evaluate();
     const stopped = { step: run.step, epoch: run.epoch, step_loss: stepLoss, accuracy: e.accuracy, nll: e.nll, ece: e.ece, evaluated_on: e.on, weights_digest: weightsDigest(run.weights) };
-    lines.push(JSON.stringify({ stopped }));
+    io.write(line({ stopped }));
   } finally {
     run.dispose();
   }
-  return `${lines.join('\n')}\n`;
+  return watch.warnings();
 }
 
-function trainConfig(config: TrainingConfig): string {
-  const run = new TrainingRun(config);
-  const lines: string[] = [];
+/** The paper's metrics on the evaluated rows (the test split, else the training split): mean weights, and bSAM's model average. */
+function paperSummary(run: TrainingRun): { mean: PaperMetrics; bayes?: PaperMetrics } {
+  const { test, train, classes } = run.table;
+  const split = test.labels.length ? test : train;
+  const p = run.predictRows(split.x);
+  const mean = metricsFromFlatProbabilities(p.mean, classes, split.labels);
+  return run.config.optimizer.kind === 'bsam' ? { mean, bayes: metricsFromFlatProbabilities(p.averaged, classes, split.labels) } : { mean };
+}
+
+/** Every epoch, each line printed when its epoch ends, then the summary. */
+function trainConfig(config: TrainingConfig, io: CliIO): string[] {
+  const run = new TrainingRun(config, runOptions(config));
+  const watch = new DivergenceWatch();
+  let trainMs = 0;
   try {
-    for (let e = 0; e < config.epochs; e++) lines.push(JSON.stringify(run.epochReport()));
+    for (let e = 0; e < config.epochs; e++) {
+      const start = performance.now();
+      let trainLoss: number | null = null;
+      while (trainLoss === null) {
+        const { loss, epochLoss } = run.advance();
+        watch.see(loss, run.step);
+        trainLoss = epochLoss;
+      }
+      trainMs += performance.now() - start;
+      const ev = run.evaluate();
+      io.write(line({ epoch: run.epoch, step: run.step, train_loss: trainLoss, test_accuracy: ev.accuracy, nll: ev.nll, ece: ev.ece }));
+    }
     const final = run.evaluate();
-    lines.push(JSON.stringify({ summary: { epochs: run.epoch, steps: run.step, optimizer: config.optimizer.kind, evaluated_on: final.on, accuracy: final.accuracy, nll: final.nll, ece: final.ece } }));
+    const summary = { epochs: run.epoch, steps: run.step, optimizer: config.optimizer.kind, evaluated_on: final.on, accuracy: final.accuracy, nll: final.nll, ece: final.ece, ...paperSummary(run), train_seconds: trainMs / 1000 };
+    io.write(line({ summary }));
   } finally {
     run.dispose();
   }
-  return `${lines.join('\n')}\n`;
+  return watch.warnings();
+}
+
+/** The run's data: the config's generated 2-D points, or for an image dataset the files read from public/. */
+function runOptions(config: TrainingConfig): RunOptions {
+  return isImageDataset(config.dataset.kind) ? { data: loadImageDataset(config) } : {};
 }
 
 function readTrace(path: string) {
@@ -138,32 +167,30 @@ export const trainCommand: Command = {
   name: 'train',
   summary: 'train an experiment state (--config, --link; --steps T) or replay a bSAM trace (--trace), printing JSON',
   help: HELP,
-  run(args: readonly string[]): CliResult {
+  run(args: readonly string[], io: CliIO): CliResult {
     const opts = parseOptions('train', args, {
       trace: { type: 'string' },
-      config: { type: 'string' },
-      link: { type: 'string' },
+      ...EXPERIMENT_OPTIONS,
       steps: { type: 'string' },
       help: { type: 'boolean' },
     });
     if (opts.help) return { code: 0, stdout: HELP, stderr: '' };
     const trace = typeof opts.trace === 'string' ? opts.trace : null;
-    const config = typeof opts.config === 'string' ? opts.config : null;
-    const link = typeof opts.link === 'string' ? opts.link : null;
-    if ([trace, config, link].filter((x) => x !== null).length !== 1) throw new UsageError('train needs exactly one of --config <file>, --link <link> or --trace <file> (see train --help)');
+    if ([trace, opts.config, opts.link].filter((x) => x !== undefined && x !== null).length !== 1) throw new UsageError('train needs exactly one of --config <file>, --link <link> or --trace <file> (see train --help)');
     if (trace !== null && opts.steps !== undefined) throw new UsageError('--steps goes with --config or --link, not --trace');
     // Validate before touching tfjs, so bad input fails fast and quietly.
     const steps = typeof opts.steps === 'string' ? readSteps(opts.steps) : null;
     const parsedTrace = trace !== null ? readTrace(trace) : null;
-    const fromLink = link !== null ? readLink(link) : null;
-    const parsedConfig = config !== null ? readConfig(config) : (fromLink?.config ?? null);
-    const stderr = fromLink?.warnings.length ? `${fromLink.warnings.join('\n')}\n` : '';
+    const experiment = trace === null ? readExperiment(opts, 'train') : null;
     // PROD silences tfjs's "install tfjs-node" banner; cpu is deterministic and needs no async start-up.
     tf.env().set('PROD', true);
     void tf.setBackend('cpu');
     if (parsedTrace) return { code: 0, stdout: `${JSON.stringify({ trajectory: runTrace(parsedTrace) })}\n`, stderr: '' };
-    const training = parsedConfig as TrainingConfig;
+    const { state, warnings } = experiment as NonNullable<typeof experiment>;
+    const training = state.training;
     const stopAt = steps ?? training.stopAt;
-    return { code: 0, stdout: stopAt === null ? trainConfig(training) : trainToStep(training, stopAt), stderr };
+    const runWarnings = stopAt === null ? trainConfig(training, io) : trainToStep(training, stopAt, io);
+    const all = [...warnings, ...runWarnings];
+    return { code: 0, stdout: '', stderr: all.length ? `${all.join('\n')}\n` : '' };
   },
 };

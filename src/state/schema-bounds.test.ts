@@ -52,7 +52,7 @@ describe('schema bounds (read from zod 4 internals, pinned to the public JSON sc
   it('reads list lengths and their items', () => {
     const hidden = trainingSchema.shape.model.shape.hidden;
     expect(lengthBounds(hidden)).toEqual({ min: 0, max: 6 });
-    expect(numberBounds(elementOf(hidden))).toMatchObject({ min: 1, max: 128, integer: true });
+    expect(numberBounds(elementOf(hidden))).toMatchObject({ min: 1, max: 1024, integer: true });
   });
 
   it('clamps into a field, refusing what cannot be clamped onto', () => {

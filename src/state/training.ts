@@ -13,6 +13,20 @@ export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
 /** The most points an import may hold, and the most a user may add by clicking (permalinks carry them). */
 export const MAX_CUSTOM_POINTS = 5000;
 export const MAX_ADDED_POINTS = 500;
+/**
+ * Fashion-MNIST's training images: the most `tr.dataset.size` may ask for. (The state sits below src/train,
+ * so the number is written here too; a test keeps it equal to src/train/data/fashion-mnist.ts's.)
+ */
+export const FASHION_MNIST_TRAIN_SIZE = 60_000;
+/** Generated 2-D datasets: how many points they may have (Fashion-MNIST may take up to its 60,000 images). */
+export const MIN_GENERATED_POINTS = 4;
+export const MAX_GENERATED_POINTS = 5000;
+/** Datasets read from IDX image files rather than generated: the first `size` training images, all test images. */
+export const IMAGE_DATASET_KINDS = ['fashion-mnist'] as const;
+export type ImageDatasetKind = (typeof IMAGE_DATASET_KINDS)[number];
+export const isImageDataset = (kind: string): kind is ImageDatasetKind => (IMAGE_DATASET_KINDS as readonly string[]).includes(kind);
+/** Widest hidden layer: the official `mlp` has 500. */
+export const MAX_HIDDEN_WIDTH = 1024;
 /** Labels of imported and added points: the network has at most 6 classes. */
 export const MAX_LABEL = 5;
 /** Coordinates are bounded so that a hand-edited permalink cannot stretch the plot to nothing. */
@@ -22,9 +36,16 @@ export const pointSchema = z.object({ x: coordinate, y: coordinate, label: z.num
 export const trainingSchema = z.object({
   dataset: z
     .object({
-      /** 'custom' is an imported CSV (`points`); the others are generated from the data seed. */
-      kind: z.enum(['moons', 'circles', 'xor', 'spiral', 'blobs', 'custom']),
-      size: z.number().int().min(4).max(5000),
+      /**
+       * 'custom' is an imported CSV (`points`); 'fashion-mnist' the shipped IDX files (public/data/); the
+       * others are generated from the data seed.
+       */
+      kind: z.enum(['moons', 'circles', 'xor', 'spiral', 'blobs', 'custom', ...IMAGE_DATASET_KINDS]),
+      /**
+       * Generated kinds: the number of points before the split (4 … 5,000). Fashion-MNIST: how many training
+       * images, the first N in file order (1 … 60,000); the test set is always the standard 10,000.
+       */
+      size: z.number().int().min(1).max(FASHION_MNIST_TRAIN_SIZE),
       noise: finite.min(0).max(2),
       testFraction: finite.min(0).max(0.9),
       labelNoise: finite.min(0).max(0.5),
@@ -36,9 +57,13 @@ export const trainingSchema = z.object({
       /** Indices of generated points removed by clicking: into [...train, ...test] of the unedited dataset. */
       removed: z.array(z.number().int().min(0).max(MAX_CUSTOM_POINTS - 1)).max(MAX_CUSTOM_POINTS).default([]),
     })
-    .refine((d) => d.kind !== 'custom' || d.points.length >= 2, { message: 'a custom dataset needs at least 2 points', path: ['points'] }),
+    .refine((d) => d.kind !== 'custom' || d.points.length >= 2, { message: 'a custom dataset needs at least 2 points', path: ['points'] })
+    .refine((d) => isImageDataset(d.kind) || (d.size >= MIN_GENERATED_POINTS && d.size <= MAX_GENERATED_POINTS), {
+      message: `a generated dataset has ${MIN_GENERATED_POINTS} to ${MAX_GENERATED_POINTS} points`,
+      path: ['size'],
+    }),
   model: z.object({
-    hidden: z.array(z.number().int().min(1).max(128)).max(6),
+    hidden: z.array(z.number().int().min(1).max(MAX_HIDDEN_WIDTH)).max(6),
     activation: z.enum(['tanh', 'relu', 'elu']),
     biasInit: finite.min(-1).max(1),
   }),
@@ -50,9 +75,19 @@ export const trainingSchema = z.object({
     beta2: finite.min(0).max(0.99999),
     /** SAM and bSAM radius ρ. */
     rho: finite.min(0).max(10),
-    /** δ, weight decay (bSAM: the official code passes prior precision / N). */
+    /** δ, weight decay, as given; unused when `priorPrecision` is set (then δ = priorprec / (N · dafactor)). */
     weightDecay: finite.min(0).max(10),
-    /** bSAM: damping γ, initial precision s_init, m-sharpness K (sub-batches per step). */
+    /**
+     * The official train.py's `--priorprec`: when set, weight decay is derived as priorprec / (N · dafactor)
+     * for N training examples (weightDecayOf in training-derived.ts); null: `weightDecay` is used as given.
+     */
+    priorPrecision: finite.min(0).max(1e6).nullable().default(null),
+    /**
+     * The official `--dafactor`: the data-augmentation factor. It scales N in the weight decay and, for bSAM,
+     * the data size of the posterior N(w, 1/(N · dafactor · s)). 1 without augmentation.
+     */
+    dafactor: finite.positive().max(1e4).default(1),
+    /** bSAM: damping γ, initial precision s_init; m-sharpness K = the official `--batchsplit` (sub-batches per step, SAM and bSAM). */
     damping: finite.min(0).max(100),
     sInit: finite.positive().max(1e6),
     msharpness: z.number().int().min(1).max(64),
@@ -89,6 +124,8 @@ export const OFFICIAL_BSAM_DEMO: TrainingConfig = {
     beta2: 0.999,
     rho: 0.05,
     weightDecay: 1e-4,
+    priorPrecision: null,
+    dafactor: 1,
     damping: 0.1,
     sInit: 1,
     msharpness: 5,

@@ -3,6 +3,11 @@
  * and the points a user adds or removes by clicking. Plain arrays: no tfjs needed to make data.
  */
 import { seededNormal, seededUniform } from '../math/random.ts';
+import type { ArrayDataset, ArraySplit } from './data/array-dataset.ts';
+import type { IdxFiles } from './data/image-dataset.ts';
+import { fashionMnistDataset } from './data/fashion-mnist.ts';
+
+export type { ArrayDataset, ArraySplit } from './data/array-dataset.ts';
 
 export const DATASET_KINDS = ['moons', 'circles', 'xor', 'spiral', 'blobs'] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
@@ -32,24 +37,6 @@ export interface Dataset {
   classes: number;
   /** The origin of each point (same order as train and test); absent means unedited (index = position). */
   origins?: { train: PointOrigin[]; test: PointOrigin[] };
-}
-
-/**
- * Labelled rows as the engines train on them: `x` holds `labels.length` rows of `inputDim` values, row-major
- * (the 2-D datasets as (x, y) pairs, 28×28 images as 784 pixels in [0, 1]).
- */
-export interface ArraySplit {
-  x: Float32Array;
-  labels: Int32Array;
-}
-
-/** A dataset of any input width and class count: what both training engines take (see tabulate for 2-D points). */
-export interface ArrayDataset {
-  inputDim: number;
-  /** Class labels are 0 … classes − 1; 2 classes train one logistic output, more a softmax. */
-  classes: number;
-  train: ArraySplit;
-  test: ArraySplit;
 }
 
 /** Points as rows of (x, y). */
@@ -90,8 +77,11 @@ export interface DatasetEdits {
 }
 
 export interface DatasetSpec {
-  /** A generated kind, or 'custom': the imported `points`. */
-  kind: DatasetKind | 'custom';
+  /**
+   * A generated kind, or 'custom': the imported `points`. 'fashion-mnist' is not generated but read from
+   * files: makeImageDataset, with the files loaded (fetch-dataset.ts in the app, the CLI from public/).
+   */
+  kind: DatasetKind | 'custom' | 'fashion-mnist';
   /** Total points before the split. */
   size: number;
   /** Standard deviation of the Gaussian jitter added to each coordinate. */
@@ -177,6 +167,7 @@ export function makeDataset(spec: DatasetSpec): Dataset {
 }
 
 function generateDataset(spec: DatasetSpec): Dataset {
+  if (spec.kind === 'fashion-mnist') throw new Error('Fashion-MNIST is read from its IDX files, not generated: load them and call makeImageDataset');
   const uniform = seededUniform(spec.seed);
   const normal = seededNormal(spec.seed ^ 0x5bd1e995);
   let classes: number;
@@ -255,4 +246,13 @@ export function removeNearest(data: Dataset, x: number, y: number, radius: numbe
     }
   });
   return best < 0 ? data : { ...data, train: data.train.filter((_, i) => i !== best) };
+}
+
+/**
+ * An image dataset of the state (`tr.dataset.kind` = 'fashion-mnist'): the first `size` training images and
+ * the 10,000 test images, from the decompressed IDX files.
+ */
+export function makeImageDataset(spec: Pick<DatasetSpec, 'kind' | 'size'>, files: IdxFiles): ArrayDataset {
+  if (spec.kind !== 'fashion-mnist') throw new Error(`'${spec.kind}' is not an image dataset`);
+  return fashionMnistDataset(files, spec.size);
 }

@@ -38,4 +38,16 @@ describe('metrics', () => {
     expect(auroc(probs, labels)).toBe(0.75);
     expect(Number.isNaN(auroc([[0.5, 0.5]], [1]))).toBe(true);
   });
+
+  it('a diverged run (NaN probabilities) gives NaN metrics and empty bins, not a crash (issue 11)', () => {
+    const diverged = [
+      [NaN, NaN],
+      [0.2, 0.8],
+    ];
+    expect(accuracy(diverged, [0, 1])).toBeNaN();
+    expect(nll(diverged, [0, 1])).toBeNaN();
+    expect(ece(diverged, [0, 1])).toBeNaN();
+    const bins = reliability(diverged, [0, 1]);
+    expect(bins.reduce((n, b) => n + b.count, 0)).toBe(1);
+  });
 });

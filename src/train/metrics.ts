@@ -26,7 +26,14 @@ export interface Evaluation {
 
 const EPS = 1e-12;
 
+/**
+ * A diverged run predicts NaN: its metrics are NaN (printed as null), not numbers made up from NaN
+ * comparisons — and never a crash (issue 11: a NaN confidence indexed bin NaN of the reliability bins).
+ */
+const allFinite = (probs: number[][]) => probs.every((p) => p.every(Number.isFinite));
+
 export function accuracy(probs: number[][], labels: number[]): number {
+  if (!allFinite(probs)) return NaN;
   let right = 0;
   probs.forEach((p, i) => (right += argmax(p) === labels[i] ? 1 : 0));
   return right / labels.length;
@@ -48,12 +55,13 @@ export interface ReliabilityBin {
   accuracy: number;
 }
 
-/** Bins of the top-class confidence (the last bin includes 1). */
+/** Bins of the top-class confidence (the last bin includes 1); non-finite confidences are in no bin. */
 export function reliability(probs: number[][], labels: number[], bins = 20): ReliabilityBin[] {
   const out = Array.from({ length: bins }, (_, b) => ({ lo: b / bins, hi: (b + 1) / bins, count: 0, confidence: 0, accuracy: 0 }));
   probs.forEach((p, i) => {
     const top = argmax(p);
     const conf = p[top];
+    if (!Number.isFinite(conf)) return;
     const bin = out[Math.min(bins - 1, Math.floor(conf * bins))];
     bin.count++;
     bin.confidence += conf;
@@ -68,6 +76,7 @@ export function reliability(probs: number[][], labels: number[], bins = 20): Rel
 
 /** ECE = Σ_bins (n_b / n)·|accuracy_b − confidence_b|. */
 export function ece(probs: number[][], labels: number[], bins = 20): number {
+  if (!allFinite(probs)) return NaN;
   let total = 0;
   for (const bin of reliability(probs, labels, bins)) if (bin.count) total += bin.count * Math.abs(bin.accuracy - bin.confidence);
   return total / labels.length;

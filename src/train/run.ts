@@ -115,7 +115,7 @@ export class TrainingRun extends TrainingCore {
   *posteriorStdReads(): DeviceReads<LayerValues[]> {
     if (!this.bsam) return [];
     const s = this.bsam.s;
-    const flat = yield tf.tidy(() => tf.rsqrt(tf.mul(this.scalars.of(this.trainSize), s)));
+    const flat = yield tf.tidy(() => tf.rsqrt(tf.mul(this.scalars.of(this.posteriorDataSize), s)));
     let offset = 0;
     return this.layout.sizes.map((size, i) => {
       const values = Float32Array.from(flat.subarray(offset, offset + size));
@@ -149,7 +149,7 @@ export class TrainingRun extends TrainingCore {
     const chunk = Math.max(1, Math.floor(PREDICTION_FLOATS / (perGroup * widest)));
     const draw = seededNormal(predictiveSeed(this.config));
     const all = tf.tidy(() => {
-      const std = tf.rsqrt(tf.mul(this.scalars.of(this.trainSize), bsam.s));
+      const std = tf.rsqrt(tf.mul(this.scalars.of(this.posteriorDataSize), bsam.s));
       let sum: tf.Tensor | null = null;
       const kept: tf.Tensor[] = [];
       for (let first = 0; first < total; first += perGroup) {

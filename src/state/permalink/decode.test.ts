@@ -17,11 +17,12 @@ describe('decodeFragment: per-field validation', () => {
   it('clamps numbers to the bounds read from the schema, and says so', () => {
     const { state, notices } = decodeFragment('v=1&l1.rho=5000&tr.dataset.size=2&tr.optimizer.momentum=-1&tr.seeds.noise=1e400');
     expect(state.landscape1d.rho).toBe(1000);
-    expect(state.training.dataset.size).toBe(4);
+    // A generated dataset's size is bounded by the whole-object rule (4 … 5,000): out of it, the default.
+    expect(state.training.dataset.size).toBe(DEFAULT_STATE.training.dataset.size);
     expect(state.training.optimizer.momentum).toBe(0);
     expect(state.training.seeds.noise).toBe(Number.MAX_SAFE_INTEGER);
     expect(noticeFor(notices, 'l1.rho')).toEqual({ key: 'l1.rho', problem: '5000 is above the maximum 1000', action: 'clamped' });
-    expect(noticeFor(notices, 'tr.dataset.size')?.action).toBe('clamped');
+    expect(noticeFor(notices, 'tr.dataset.size')).toEqual({ key: 'tr.dataset.size', problem: 'a generated dataset has 4 to 5000 points', action: 'defaulted' });
     expect(noticeFor(notices, 'tr.seeds.noise')?.problem).toMatch(/too large/);
   });
 
@@ -104,9 +105,9 @@ describe('decodeFragment: per-field validation', () => {
   });
 
   it('reads lists compactly, dropping the items it cannot use', () => {
-    const { state, notices } = decodeFragment('v=1&tr.model.hidden=16,x,500&tr.dataset.added=1,2,1;3,4;0.5,-0.5,0');
-    expect(state.training.model.hidden).toEqual([16, 128]);
-    expect(noticeFor(notices, 'tr.model.hidden')?.problem).toMatch(/dropped item 2.*128/);
+    const { state, notices } = decodeFragment('v=1&tr.model.hidden=16,x,5000&tr.dataset.added=1,2,1;3,4;0.5,-0.5,0');
+    expect(state.training.model.hidden).toEqual([16, 1024]);
+    expect(noticeFor(notices, 'tr.model.hidden')?.problem).toMatch(/dropped item 2.*1024/);
     expect(state.training.dataset.added).toEqual([
       { x: 1, y: 2, label: 1 },
       { x: 0.5, y: -0.5, label: 0 },

@@ -5,6 +5,7 @@
  * compile here instead of silently training as SGD.
  */
 import type { OptimizerKind, TrainingConfig } from '../../state/training.ts';
+import { bsamDataSize, weightDecayOf } from '../../state/training-derived.ts';
 import type { BsamHyper } from '../bsam.ts';
 import type { BaseOptimizer, OptimizerHyper } from '../optimizers.ts';
 
@@ -22,15 +23,20 @@ const FIRST_ORDER: Record<Exclude<OptimizerKind, 'bsam'>, { base: BaseOptimizer;
   'sam-adam': { base: 'adam', sam: true },
 };
 
-/** The plan for a config trained on `dataSize` examples (bSAM's N in the posterior variance 1/(N·s)). */
-export function planOptimizer(optimizer: TrainingConfig['optimizer'], dataSize: number): OptimizerPlan {
+/**
+ * The plan for a config trained on `trainSize` examples. As the official train.py: the weight decay is
+ * priorprec / (N · dafactor) when the prior precision is set, and bSAM's N (`Ndata`, in the posterior variance
+ * 1/(N·s)) is N · dafactor (src/state/training-derived.ts).
+ */
+export function planOptimizer(optimizer: TrainingConfig['optimizer'], trainSize: number): OptimizerPlan {
   const o = optimizer;
+  const weightDecay = weightDecayOf(o, trainSize);
   if (o.kind === 'bsam') {
-    const hyper: BsamHyper = { learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, weightDecay: o.weightDecay, rho: o.rho, damping: o.damping, dataSize };
+    const hyper: BsamHyper = { learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, weightDecay, rho: o.rho, damping: o.damping, dataSize: bsamDataSize(o, trainSize) };
     return { family: 'bsam', hyper, msharpness: o.msharpness, sInit: o.sInit };
   }
   const { base, sam } = FIRST_ORDER[o.kind];
-  const hyper: OptimizerHyper = { learningRate: o.learningRate, momentum: o.momentum, beta1: o.beta1, beta2: o.beta2, epsilon: ADAM_EPSILON, weightDecay: o.weightDecay };
+  const hyper: OptimizerHyper = { learningRate: o.learningRate, momentum: o.momentum, beta1: o.beta1, beta2: o.beta2, epsilon: ADAM_EPSILON, weightDecay };
   return { family: 'first-order', base, samRho: sam ? o.rho : null, hyper };
 }
 

@@ -97,6 +97,11 @@ export abstract class TrainingCore {
     return this.table.train.labels.length;
   }
 
+  /** bSAM's N in the posterior N(w, 1/(N·s)): N · dafactor (the training-set size for the other optimizers). */
+  get posteriorDataSize(): number {
+    return this.plan.family === 'bsam' ? this.plan.hyper.dataSize : this.trainSize;
+  }
+
   get stepsPerEpoch(): number {
     return stepsPerEpoch(this.config, this.trainSize);
   }

@@ -149,7 +149,7 @@ export class FusedTrainingRun extends TrainingCore {
    */
   posteriorStdReads(): DeviceReads<LayerValues[]> {
     if (!this.bsam) return settled([]);
-    const N = this.trainSize;
+    const N = this.posteriorDataSize;
     const s = this.bsam.s;
     return settled(this.mlp.slices.map((slice, i) => {
       const values = new Float32Array(slice.length);
@@ -163,7 +163,7 @@ export class FusedTrainingRun extends TrainingCore {
   protected predictRowsReads(x: Float32Array, rows: number, keep: number): DeviceReads<FlatPrediction> {
     const mean = this.predictor.meanProbabilities(this.weights, x, rows);
     if (!this.bsam) return settled({ averaged: mean, mean, samples: [] });
-    const posterior = { w: this.bsam.w, s: this.bsam.s, dataSize: this.trainSize };
+    const posterior = { w: this.bsam.w, s: this.bsam.s, dataSize: this.posteriorDataSize };
     const { averaged, samples } = this.predictor.posteriorProbabilities(posterior, x, rows, this.config.predictiveSamples, keep, predictiveSeed(this.config));
     return settled({ averaged, mean, samples });
   }
