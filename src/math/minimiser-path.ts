@@ -43,8 +43,16 @@ export function logSpaced(from: number, to: number, count: number): Float64Array
   return out;
 }
 
-/** `onProgress(done, total)` is called after each σ. */
-export function computeMinimiserPath(input: MinimiserPathInput, onProgress?: (done: number, total: number) => void): MinimiserPath {
+/** The path computed one σ at a time, so a worker can report progress and drop a superseded job between steps. */
+export interface MinimiserPathJob {
+  readonly total: number;
+  done(): number;
+  /** Computes the next σ; false once every σ is done. */
+  step(): boolean;
+  result(): MinimiserPath;
+}
+
+export function createMinimiserPathJob(input: MinimiserPathInput): MinimiserPathJob {
   const { loss, from, to, points, rho, sigmaFrom, sigmaTo, sigmaPoints } = input;
   if (!(from < to) || !(points >= 3) || !(sigmaPoints >= 1) || !(sigmaFrom > 0) || !(sigmaTo >= sigmaFrom) || !(rho >= 0)) {
     throw new RangeError('invalid minimiser path: need from < to, points ≥ 3, sigmaPoints ≥ 1, 0 < sigmaFrom ≤ sigmaTo, ρ ≥ 0');
@@ -53,20 +61,35 @@ export function computeMinimiserPath(input: MinimiserPathInput, onProgress?: (do
   const argmin = Object.fromEntries(PATH_OBJECTIVES.map((n) => [n, new Float64Array(sigmaPoints).fill(NaN)])) as MinimiserPath['argmin'];
   const reasons = Object.fromEntries(PATH_OBJECTIVES.map((n) => [n, {}])) as MinimiserPath['reasons'];
   const step = (to - from) / (points - 1);
-  for (let j = 0; j < sigmaPoints; j++) {
-    const curves = computeLandscape1D({ loss, from, to, points, sigma: sigma[j], rho });
-    for (const name of PATH_OBJECTIVES) {
-      const reason = absentReason(curves[name], curves.argmin[name], from, to, step, lowerBound(name, curves.expected));
-      if (reason) reasons[name][reason] = (reasons[name][reason] ?? 0) + 1;
-      else argmin[name][j] = curves.argmin[name] as number;
-    }
-    onProgress?.(j + 1, sigmaPoints);
-  }
-  const warnings: string[] = [];
-  for (const name of PATH_OBJECTIVES) {
-    for (const [reason, count] of Object.entries(reasons[name])) warnings.push(`${name}: no minimiser at ${count} of ${sigmaPoints} σ values: ${reason}`);
-  }
-  return { sigma, argmin, reasons, warnings };
+  let j = 0;
+  return {
+    total: sigmaPoints,
+    done: () => j,
+    step() {
+      if (j >= sigmaPoints) return false;
+      const curves = computeLandscape1D({ loss, from, to, points, sigma: sigma[j], rho });
+      for (const name of PATH_OBJECTIVES) {
+        const reason = absentReason(curves[name], curves.argmin[name], from, to, step, lowerBound(name, curves.expected));
+        if (reason) reasons[name][reason] = (reasons[name][reason] ?? 0) + 1;
+        else argmin[name][j] = curves.argmin[name] as number;
+      }
+      j++;
+      return j < sigmaPoints;
+    },
+    result() {
+      const warnings: string[] = [];
+      for (const name of PATH_OBJECTIVES) {
+        for (const [reason, count] of Object.entries(reasons[name])) warnings.push(`${name}: no minimiser at ${count} of ${sigmaPoints} σ values: ${reason}`);
+      }
+      return { sigma, argmin, reasons, warnings };
+    },
+  };
+}
+
+export function computeMinimiserPath(input: MinimiserPathInput): MinimiserPath {
+  const job = createMinimiserPathJob(input);
+  while (job.step());
+  return job.result();
 }
 
 /**
