@@ -1,9 +1,9 @@
 /**
  * The Play/Pause sweep of σ: a requestAnimationFrame loop that dispatches σ at most every
  * SWEEP_STEP_MS (each dispatch recomputes the 1-D panel on the main thread, so every frame would be
- * too many). Pauses by itself at the end of the range, and when the panel unmounts.
+ * too many), each as a transition. Pauses by itself at the end of the range, and when the panel unmounts.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { SWEEP_STEP_MS, sweepSigma, sweepStart } from './sweep.ts';
 import type { SweepRange } from './sweep.ts';
 
@@ -25,7 +25,9 @@ export function useSigmaSweep(sigma: number, range: SweepRange, setSigma: (sigma
       if (now - lastDispatch >= SWEEP_STEP_MS) {
         lastDispatch = now;
         const { sigma: next, finished } = sweepSigma(start, now - t0, r);
-        if (next !== latest.current.sigma) latest.current.setSigma(next);
+        // A transition: React renders the panels in slices and yields between them, so one step of the
+        // sweep does not become one long main-thread task.
+        if (next !== latest.current.sigma) startTransition(() => latest.current.setSigma(next));
         if (finished) {
           setPlaying(false);
           return;
