@@ -14,7 +14,7 @@ import type { ExperimentState, Landscape1DState, MSigmaState } from '../../state
 import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
 import { findPreset } from '../../math/presets.ts';
 
-export type TourPanel = 'landscape1d' | 'msigma' | 'training' | 'slice' | 'landscape2d';
+export type TourPanel = 'landscape1d' | 'minimisers' | 'msigma' | 'training' | 'slice' | 'landscape2d';
 
 export interface TourStep {
   id: string;
@@ -30,6 +30,7 @@ export interface TourStep {
 /** CSS selectors of the panels, in the order tried (the 2-D panel falls back to the training panel). */
 export const PANEL_SELECTORS: Readonly<Record<TourPanel, string>> = {
   landscape1d: '[data-testid="landscape1d"]',
+  minimisers: '[data-testid="minimisers-panel"]',
   msigma: '[data-testid="msigma-panel"]',
   training: '[data-testid="training-panel"]',
   slice: '[data-testid="slice-panel"], [data-testid="training-panel"]',
@@ -88,6 +89,14 @@ export const TOUR_STEPS: readonly TourStep[] = [
     caption: 'At σ = 0.6, E averages the loss over a wide Gaussian: the narrow well is smoothed away and the minimisers jump to the flat valley at θ ≈ 1.4.',
     panel: 'landscape1d',
     state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.6, rho: 0.4, m: 1.4 }) }),
+    play: false,
+  },
+  {
+    id: 'minimiser-path',
+    title: 'The jump, in one picture',
+    caption: 'Each line is where an objective is smallest, against σ. E and B jump from the sharp well to the flat one between σ = 0.1 and 0.2. Press Play to sweep σ.',
+    panel: 'minimisers',
+    state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.08, rho: 0.3, m: -1.5 }) }),
     play: false,
   },
   {
