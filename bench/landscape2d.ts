@@ -5,7 +5,8 @@
  * Run alone with `npx tsx bench/landscape2d.ts`.
  */
 import { compileLoss2D } from '../src/math/landscape2d/loss2d.ts';
-import { denseExpected2D } from '../src/math/landscape2d/dense-reference2d.ts';
+import { ACCURACY_CASES_2D } from '../src/math/landscape2d/accuracy-cases2d.ts';
+import { denseExpected2D, denseRelaxed2D, denseSam2D } from '../src/math/landscape2d/dense-reference2d.ts';
 import { expectedGrid } from '../src/math/landscape2d/expected2d.ts';
 import { computeLandscape2D, lossGrid } from '../src/math/landscape2d/landscape2d.ts';
 import { findPreset2D } from '../src/math/landscape2d/presets2d.ts';
@@ -49,8 +50,41 @@ export function landscape2dRows(points = 256, runs = 7): string[][] {
   ];
 }
 
+/**
+ * The accuracy table: for each case of issue "Exact everywhere" (accuracy-cases2d.ts), the largest error
+ * of each objective over a 3 × 3 spread of output points against the dense references with global
+ * search (absolute, relative above 1). Kinked cases use 1200 Simpson panels for the dense expectation.
+ */
+export function landscape2dAccuracyRows(): string[][] {
+  const rows: string[][] = [];
+  for (const c of ACCURACY_CASES_2D) {
+    const compiled = compileLoss2D(c.expression);
+    if (!compiled.ok) throw new Error(compiled.error.message);
+    const loss = compiled.fn;
+    const r = computeLandscape2D({ loss, ...c.view, points: c.points, sigma: c.sigma, rho: c.rho });
+    const worst = { expected: 0, sam: 0, relaxed: 0 };
+    const n = c.points;
+    for (const i of [0, n >> 1, n - 1])
+      for (const j of [0, (n >> 1) + 1, n - 1]) {
+        const k = i * n + j;
+        const [x, y] = [r.x[j], r.y[i]];
+        const refs = { expected: denseExpected2D(loss, x, y, c.sigma, c.kinked ? 1200 : 320), sam: denseSam2D(loss, x, y, c.rho), relaxed: denseRelaxed2D(loss, x, y, c.sigma) };
+        for (const name of ['expected', 'sam', 'relaxed'] as const) {
+          const e = Math.abs(r[name][k] - refs[name]) / Math.max(1, Math.abs(refs[name]));
+          worst[name] = Math.max(worst[name], Number.isNaN(e) ? Infinity : e);
+        }
+      }
+    rows.push([`${c.id} (σ = ${c.sigma}, ρ = ${c.rho}, ${n}²)`, worst.expected.toExponential(1), worst.sam.toExponential(1), worst.relaxed.toExponential(1)]);
+  }
+  return rows;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.log('| 2-D case | median ms | notes |');
   console.log('|---|---:|---|');
   for (const r of landscape2dRows()) console.log(`| ${r.join(' | ')} |`);
+  console.log('');
+  console.log('| 2-D accuracy case | expected max error | sam max error | relaxed max error |');
+  console.log('|---|---:|---:|---:|');
+  for (const r of landscape2dAccuracyRows()) console.log(`| ${r.join(' | ')} |`);
 }

@@ -1,5 +1,6 @@
 // The 2-D panel in the built app: four maps computed in a worker and actually painted, optimizer paths
-// that rerun when the start point is dragged, zoom/pan/reset, and an invalid expression that keeps the maps.
+// that rerun when the start point is dragged, zoom/pan/reset, an invalid expression that keeps the maps
+// of the loss in effect, and extreme σ, ρ and a runaway loss that are answered in words (long tasks recorded).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -78,7 +79,7 @@ test('dragging the start point reruns the paths; the keyboard moves it too', asy
   expect(problems).toEqual([]);
 });
 
-test('an invalid expression shows its error and keeps the old maps; a valid one replaces them', async ({ page }) => {
+test('an invalid expression shows its error and keeps the maps of the loss still in effect; a valid one replaces them', async ({ page }) => {
   const old = await ranges(page);
   const input = panel(page).getByTestId('expression2d-input');
   await input.fill('x^2 +* y');
@@ -94,6 +95,55 @@ test('an invalid expression shows its error and keeps the old maps; a valid one 
   // ℓ = (x² + 4y²)/2 on [−3, 3]²: largest at the corners, 22.5 (corner points are grid points).
   await expect.poll(async () => (await ranges(page)).loss[1]).toBeCloseTo(22.5, 9);
   expect((await ranges(page)).loss[0]).toBeLessThan(0.01);
+  expect(problems).toEqual([]);
+});
+
+test('σ = 1000, ρ = 1000 and exp(exp(x+y)): answered in words, no stale maps, long tasks recorded', async ({ page }) => {
+  // Long tasks that run while the panel computes (the computation must be in the worker); the repaint
+  // when the maps arrive is the plot machinery's and is measured by the browser bench.
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: { start: number; duration: number }[]; computing: [number, number][] };
+    w.longTasks = [];
+    w.computing = [];
+    const el = document.querySelector('[data-testid="landscape2d"]') as HTMLElement;
+    new MutationObserver(() => {
+      const now = performance.now();
+      if (el.dataset.status === 'computing') w.computing.push([now, Infinity]);
+      else if (w.computing.length > 0 && w.computing[w.computing.length - 1][1] === Infinity) w.computing[w.computing.length - 1][1] = now;
+    }).observe(el, { attributes: true, attributeFilter: ['data-status'] });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask' });
+  });
+  const warnings = panel(page).getByTestId('landscape2d-warnings');
+  const commit = async (testId: string, value: string) => {
+    const field = panel(page).getByTestId(`${testId}-input`);
+    await field.fill(value);
+    await field.press('Enter');
+  };
+  await commit('sigma2d', '1000');
+  await expect(warnings).toContainText('relaxed is +∞', { timeout: 60_000 });
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  await commit('rho2d', '1000');
+  await expect(warnings).toContainText('sam is not computed: ρ = 1000', { timeout: 60_000 });
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  expect(await canvas(page, 'loss').getAttribute('data-points')).not.toBe('0');
+  // The two extreme parameters are computed in the worker, with progress.
+  const during = await page.evaluate(() => {
+    const w = window as unknown as { longTasks: { start: number; duration: number }[]; computing: [number, number][] };
+    return w.longTasks.filter((t) => w.computing.some(([a, b]) => t.start >= a && t.start + t.duration <= b)).map((t) => t.duration);
+  });
+  // Reported, not yet asserted: on the shared machine (load ≈ 25) a 290–300 ms task was seen while
+  // computing, source not yet found (see the h2d report); the lead decides on a quiet machine.
+  test.info().annotations.push({ type: 'longest main-thread task while computing (ms)', description: String(Math.max(0, ...during)) });
+
+  const input = panel(page).getByTestId('expression2d-input');
+  await input.fill('exp(exp(x+y))');
+  await expect(warnings).toContainText('expected is +∞ everywhere', { timeout: 60_000 });
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  // The loss map is of the new loss: ℓ ≥ e at the view's corner (x + y = −6 gives exp(e^−6) ≈ 1.0025).
+  expect((await ranges(page)).loss[0]).toBeCloseTo(Math.exp(Math.exp(-6)), 6);
+  await expect(panel(page)).not.toContainText('Invalid typed array');
   expect(problems).toEqual([]);
 });
 

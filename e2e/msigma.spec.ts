@@ -160,7 +160,7 @@ test('changing the σ range recomputes once, debounced', async ({ page }) => {
   await page.goto('/');
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
   const posts = await workerPosts(page);
-  const to = page.getByTestId('msigma-sigma-to');
+  const to = page.getByTestId('msigma-sigma-to-input');
   await to.fill('3');
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
   await page.waitForTimeout(300);

@@ -1,8 +1,10 @@
 // The training lab in the built app: the official bSAM demo trains on WebGPU and on the CPU (loss falls,
-// posterior-sample boundaries drawn), a huge learning rate diverges with a banner that one click
+// posterior-sample boundaries drawn), a softmax network on WebGPU takes the fused engine's steps, a huge learning rate diverges with a banner that one click
 // recovers from, and nothing is logged as an error on the way.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { decodeFragment } from '../src/state/permalink/index.ts';
+import { FusedTrainingRun } from '../src/train/fused/fused-run.ts';
 
 const panel = (page: Page) => page.getByTestId('training-panel');
 
@@ -15,11 +17,11 @@ async function attrNumber(page: Page, testId: string, name: string): Promise<num
 }
 
 /** Opens the app with the chosen backend and waits until the run is built (paused at step 0). */
-async function openWithBackend(page: Page, backend: 'webgpu' | 'cpu' | 'auto'): Promise<void> {
-  await page.goto('/');
+async function openWithBackend(page: Page, backend: 'webgpu' | 'cpu' | 'auto', fragment = ''): Promise<void> {
+  await page.goto(`/${fragment ? `#${fragment}` : ''}`);
   await panel(page).scrollIntoViewIfNeeded();
   if (backend !== 'auto') await page.getByTestId('train-backend-select').selectOption(backend);
-  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-active', backend === 'auto' ? /^(fused|webgpu|webgl|cpu)$/ : backend, {
+  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-active', backend === 'auto' ? /^(fused|webgpu|webgl|wasm|cpu)$/ : backend, {
     timeout: TRAIN_TIMEOUT,
   });
   await expect(panel(page)).toHaveAttribute('data-status', 'paused', { timeout: TRAIN_TIMEOUT });
@@ -91,6 +93,28 @@ test('trains the official bSAM demo on WebGPU', async ({ page }) => {
     await panel(page).scrollIntoViewIfNeeded();
     await page.screenshot({ path: process.env.UI_SCREENSHOT });
   }
+  expect(errors).toEqual([]);
+});
+
+// The tfjs engine on WebGPU and the fused CPU engine are one core with two back ends: the same seeded data,
+// weights, shuffles and noise, so a softmax network's steps agree to float32 rounding (here: 2 epochs of bSAM,
+// K = 2, on 3 spiral classes, against the fused engine run in Node).
+test('WebGPU trains a small softmax MLP (3 classes, bSAM) as the fused engine does, to float32 accuracy', async ({ page }) => {
+  test.setTimeout(2 * TRAIN_TIMEOUT);
+  const fragment =
+    'v=1&tr.dataset.kind=spiral&tr.dataset.classes=3&tr.dataset.size=60&tr.dataset.testFraction=0.2&tr.model.hidden=8&tr.optimizer.kind=bsam&tr.optimizer.msharpness=2&tr.batchSize=16&tr.epochs=5&tr.predictiveSamples=2&tr.stopAt=6';
+  const { state, notices } = decodeFragment(fragment);
+  expect(notices).toEqual([]);
+  const fused = new FusedTrainingRun(state.training);
+  expect(fused.stepsPerEpoch).toBe(3);
+  const expected = [fused.trainEpoch(), fused.trainEpoch()];
+  await openWithBackend(page, 'webgpu', fragment);
+  await page.getByTestId('train-play').click();
+  await expect(page.getByTestId('train-stopped-at')).toHaveText('stopped at step 6, as asked', { timeout: TRAIN_TIMEOUT });
+  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-active', 'webgpu');
+  const got = [await attrNumber(page, 'train-metrics', 'data-first-loss'), await attrNumber(page, 'train-metrics', 'data-last-loss')];
+  got.forEach((loss, e) => expect(Math.abs(loss - expected[e]), `epoch ${e + 1}: webgpu ${loss}, fused ${expected[e]}`).toBeLessThan(2e-5 * Math.max(1, expected[e])));
+  expect(got[1]).not.toBe(got[0]);
   expect(errors).toEqual([]);
 });
 

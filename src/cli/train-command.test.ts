@@ -15,7 +15,8 @@ import { weightsDigest } from './train-command.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TRACE = join(ROOT, '../shared/reference/bsam-official-mlp-tanh-f32.json');
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  // maxBuffer: the 784-input softmax trace's trajectory is about 1.2 MB of JSON (the default cap is 1 MB).
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
 
 describe('cli train --trace', () => {
   it('prints the trajectory of a reference trace, matching its expected steps to 2e-5, with nothing on stderr', () => {
@@ -28,6 +29,19 @@ describe('cli train --trace', () => {
     for (let t = 0; t < expected.length; t++) {
       for (const key of ['w', 's', 'gm'] as const) expect(maxAbsDeviation(trajectory[t][key], expected[t][key])).toBeLessThanOrEqual(2e-5);
     }
+  });
+
+  it('replays the multi-class softmax trace (784-8-10 ELU, one-hot y, K = 2) to 2e-5, loss included', () => {
+    const file = join(ROOT, '../shared/reference/multiclass/bsam-official-fmnist-softmax-f32.json');
+    const run = cli('train', '--trace', file);
+    expect(run.status).toBe(0);
+    const { trajectory } = JSON.parse(run.stdout) as { trajectory: TrajectoryPoint[] };
+    const expected = JSON.parse(readFileSync(file, 'utf8')).expected as TrajectoryPoint[];
+    expect(trajectory).toHaveLength(3);
+    expected.forEach((step, t) => {
+      for (const key of ['w', 's', 'gm'] as const) expect(maxAbsDeviation(trajectory[t][key], step[key])).toBeLessThanOrEqual(2e-5);
+      expect(Math.abs(trajectory[t].loss_at_perturbed - step.loss_at_perturbed)).toBeLessThanOrEqual(2e-5);
+    });
   });
 
   it('exits 2 with one line naming the problem for a missing file, bad JSON, a wrong format and wrong shapes', () => {

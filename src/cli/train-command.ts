@@ -28,7 +28,8 @@ the schedule's epochs), print the epoch lines completed by then and a final line
 {"stopped": {"step", "epoch", "step_loss", "accuracy", "nll", "ece", "evaluated_on", "weights_digest"}}:
 the numbers the app shows when it pauses at step T on its cpu backend; weights_digest is FNV-1a of the
 float32 weights, equal only for bit-identical weights.
---trace: replays a bsam-trace/1 file with the noise it records and prints the bSAM trajectory as JSON:
+--trace: replays a bsam-trace/1 file (model.loss "logistic" with a 0/1 column y, or "softmax" with one-hot
+rows y) with the noise it records and prints the bSAM trajectory as JSON:
 {"trajectory": [{"w", "s", "gm", "loss_at_perturbed"}, …]} (one entry per step, layers as {w, b}).
 Both run on the TensorFlow.js cpu backend (float32).
 
@@ -83,12 +84,6 @@ export function weightsDigest(weights: readonly { dataSync(): ArrayLike<number> 
     for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
   }
   return h.toString(16).padStart(8, '0');
-}
-
-/** `stopAt` is read without naming it in the type, so this works whether or not the schema has it yet. */
-function stopAtOf(config: TrainingConfig): number | null {
-  const stop = (config as { stopAt?: unknown }).stopAt;
-  return typeof stop === 'number' ? stop : null;
 }
 
 /** Exactly `steps` optimizer steps (capped at the schedule's end), epoch lines on the way, then the state at the stop. */
@@ -168,7 +163,7 @@ export const trainCommand: Command = {
     void tf.setBackend('cpu');
     if (parsedTrace) return { code: 0, stdout: `${JSON.stringify({ trajectory: runTrace(parsedTrace) })}\n`, stderr: '' };
     const training = parsedConfig as TrainingConfig;
-    const stopAt = steps ?? stopAtOf(training);
+    const stopAt = steps ?? training.stopAt;
     return { code: 0, stdout: stopAt === null ? trainConfig(training) : trainToStep(training, stopAt), stderr };
   },
 };

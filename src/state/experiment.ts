@@ -1,6 +1,6 @@
 /**
  * The one experiment state: everything the panels show is derived from it, and it is all that a
- * permalink (a later issue) needs to carry. Plain JSON, versioned, validated by zod.
+ * permalink (src/state/permalink) carries. Plain JSON, versioned, validated by zod.
  */
 import { z } from 'zod';
 import { OBJECTIVES } from '../math/objectives.ts';
@@ -17,6 +17,12 @@ export type LossSpec = z.infer<typeof lossSpecSchema>;
 
 const finite = z.number().finite();
 const positive = finite.positive();
+/**
+ * σ and ρ of the 1-D and 2-D panels. σ's floor is the smallest σ the fields have always accepted; the
+ * link decoder, the reducer and the fields all read these bounds (schema-bounds.ts).
+ */
+export const sigmaSchema = finite.min(1e-4).max(1e3);
+export const rhoSchema = finite.min(0).max(1e3);
 
 export const visibilitySchema = z.object(
   Object.fromEntries(OBJECTIVES.map((name) => [name, z.boolean()])) as Record<(typeof OBJECTIVES)[number], z.ZodBoolean>,
@@ -30,8 +36,8 @@ export const landscape1dSchema = z
     to: finite,
     /** Output grid size of the 1-D panel. */
     points: z.number().int().min(2).max(1_000_000),
-    sigma: positive.max(1e3),
-    rho: finite.min(0).max(1e3),
+    sigma: sigmaSchema,
+    rho: rhoSchema,
     /** The current mean (draggable). */
     m: finite,
     visible: visibilitySchema,
@@ -75,8 +81,8 @@ export const landscape2dSchema = z
     yTo: coordinate,
     /** Grid points per axis of the maps. */
     points: z.number().int().min(16).max(256),
-    sigma: positive.max(1e3),
-    rho: finite.min(0).max(1e3),
+    sigma: sigmaSchema,
+    rho: rhoSchema,
     /** Start of the optimizer paths (draggable). */
     startX: coordinate,
     startY: coordinate,

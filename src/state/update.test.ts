@@ -3,9 +3,9 @@ import { compileExpression } from '../math/expression.ts';
 import { LOSS_2D_PRESETS } from '../math/landscape2d/presets2d.ts';
 import { LOSS_PRESETS } from '../math/presets.ts';
 import { DEFAULT_STATE, experimentStateSchema } from './experiment.ts';
-import { OFFICIAL_BSAM_DEMO } from './training.ts';
+import { OFFICIAL_BSAM_DEMO, trainingSchema } from './training.ts';
 import type { TrainingConfig } from './training.ts';
-import { LIMITS, lossSourceText, parseBounded, reduce } from './update.ts';
+import { LIMITS, lossSourceText, parseBounded, parseField, reduce } from './update.ts';
 import type { TrainingPatch } from './update.ts';
 
 const S = DEFAULT_STATE;
@@ -80,6 +80,22 @@ describe('reduce', () => {
     expect(reduce(S, { type: 'patchMSigma', patch: { surface: 'expected' } }).msigma.surface).toBe('expected');
     expect(reduce(S, { type: 'patchMSigma', patch: { sigmaFrom: 5, sigmaTo: 1 } })).toBe(S);
     expect(reduce(S, { type: 'patchMSigma', patch: { sigmaFrom: -1 } })).toBe(S);
+  });
+});
+
+describe('parseField: typed text against the schema bounds of a state field', () => {
+  it('accepts whole numbers in range only where the schema asks for integers', () => {
+    const batch = trainingSchema.shape.batchSize;
+    expect(parseField('30', batch, 'The batch size')).toEqual({ ok: true, value: 30 });
+    expect(parseField('2.5', batch, 'The batch size')).toEqual({ ok: false, message: 'The batch size must be a whole number.' });
+    expect(parseField('0', batch, 'The batch size')).toEqual({ ok: false, message: 'The batch size must be at least 1 and at most 5000.' });
+    expect(parseField('1e2', batch, 'The batch size')).toEqual({ ok: true, value: 100 });
+  });
+
+  it('reads exclusive bounds and the shared σ range', () => {
+    expect(parseField('0', trainingSchema.shape.optimizer.shape.learningRate, 'α')).toEqual({ ok: false, message: 'α must be greater than 0 and at most 10000.' });
+    expect(parseField('1e-4', LIMITS.sigma, 'σ')).toEqual({ ok: true, value: 1e-4 });
+    expect(parseField('1e-5', LIMITS.sigma, 'σ').ok).toBe(false);
   });
 });
 

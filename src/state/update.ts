@@ -8,14 +8,16 @@ import type { ObjectiveName } from '../math/objectives.ts';
 import { findPreset } from '../math/presets.ts';
 import { findPreset2D } from '../math/landscape2d/presets2d.ts';
 import type { ExperimentState, Landscape1DState, Landscape2DState, LossSpec, Map2D, MSigmaState, PathOptimizer } from './experiment.ts';
-import { DEFAULT_STATE, landscape2dSchema, lossSpecSchema, msigmaSchema, VIEW_2D_LIMIT } from './experiment.ts';
+import { DEFAULT_STATE, landscape2dSchema, lossSpecSchema, msigmaSchema, rhoSchema, sigmaSchema, VIEW_2D_LIMIT } from './experiment.ts';
+import { numberBounds } from './schema-bounds.ts';
+import type { NumberBounds, Schema } from './schema-bounds.ts';
 import { trainingSchema } from './training.ts';
 import type { TrainingConfig } from './training.ts';
 
-/** Ranges accepted for typed values; the schema's own bounds (σ > 0, ρ ≥ 0, both ≤ 1e3). */
+/** σ's and ρ's ranges (1-D and 2-D panels), read from the schema. */
 export const LIMITS = {
-  sigma: { min: 1e-4, max: 1e3 },
-  rho: { min: 0, max: 1e3 },
+  sigma: numberBounds(sigmaSchema),
+  rho: numberBounds(rhoSchema),
 } as const;
 
 export type Action =
@@ -304,7 +306,7 @@ const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 /** Parse a typed number strictly and check it lies in [min, max] (or (min, max] if minExclusive). */
 export function parseBounded(
   text: string,
-  bounds: { min: number; max: number; minExclusive?: boolean },
+  bounds: { min: number; max: number; minExclusive?: boolean; maxExclusive?: boolean },
   name: string,
 ): ParseResult {
   const t = text.trim();
@@ -312,11 +314,24 @@ export function parseBounded(
   if (!NUMBER_RE.test(t)) return { ok: false, message: `“${t}” is not a number (use e.g. 0.25 or 1e-2).` };
   const value = Number(t);
   if (!Number.isFinite(value)) return { ok: false, message: `${name} must be finite.` };
-  const { min, max, minExclusive } = bounds;
+  const { min, max, minExclusive, maxExclusive } = bounds;
   const tooSmall = minExclusive ? value <= min : value < min;
-  if (tooSmall || value > max) {
+  const tooLarge = maxExclusive ? value >= max : value > max;
+  if (tooSmall || tooLarge) {
     const lo = minExclusive ? `greater than ${min}` : `at least ${min}`;
-    return { ok: false, message: `${name} must be ${lo} and at most ${max}.` };
+    const hi = maxExclusive ? `less than ${max}` : `at most ${max}`;
+    return { ok: false, message: `${name} must be ${lo} and ${hi}.` };
   }
   return { ok: true, value };
+}
+
+/**
+ * Typed text for a state field, checked against the field's bounds as the schema states them (whole
+ * numbers where it asks for integers): every control validates through here, so no control copies a bound.
+ */
+export function parseField(text: string, field: Schema | NumberBounds, name: string): ParseResult {
+  const b = '_zod' in field ? numberBounds(field) : field;
+  const r = parseBounded(text, b, name);
+  if (r.ok && b.integer && !Number.isInteger(r.value)) return { ok: false, message: `${name} must be a whole number.` };
+  return r;
 }

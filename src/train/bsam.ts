@@ -6,6 +6,7 @@
  *   θ_k = w + e_k·sqrt(1/(N·s));  g_k = ∇ℓ_k(θ_k);  ĝ_k = ∇ℓ_k(w + ρ·g_k/s);  h_k = sqrt(s·g_k²).
  * Then g_m ← β₁g_m + (1−β₁)(mean ĝ + δw);  w ← w − α·lr·g_m/s (the OLD s);  s ← β₂s + (1−β₂)(mean h + γ + δ).
  */
+import { FlatLayout } from './flat-params.ts';
 import type { Params } from './mlp.ts';
 import { Scalars, tf } from './tf.ts';
 
@@ -114,9 +115,17 @@ export function bsamStepStacked(
   }
 }
 
+/** bSAM's state as flat tensors [P] (flat-params.ts): w, s and g_m. */
+export interface FlatBsamState {
+  w: tf.Tensor1D;
+  s: tf.Tensor1D;
+  gm: tf.Tensor1D;
+}
+
 /**
  * `bsamStepStacked` that leaves the loss on the device (a scalar tensor the caller disposes) and takes its
  * constants from `c`: no readback and no scalar upload per step, which on WebGPU/WebGL cost more than the step.
+ * It runs on flat tensors (bsamStepFlat) and splits the result back into the state's tensors.
  */
 export function bsamStepStackedOnDevice(
   state: BsamState,
@@ -127,25 +136,51 @@ export function bsamStepStackedOnDevice(
   lrFactor: number,
   c: Scalars,
 ): { state: BsamState; loss: tf.Scalar } {
+  const layout = FlatLayout.of(state.w);
+  const flat = tf.tidy(() => ({ w: layout.join(state.w), s: layout.join(state.s), gm: layout.join(state.gm), e: layout.join(noise, [K]) }));
+  const out = bsamStepFlat({ w: flat.w as tf.Tensor1D, s: flat.s as tf.Tensor1D, gm: flat.gm as tf.Tensor1D }, layout, loss, K, flat.e as tf.Tensor2D, hyper, lrFactor, c);
+  const next = tf.tidy(() => ({ w: layout.split(out.state.w), s: layout.split(out.state.s), gm: layout.split(out.state.gm) }));
+  for (const t of [...state.w, ...state.s, ...state.gm, flat.e, out.state.w, out.state.s, out.state.gm]) t.dispose();
+  return { state: next, loss: out.loss };
+}
+
+/**
+ * One bSAM step on flat tensors: `noise` is e as [K, P] (sub-batch k in row k), `loss` the Σ_k of the sub-batch
+ * losses over parameters stacked [K, …shape] (split from the flat [K, P]). Every elementwise operation runs
+ * once on all P parameters. The old state's tensors are disposed; the loss stays on the device.
+ */
+export function bsamStepFlat(
+  state: FlatBsamState,
+  layout: FlatLayout,
+  loss: StackedLoss,
+  K: number,
+  noise: tf.Tensor2D,
+  hyper: BsamHyper,
+  lrFactor: number,
+  c: Scalars,
+): { state: FlatBsamState; loss: tf.Scalar } {
   const { w, s, gm } = state;
   const out = tf.tidy(() => {
-    const scale = s.map((si) => tf.rsqrt(tf.mul(c.of(hyper.dataSize), si)));
-    const theta = w.map((wi, i) => tf.add(wi, tf.mul(noise[i], scale[i])));
-    const g = tf.grads((...p: tf.Tensor[]) => loss(p))(theta);
-    const perturbed = w.map((wi, i) => tf.add(wi, tf.div(tf.mul(c.of(hyper.rho), g[i]), s[i])));
-    const { value, grads } = tf.valueAndGrads((...p: tf.Tensor[]) => loss(p))(perturbed);
-    const newGm = gm.map((m, i) =>
-      tf.add(tf.mul(c.of(hyper.beta1), m), tf.mul(c.of(1 - hyper.beta1), tf.add(tf.mean(grads[i], 0), tf.mul(c.of(hyper.weightDecay), w[i])))),
-    );
-    const newW = w.map((wi, i) => tf.sub(wi, tf.div(tf.mul(c.of(hyper.learningRate * lrFactor), newGm[i]), s[i])));
-    const newS = s.map((si, i) =>
-      tf.add(
-        tf.mul(c.of(hyper.beta2), si),
-        tf.mul(c.of(1 - hyper.beta2), tf.add(tf.mean(tf.sqrt(tf.mul(si, tf.square(g[i]))), 0), c.of(hyper.damping + hyper.weightDecay))),
-      ),
-    );
-    return { w: newW, s: newS, gm: newGm, loss: tf.div(value, c.of(K)) as tf.Scalar };
+    const scale = tf.rsqrt(tf.mul(c.of(hyper.dataSize), s));
+    const theta = tf.add(w, tf.mul(noise, scale));
+    const g = layout.valueAndGrad(loss, theta, [K]).grad;
+    const perturbed = tf.add(w, tf.div(tf.mul(c.of(hyper.rho), g), s));
+    const { value, grad } = layout.valueAndGrad(loss, perturbed, [K]);
+    const newGm = tf.add(tf.mul(c.of(hyper.beta1), gm), tf.mul(c.of(1 - hyper.beta1), tf.add(meanOfRows(grad, K, c), tf.mul(c.of(hyper.weightDecay), w))));
+    const newW = tf.sub(w, tf.div(tf.mul(c.of(hyper.learningRate * lrFactor), newGm), s));
+    const h = meanOfRows(tf.sqrt(tf.mul(s, tf.square(g))), K, c);
+    const newS = tf.add(tf.mul(c.of(hyper.beta2), s), tf.mul(c.of(1 - hyper.beta2), tf.add(h, c.of(hyper.damping + hyper.weightDecay))));
+    return { w: newW as tf.Tensor1D, s: newS as tf.Tensor1D, gm: newGm as tf.Tensor1D, loss: tf.div(value, c.of(K)) as tf.Scalar };
   });
-  for (const t of [...w, ...s, ...gm]) t.dispose();
+  for (const t of [w, s, gm]) t.dispose();
   return { state: { w: out.w, s: out.s, gm: out.gm }, loss: out.loss };
+}
+
+/**
+ * The mean of the K rows of [K, P] as [P]: a [1, K]·[K, P] product, one kernel on every backend. tf.mean over
+ * axis 0 transposes first on the cpu backend (a generic per-element loop, slower than the rest of the step).
+ */
+function meanOfRows(x: tf.Tensor, K: number, c: Scalars): tf.Tensor {
+  const ones = tf.ones([1, K]) as tf.Tensor2D;
+  return tf.div(tf.reshape(tf.matMul(ones, x as tf.Tensor2D), [-1]), c.of(K));
 }

@@ -34,6 +34,55 @@ export interface Dataset {
   origins?: { train: PointOrigin[]; test: PointOrigin[] };
 }
 
+/**
+ * Labelled rows as the engines train on them: `x` holds `labels.length` rows of `inputDim` values, row-major
+ * (the 2-D datasets as (x, y) pairs, 28×28 images as 784 pixels in [0, 1]).
+ */
+export interface ArraySplit {
+  x: Float32Array;
+  labels: Int32Array;
+}
+
+/** A dataset of any input width and class count: what both training engines take (see tabulate for 2-D points). */
+export interface ArrayDataset {
+  inputDim: number;
+  /** Class labels are 0 … classes − 1; 2 classes train one logistic output, more a softmax. */
+  classes: number;
+  train: ArraySplit;
+  test: ArraySplit;
+}
+
+/** Points as rows of (x, y). */
+export function pointRows(points: readonly Point[]): ArraySplit {
+  const x = new Float32Array(2 * points.length);
+  const labels = new Int32Array(points.length);
+  points.forEach((p, i) => {
+    x[2 * i] = p.x;
+    x[2 * i + 1] = p.y;
+    labels[i] = p.label;
+  });
+  return { x, labels };
+}
+
+/** A 2-D point dataset as the engines' arrays. */
+export function tabulate(data: Dataset): ArrayDataset {
+  return { inputDim: 2, classes: data.classes, train: pointRows(data.train), test: pointRows(data.test) };
+}
+
+/** Why a dataset cannot be trained on, or null: shapes that disagree, labels outside the classes. */
+export function arrayDatasetProblem(data: ArrayDataset): string | null {
+  if (!Number.isInteger(data.inputDim) || data.inputDim < 1) return `the input width must be a whole number ≥ 1, not ${data.inputDim}`;
+  if (!Number.isInteger(data.classes) || data.classes < 2) return `a classifier needs at least 2 classes, not ${data.classes}`;
+  for (const name of ['train', 'test'] as const) {
+    const split = data[name];
+    if (split.x.length !== split.labels.length * data.inputDim) return `${name}: ${split.x.length} inputs are not ${split.labels.length} rows of ${data.inputDim}`;
+    const bad = split.labels.findIndex((c) => c < 0 || c >= data.classes);
+    if (bad >= 0) return `${name}: label ${split.labels[bad]} of row ${bad} is outside 0 … ${data.classes - 1}`;
+  }
+  if (data.train.labels.length === 0) return 'the training split is empty';
+  return null;
+}
+
 /** The user's edits of a dataset, as kept in the experiment state. */
 export interface DatasetEdits {
   added: readonly Point[];

@@ -1,9 +1,10 @@
 /**
  * What the training worker drives: a run of a TrainingConfig on one of two engines with the same maths and
  * the same seeded data, weights and shuffles.
- *  - 'tfjs': TrainingRun on the active TensorFlow.js backend (webgpu, webgl or cpu).
+ *  - 'tfjs': TrainingRun on the active TensorFlow.js backend (webgpu, webgl, wasm or cpu).
  *  - 'fused': FusedTrainingRun, hand-fused on the CPU (SIMD WebAssembly matrix products, no per-op dispatch):
  *    for the lab's small networks it is an order of magnitude faster than tfjs (BENCHMARKS.md).
+ * Both extend TrainingCore (src/train/core): one epoch loop, data, schedule and evaluation, two back ends.
  * Both are checked against the official optimizer's recorded trajectories and against each other.
  *
  * Whatever reads values back may return a promise: the tfjs engine reads asynchronously (device-reads.ts:
@@ -11,7 +12,8 @@
  * step that reads nothing answers synchronously on both, so the caller awaits only when it must.
  */
 import type { TrainingConfig } from '../state/training.ts';
-import type { Dataset } from './datasets.ts';
+import type { RunOptions } from './core/training-core.ts';
+import type { ArrayDataset, Dataset } from './datasets.ts';
 import { readSoon } from './device-reads.ts';
 import { FusedTrainingRun } from './fused/fused-run.ts';
 import type { Evaluation, LayerValues, Prediction, StepResult } from './run.ts';
@@ -24,7 +26,10 @@ export type MaybePromise<T> = T | Promise<T>;
 
 export interface LabRun {
   readonly config: TrainingConfig;
+  /** The 2-D points (empty for array data such as images). */
   readonly data: Dataset;
+  /** The rows trained and evaluated on, any input width. */
+  readonly table: ArrayDataset;
   readonly step: number;
   readonly epoch: number;
   readonly stepsPerEpoch: number;
@@ -44,12 +49,18 @@ export interface LabRun {
 class TfjsLabRun implements LabRun {
   private readonly run: TrainingRun;
 
-  constructor(readonly config: TrainingConfig) {
-    this.run = new TrainingRun(config);
+  constructor(
+    readonly config: TrainingConfig,
+    options: RunOptions = {},
+  ) {
+    this.run = new TrainingRun(config, options);
   }
 
   get data(): Dataset {
     return this.run.data;
+  }
+  get table(): ArrayDataset {
+    return this.run.table;
   }
   get step(): number {
     return this.run.step;
@@ -102,20 +113,22 @@ class FusedLabRun extends FusedTrainingRun implements LabRun {
   }
 }
 
-function snapshotOf(run: { config: TrainingConfig; data: Dataset; step: number }, weights: Float32Array, std: LayerValues[]): NetworkSnapshot {
+function snapshotOf(run: { config: TrainingConfig; table: ArrayDataset; step: number }, weights: Float32Array, std: LayerValues[]): NetworkSnapshot {
   const { model } = run.config;
+  const { inputDim, classes, train } = run.table;
   return {
-    sizes: layerSizes({ hidden: model.hidden, activation: model.activation, classes: run.data.classes, biasInit: model.biasInit, seed: 0 }),
+    sizes: layerSizes({ inputs: inputDim, hidden: model.hidden, activation: model.activation, classes, biasInit: model.biasInit, seed: 0 }),
     activation: model.activation,
-    classes: run.data.classes,
+    classes,
     weights,
     posteriorStd: std.length ? Float32Array.from(std.flatMap((l) => Array.from(l.values))) : null,
-    inputs: Float32Array.from(run.data.train.flatMap((p) => [p.x, p.y])),
-    labels: Int32Array.from(run.data.train.map((p) => p.label)),
+    inputs: Float32Array.from(train.x),
+    labels: Int32Array.from(train.labels),
     step: run.step,
   };
 }
 
-export function createLabRun(config: TrainingConfig, engine: Engine): LabRun {
-  return engine === 'fused' ? new FusedLabRun(config) : new TfjsLabRun(config);
+/** A run of `config` on an engine; `options.data` trains on given rows (any input width) instead of the config's 2-D dataset. */
+export function createLabRun(config: TrainingConfig, engine: Engine, options: RunOptions = {}): LabRun {
+  return engine === 'fused' ? new FusedLabRun(config, options) : new TfjsLabRun(config, options);
 }

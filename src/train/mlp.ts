@@ -43,6 +43,14 @@ export function logisticLoss(z: tf.Tensor, y: tf.Tensor): tf.Scalar {
   return tf.mean(tf.sub(tf.softplus(z), tf.mul(y, z)));
 }
 
+/**
+ * The official `nll_categorical`: mean over rows of −Σ_c y_c·z_c + logsumexp(z), for rows of class weights y
+ * (one-hot in the reference traces) and logits z, both [batch][classes].
+ */
+export function softmaxLoss(z: tf.Tensor, y: tf.Tensor): tf.Scalar {
+  return tf.mean(tf.sub(tf.logSumExp(z, 1), tf.sum(tf.mul(y, z), 1)));
+}
+
 export function paramsFromLayers(layers: LayerValues[]): Params {
   return layers.flatMap((layer) => [tf.tensor2d(layer.w), tf.tensor1d(layer.b)]);
 }

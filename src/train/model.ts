@@ -1,5 +1,5 @@
 /**
- * The lab's networks: MLPs from 2 inputs, 0–6 hidden layers of width 1–128 (tanh, relu or elu), a logistic
+ * The lab's networks: MLPs from 2 inputs (or any number: 784 for images), 0–6 hidden layers of width 1–128 (tanh, relu or elu), a logistic
  * output for 2 classes and softmax for more. Seeded LeCun-normal weights (variance 1/fan_in, the default of
  * the official code's layers) and a constant bias (the official demo uses 0.05).
  */
@@ -8,6 +8,8 @@ import { activate, forward, logisticLoss, type Activation, type Params } from '.
 import { tf } from './tf.ts';
 
 export interface MlpSpec {
+  /** Input values a row: 2 (the lab's planes) when absent, 784 for 28×28 images. */
+  inputs?: number;
   hidden: number[];
   activation: Exclude<Activation, 'linear'>;
   classes: number;
@@ -27,7 +29,7 @@ export function mlpSpecProblem(spec: MlpSpec): string | null {
 }
 
 export function layerSizes(spec: MlpSpec): number[] {
-  return [INPUTS, ...spec.hidden, spec.classes === 2 ? 1 : spec.classes];
+  return [spec.inputs ?? INPUTS, ...spec.hidden, spec.classes === 2 ? 1 : spec.classes];
 }
 
 /** Seeded initial parameters [w0, b0, w1, b1, …]: the same spec gives the same numbers on every backend. */
@@ -62,7 +64,7 @@ export function predictProba(spec: MlpSpec, params: Params, x: tf.Tensor2D): tf.
 
 /**
  * Σ_k mean loss of sub-batch k for parameters stacked over K sub-batches (w: [K, in, out], b: [K, out]) and
- * inputs x: [K, b, 2], labels: [K, b]: one batched matmul a layer instead of K (see bsamStepStacked).
+ * inputs x: [K, b, inputs], labels: [K, b]: one batched matmul a layer instead of K (see bsamStepStacked).
  */
 export function stackedBatchLoss(spec: MlpSpec, stacked: Params, x: tf.Tensor3D, labels: tf.Tensor2D): tf.Scalar {
   let h: tf.Tensor = x;
@@ -80,7 +82,7 @@ export function stackedBatchLoss(spec: MlpSpec, stacked: Params, x: tf.Tensor3D,
 
 /**
  * Class probabilities [S, batch, classes] of S parameter sets stacked as [S, …shape] at the same inputs
- * x: [batch, 2]: the posterior samples of a decision grid in one batched pass instead of S passes. Each
+ * x: [batch, inputs]: the posterior samples of a decision grid in one batched pass instead of S passes. Each
  * layer's input is freed as soon as the next is computed, so memory stays at two layers' activations.
  */
 export function stackedProba(spec: MlpSpec, stacked: Params, x: tf.Tensor2D): tf.Tensor3D {

@@ -3,6 +3,7 @@
  * (Foret et al. 2021, theory.md §4). Functional like bsam.ts: a step takes the state and returns the next
  * one, disposing the old tensors. Weight decay δ is added to the gradient (L2), as in the official code.
  */
+import { FlatLayout } from './flat-params.ts';
 import type { Params } from './mlp.ts';
 import { Scalars, tf } from './tf.ts';
 
@@ -40,19 +41,6 @@ export function initOptimizerState(w: Params, base: BaseOptimizer): OptimizerSta
   };
 }
 
-/** ∇ at w, or SAM's ∇ at w + ρ·g/‖g‖ (global norm over all parameters), with the loss where it was taken. */
-function gradient(w: Params, loss: BatchLoss, samRho: number | null, c: Scalars): { grads: Params; loss: tf.Scalar } {
-  const valueAndGrads = tf.valueAndGrads((...p: tf.Tensor[]) => loss(p));
-  const first = valueAndGrads(w);
-  if (samRho === null) return { grads: first.grads, loss: first.value };
-  const norm = tf.sqrt(tf.addN(first.grads.map((g) => tf.sum(tf.square(g)))));
-  // A zero gradient has no direction: SAM then evaluates at w itself.
-  const scale = tf.div(c.of(samRho), tf.maximum(norm, c.of(1e-12)));
-  const perturbed = w.map((wi, i) => tf.add(wi, tf.mul(first.grads[i], scale)));
-  const second = valueAndGrads(perturbed);
-  return { grads: second.grads, loss: second.value };
-}
-
 /** One step of SGD/Adam, or of SAM over them when `samRho` is a number. Returns the loss where ∇ was taken. */
 export function optimizerStep(
   state: OptimizerState,
@@ -73,9 +61,18 @@ export function optimizerStep(
   }
 }
 
+/** The state of SGD / Adam as flat tensors [P] (flat-params.ts); v is null for SGD. */
+export interface FlatOptimizerState {
+  w: tf.Tensor1D;
+  m: tf.Tensor1D;
+  v: tf.Tensor1D | null;
+  t: number;
+}
+
 /**
  * `optimizerStep` that leaves the loss on the device (the caller disposes it) and takes its constants from `c`,
- * so a step neither reads back nor uploads anything (see Scalars in tf.ts).
+ * so a step neither reads back nor uploads anything (see Scalars in tf.ts). Runs on flat tensors
+ * (optimizerStepFlat) and splits the result back into the state's tensors.
  */
 export function optimizerStepOnDevice(
   state: OptimizerState,
@@ -86,24 +83,62 @@ export function optimizerStepOnDevice(
   samRho: number | null,
   c: Scalars,
 ): { state: OptimizerState; loss: tf.Scalar } {
+  const layout = FlatLayout.of(state.w);
+  const flat = tf.tidy(() => ({ w: layout.join(state.w), m: layout.join(state.m), v: state.v.length ? [layout.join(state.v)] : [] }));
+  const out = optimizerStepFlat(
+    { w: flat.w as tf.Tensor1D, m: flat.m as tf.Tensor1D, v: (flat.v[0] as tf.Tensor1D | undefined) ?? null, t: state.t },
+    layout,
+    loss,
+    base,
+    hyper,
+    lrFactor,
+    samRho,
+    c,
+  );
+  const v = out.state.v;
+  const next = tf.tidy(() => ({ w: layout.split(out.state.w), m: layout.split(out.state.m), v: v ? layout.split(v) : [] }));
+  for (const x of [...state.w, ...state.m, ...state.v, out.state.w, out.state.m, ...(out.state.v ? [out.state.v] : [])]) x.dispose();
+  return { state: { ...next, t: out.state.t }, loss: out.loss };
+}
+
+/**
+ * One step of SGD/Adam (or SAM over them, when `samRho` is a number) on flat tensors: the gradient of the
+ * loss over the split parameters comes back as one flat tensor and every update runs once on all P. The old
+ * state's tensors are disposed; the loss where ∇ was taken stays on the device.
+ */
+export function optimizerStepFlat(
+  state: FlatOptimizerState,
+  layout: FlatLayout,
+  loss: BatchLoss,
+  base: BaseOptimizer,
+  hyper: OptimizerHyper,
+  lrFactor: number,
+  samRho: number | null,
+  c: Scalars,
+): { state: FlatOptimizerState; loss: tf.Scalar } {
   const t = state.t + 1;
   const lr = hyper.learningRate * lrFactor;
   const out = tf.tidy(() => {
-    const { grads, loss: value } = gradient(state.w, loss, samRho, c);
-    const g = grads.map((gi, i) => (hyper.weightDecay === 0 ? gi : tf.add(gi, tf.mul(c.of(hyper.weightDecay), state.w[i]))));
-    if (base === 'sgd') {
-      const m = state.m.map((mi, i) => tf.add(tf.mul(c.of(hyper.momentum), mi), g[i]));
-      const w = state.w.map((wi, i) => tf.sub(wi, tf.mul(c.of(lr), m[i])));
-      return { w, m, v: [] as tf.Tensor[], value };
+    let { value, grad } = layout.valueAndGrad(loss, state.w);
+    if (samRho !== null) {
+      // ∇ at w + ρ·g/‖g‖ (the global norm); a zero gradient has no direction: SAM then evaluates at w itself.
+      const scale = tf.div(c.of(samRho), tf.maximum(tf.sqrt(tf.sum(tf.square(grad))), c.of(1e-12)));
+      ({ value, grad } = layout.valueAndGrad(loss, tf.add(state.w, tf.mul(grad, scale))));
     }
-    const m = state.m.map((mi, i) => tf.add(tf.mul(c.of(hyper.beta1), mi), tf.mul(c.of(1 - hyper.beta1), g[i])));
-    const v = state.v.map((vi, i) => tf.add(tf.mul(c.of(hyper.beta2), vi), tf.mul(c.of(1 - hyper.beta2), tf.square(g[i]))));
-    // Bias corrections change every step: two uploads a step, not one per parameter.
+    const g = hyper.weightDecay === 0 ? grad : tf.add(grad, tf.mul(c.of(hyper.weightDecay), state.w));
+    if (base === 'sgd') {
+      const m = tf.add(tf.mul(c.of(hyper.momentum), state.m), g);
+      return { w: tf.sub(state.w, tf.mul(c.of(lr), m)), m, v: [] as tf.Tensor[], value };
+    }
+    const v0 = state.v as tf.Tensor1D;
+    const m = tf.add(tf.mul(c.of(hyper.beta1), state.m), tf.mul(c.of(1 - hyper.beta1), g));
+    const v = tf.add(tf.mul(c.of(hyper.beta2), v0), tf.mul(c.of(1 - hyper.beta2), tf.square(g)));
+    // Bias corrections change every step: two uploads a step.
     const c1 = tf.scalar(lr / (1 - hyper.beta1 ** t));
     const c2 = tf.scalar(1 - hyper.beta2 ** t);
-    const w = state.w.map((wi, i) => tf.sub(wi, tf.div(tf.mul(c1, m[i]), tf.add(tf.sqrt(tf.div(v[i], c2)), c.of(hyper.epsilon)))));
-    return { w, m, v, value };
+    const w = tf.sub(state.w, tf.div(tf.mul(c1, m), tf.add(tf.sqrt(tf.div(v, c2)), c.of(hyper.epsilon))));
+    return { w, m, v: [v], value };
   });
-  for (const x of [...state.w, ...state.m, ...state.v]) x.dispose();
-  return { state: { w: out.w, m: out.m, v: out.v, t }, loss: out.value };
+  for (const x of [state.w, state.m, ...(state.v ? [state.v] : [])]) x.dispose();
+  return { state: { w: out.w as tf.Tensor1D, m: out.m as tf.Tensor1D, v: (out.v[0] as tf.Tensor1D | undefined) ?? null, t }, loss: out.value };
 }

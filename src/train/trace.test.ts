@@ -5,7 +5,10 @@ import { tf } from './tf.ts';
 import { bsamTraceSchema, maxAbsDeviation, runTrace, traceShapeProblem } from './trace.ts';
 
 const referenceDir = join(import.meta.dirname, '../../../shared/reference');
-const files = readdirSync(referenceDir).filter((f) => f.endsWith('.json'));
+// Every trace under reference/, subfolders included (paths relative to it, e.g. multiclass/….json).
+const files = readdirSync(referenceDir, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -13,7 +16,8 @@ beforeAll(async () => {
 
 describe('conformance with the official bSAM optimizer (theory.md §6)', () => {
   it('finds the reference traces', () => {
-    expect(files.length).toBeGreaterThanOrEqual(3);
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files).toContain(join('multiclass', 'bsam-official-fmnist-softmax-f32.json'));
   });
 
   it.each(files)('%s: w, s and gm within 2e-5 at every step', (file) => {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { bsamStep, initBsamState, type BsamHyper } from './bsam.ts';
-import { forward, layersFromParams, logisticLoss, paramsFromLayers, type Activation, type LayerValues, type Params } from './mlp.ts';
+import { forward, layersFromParams, logisticLoss, paramsFromLayers, softmaxLoss, type Activation, type LayerValues, type Params } from './mlp.ts';
 import { tf } from './tf.ts';
 
 const matrix = z.array(z.array(z.number()));
@@ -16,7 +16,8 @@ export const bsamTraceSchema = z.object({
   model: z.object({
     layers: z.array(z.number().int().positive()).min(2),
     activation: z.enum(['linear', 'tanh', 'elu', 'relu']),
-    loss: z.literal('logistic'),
+    /** logistic: one logit, y a 0/1 column; softmax: `nll_categorical`, y one row of class weights (one-hot) per row of X. */
+    loss: z.enum(['logistic', 'softmax']),
   }),
   hyperparams: z.object({
     learningrate: z.number(),
@@ -52,7 +53,14 @@ export function traceShapeProblem(trace: BsamTrace): string | null {
   const K = trace.hyperparams.msharpness;
   if (trace.X.length % K !== 0) return `${trace.X.length} rows of X do not split into ${K} equal sub-batches`;
   if (trace.X.some((row) => row.length !== sizes[0])) return `every row of X must have ${sizes[0]} inputs`;
-  if (trace.y.length !== trace.X.length || trace.y.some((row) => row.length !== 1)) return 'y must be a column with one label per row of X';
+  const outputs = sizes[sizes.length - 1];
+  if (trace.model.loss === 'logistic') {
+    if (outputs !== 1) return `a logistic loss needs one output unit, the model has ${outputs}`;
+    if (trace.y.length !== trace.X.length || trace.y.some((row) => row.length !== 1)) return 'y must be a column with one label per row of X';
+  } else {
+    if (outputs < 2) return `a softmax loss needs at least 2 output units, the model has ${outputs}`;
+    if (trace.y.length !== trace.X.length || trace.y.some((row) => row.length !== outputs)) return `y must have one row of ${outputs} class weights (one-hot) per row of X`;
+  }
   const badLayer = (ls: LayerValues[]) =>
     ls.findIndex((l, k) => l.w.length !== sizes[k] || l.w.some((r) => r.length !== sizes[k + 1]) || l.b.length !== sizes[k + 1]);
   if (badLayer(trace.init) >= 0) return `init layer ${badLayer(trace.init)} is not shaped [${sizes.join(', ')}]`;
@@ -86,7 +94,8 @@ export function runTrace(trace: BsamTrace): TrajectoryPoint[] {
   const y = tf.tensor2d(trace.y);
   const xs = Array.from({ length: K }, (_, k) => tf.slice(X, [k * rows, 0], [rows, -1]));
   const ys = Array.from({ length: K }, (_, k) => tf.slice(y, [k * rows, 0], [rows, -1]));
-  const subBatches = xs.map((xk, k) => (p: Params) => logisticLoss(forward(p, xk, activation), ys[k]));
+  const loss = trace.model.loss === 'softmax' ? softmaxLoss : logisticLoss;
+  const subBatches = xs.map((xk, k) => (p: Params) => loss(forward(p, xk, activation), ys[k]));
   const init = paramsFromLayers(trace.init);
   let state = initBsamState(init, trace.hyperparams.s_init);
   init.forEach((t) => t.dispose());

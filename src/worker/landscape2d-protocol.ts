@@ -37,7 +37,16 @@ export interface Maps2DResultResponse {
   elapsedMs: number;
 }
 export type Maps2DErrorResponse = ErrorResponse;
-export type Maps2DResponse = Maps2DResultResponse | Maps2DErrorResponse;
+/** Sent while a request computes: the fraction done and the objective being computed. */
+export interface Maps2DProgressResponse {
+  id: number;
+  kind: 'progress';
+  fraction: number;
+  stage: string;
+}
+/** The one answer a request gets (progress messages may precede it). */
+export type Maps2DFinalResponse = Maps2DResultResponse | Maps2DErrorResponse;
+export type Maps2DResponse = Maps2DFinalResponse | Maps2DProgressResponse;
 
 export function parseMaps2DRequest(data: unknown): ParsedRequest<Maps2DRequest> {
   return parseRequest(maps2dRequestSchema, data);
@@ -51,6 +60,7 @@ const responseSchema = z.union([
     maps: z.object({ x: arr, y: arr, loss: arr, expected: arr, sam: arr, relaxed: arr, warnings: z.array(z.string()) }),
     elapsedMs: z.number(),
   }),
+  z.object({ id: z.number().int().nonnegative(), kind: z.literal('progress'), fraction: z.number().min(0).max(1), stage: z.string() }),
   errorResponseSchema,
 ]);
 

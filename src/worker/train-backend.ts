@@ -1,15 +1,17 @@
 /**
  * Choosing the engine of the training worker: the hand-fused CPU engine ('fused', SIMD WebAssembly, no tfjs)
- * or a tfjs backend. Explicit tfjs choices fall back (webgpu → webgl → cpu) with the reason said; `auto`
+ * or a tfjs backend (webgpu, webgl, wasm — registered by wasm-backend.ts — or cpu). Explicit tfjs choices fall
+ * back along that order (webgpu → webgl → wasm → cpu) with the reason said; `auto`
  * measures a few real training steps of the current network on each candidate that starts and keeps the
  * fastest, saying the numbers (the fused engine wins on the lab's small networks; WebGPU could on big ones).
  */
 import type { TrainingConfig } from '../state/training.ts';
+import type { ArrayDataset } from '../train/datasets.ts';
 import { createLabRun, type Engine } from '../train/lab-run.ts';
 import { tf } from '../train/tf.ts';
 import type { ActiveBackend, BackendChoice } from './train-protocol.ts';
 
-const ORDER: ActiveBackend[] = ['webgpu', 'webgl', 'cpu'];
+const ORDER: ActiveBackend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const CANDIDATES: ActiveBackend[] = ['fused', ...ORDER];
 
 export function engineOf(active: ActiveBackend): Engine {
@@ -26,9 +28,9 @@ async function start(name: ActiveBackend): Promise<boolean> {
   }
 }
 
-/** Median milliseconds per training step of `config` on an engine (after warm-up). */
-async function measure(config: TrainingConfig, engine: Engine): Promise<number> {
-  const run = createLabRun({ ...config, predictiveSamples: 1, compare: null }, engine);
+/** Median milliseconds per training step of `config` (on `data` when given) on an engine (after warm-up). */
+async function measure(config: TrainingConfig, engine: Engine, data?: ArrayDataset): Promise<number> {
+  const run = createLabRun({ ...config, predictiveSamples: 1, compare: null }, engine, { data });
   try {
     // Reading each step's loss (as the loop does) waits for the step's GPU work: advance() alone only
     // enqueues it on webgl/webgpu, which would make them look faster than they are.
@@ -53,11 +55,16 @@ async function measure(config: TrainingConfig, engine: Engine): Promise<number> 
 /** auto's last decision, keyed by what the speed depends on: re-measured only when the network or batch changes. */
 let autoCache: { key: string; active: ActiveBackend; reason: string } | null = null;
 
-export async function chooseBackend(choice: BackendChoice, config: TrainingConfig): Promise<{ active: ActiveBackend; reason: string }> {
+/**
+ * The engine for a choice. `data`: the rows the run will train on when they are not the config's 2-D dataset
+ * (e.g. images), so that `auto` measures steps of the real input width and class count.
+ */
+export async function chooseBackend(choice: BackendChoice, config: TrainingConfig, data?: ArrayDataset): Promise<{ active: ActiveBackend; reason: string }> {
   if (choice === 'auto') {
-    const key = JSON.stringify([config.model, config.batchSize, config.optimizer.kind, config.optimizer.msharpness, config.dataset.classes]);
+    const shape = data ? [data.inputDim, data.classes] : [2, config.dataset.classes];
+    const key = JSON.stringify([config.model, config.batchSize, config.optimizer.kind, config.optimizer.msharpness, shape]);
     if (autoCache?.key === key && (await start(autoCache.active))) return { active: autoCache.active, reason: autoCache.reason };
-    const decided = await measureAll(config);
+    const decided = await measureAll(config, data);
     autoCache = { key, ...decided };
     return decided;
   }
@@ -87,7 +94,7 @@ async function onlyFallbackGpu(): Promise<boolean> {
   return !!adapter && (adapter.isFallbackAdapter === true || adapter.info?.isFallbackAdapter === true);
 }
 
-async function measureAll(config: TrainingConfig): Promise<{ active: ActiveBackend; reason: string }> {
+async function measureAll(config: TrainingConfig, data?: ArrayDataset): Promise<{ active: ActiveBackend; reason: string }> {
   const timings: { name: ActiveBackend; ms: number }[] = [];
   const unavailable: string[] = [];
   const fallbackGpu = await onlyFallbackGpu().catch(() => false);
@@ -100,7 +107,7 @@ async function measureAll(config: TrainingConfig): Promise<{ active: ActiveBacke
       unavailable.push(name);
       continue;
     }
-    timings.push({ name, ms: await measure(config, engineOf(name)) });
+    timings.push({ name, ms: await measure(config, engineOf(name), data) });
   }
   if (!timings.length) throw new Error('no training engine could start');
   timings.sort((a, b) => a.ms - b.ms);

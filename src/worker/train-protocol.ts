@@ -35,7 +35,7 @@ import type { ReliabilityBin } from '../train/metrics.ts';
 import type { StdHistograms } from './std-histogram.ts';
 
 /** 'fused' is the hand-fused CPU engine (src/train/fused); the others are tfjs backends. */
-export const BACKEND_CHOICES = ['auto', 'fused', 'webgpu', 'webgl', 'cpu'] as const;
+export const BACKEND_CHOICES = ['auto', 'fused', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 export type ActiveBackend = Exclude<BackendChoice, 'auto'>;
 

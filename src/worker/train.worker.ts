@@ -5,6 +5,7 @@
  * experiment state (kept on the main thread) intact.
  */
 import '@tensorflow/tfjs-backend-webgpu';
+import './wasm-backend.ts';
 import { tf } from '../train/tf.ts';
 import { chooseBackend, engineOf } from './train-backend.ts';
 import { TrainLoop } from './train-loop.ts';

@@ -43,6 +43,34 @@ export function expectedNeedsPointwise(view: View2D, points: number, sigma: numb
   return xAxis.count > MAX_AXIS_COUNT || yAxis.count > MAX_AXIS_COUNT || xAxis.h > sigma / 2 || yAxis.h > sigma / 2;
 }
 
+/**
+ * E = +∞ everywhere when ℓ grows like exp(b‖θ‖²) with 2bσ² ≥ 1 along some direction (the integrand
+ * exp(b r² − r²/(2σ²)) does not decay), or faster than any exp(b r²). Probed along 16 rays from the
+ * view's centre: b ≈ log ℓ / r² at radii growing by 1.5×, until ℓ overflows.
+ */
+export function expectedUnbounded2D(loss: Loss2D, view: View2D, sigma: number): boolean {
+  const cx = (view.xFrom + view.xTo) / 2;
+  const cy = (view.yFrom + view.yTo) / 2;
+  // From a small radius up: a loss like exp(exp(x + y)) overflows within a few view widths.
+  const r0 = Math.hypot(view.xTo - view.xFrom, view.yTo - view.yFrom) / 16;
+  for (let d = 0; d < 16; d++) {
+    const ux = Math.cos((d * Math.PI) / 8);
+    const uy = Math.sin((d * Math.PI) / 8);
+    const b: number[] = [];
+    for (let k = 0; k < 40; k++) {
+      const r = r0 * 1.5 ** k;
+      const v = loss(cx + r * ux, cy + r * uy);
+      if (!(v > 1) || v === Infinity) break;
+      b.push(Math.log(v) / (r * r));
+    }
+    if (b.length < 2) continue;
+    const last = b[b.length - 1];
+    const prev = b[b.length - 2];
+    if (last > 0 && last >= prev * (1 - 1e-6) && (2 * last * sigma * sigma >= 1 - 1e-9 || last > 1.5 * prev)) return true;
+  }
+  return false;
+}
+
 export function expectedGrid(loss: Loss2D, view: View2D, points: number, sigma: number): Expected2DResult {
   if (expectedNeedsPointwise(view, points, sigma)) return expectedPointwise(loss, view, points, sigma);
   const { xAxis, yAxis } = planAxes(view, points, expectedPlan(sigma));

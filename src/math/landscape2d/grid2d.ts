@@ -29,13 +29,14 @@ export interface WorkingGrid2D {
 }
 
 /** A working axis around linspace(from, to, points) with spacing ≤ maxStep and at least `pad` beyond both ends. */
-export function workingAxis(from: number, to: number, points: number, maxStep: number, pad: number, maxCount: number, maxRefine = Infinity): WorkingAxis {
+export function workingAxis(from: number, to: number, points: number, maxStep: number, pad: number, maxCount: number, maxRefine = Infinity, padSteps = 0): WorkingAxis {
   const hOut = (to - from) / (points - 1);
   let refine = Math.max(1, Math.min(maxRefine, Math.ceil(hOut / maxStep - 1e-9)));
   // Bounded memory and time: give up resolution before padding (a truncated pad would be a wrong answer).
-  while (refine > 1 && (points - 1) * refine + 1 + 2 * Math.ceil((pad * refine) / hOut) > maxCount) refine--;
+  while (refine > 1 && (points - 1) * refine + 1 + 2 * (Math.ceil((pad * refine) / hOut) + padSteps) > maxCount) refine--;
   const h = hOut / refine;
-  const offset = Math.ceil(pad / h - 1e-9);
+  // The count may still exceed maxCount (a pad of many output spacings): callers check axisFits first.
+  const offset = Math.ceil(pad / h - 1e-9) + padSteps;
   return { from, to, points, start: from - offset * h, h, count: (points - 1) * refine + 1 + 2 * offset, offset, refine };
 }
 
@@ -84,12 +85,21 @@ export interface GridPlan {
   maxCount: number;
   /** At most this many working steps per output step (beyond it, refining costs more than it gains). */
   maxRefine?: number;
+  /** Extra working steps beyond `pad`. */
+  padSteps?: number;
+}
+
+/** Whether a plan's grid stays within its size cap (checked before anything is allocated). */
+export function planFits(view: View2D, points: number, plan: GridPlan): { fits: boolean; count: number; h: number } {
+  const { xAxis, yAxis } = planAxes(view, points, plan);
+  const count = Math.max(xAxis.count, yAxis.count);
+  return { fits: count <= plan.maxCount, count, h: Math.max(xAxis.h, yAxis.h) };
 }
 
 export function planAxes(view: View2D, points: number, plan: GridPlan): { xAxis: WorkingAxis; yAxis: WorkingAxis } {
   return {
-    xAxis: workingAxis(view.xFrom, view.xTo, points, plan.maxStep, plan.pad, plan.maxCount, plan.maxRefine),
-    yAxis: workingAxis(view.yFrom, view.yTo, points, plan.maxStep, plan.pad, plan.maxCount, plan.maxRefine),
+    xAxis: workingAxis(view.xFrom, view.xTo, points, plan.maxStep, plan.pad, plan.maxCount, plan.maxRefine, plan.padSteps),
+    yAxis: workingAxis(view.yFrom, view.yTo, points, plan.maxStep, plan.pad, plan.maxCount, plan.maxRefine, plan.padSteps),
   };
 }
 

@@ -25,13 +25,15 @@ describe('decodeFragment: per-field validation', () => {
     expect(noticeFor(notices, 'tr.seeds.noise')?.problem).toMatch(/too large/);
   });
 
-  it('rounds whole-number fields and falls back on an exclusive bound (σ must be > 0)', () => {
-    const { state, notices } = decodeFragment('v=1&tr.batchSize=7.6&l1.sigma=0&tr.optimizer.learningRate=-2');
+  it('rounds whole-number fields, clamps onto an inclusive bound and falls back on an exclusive one', () => {
+    const { state, notices } = decodeFragment('v=1&tr.batchSize=7.6&l1.sigma=0&tr.optimizer.learningRate=0');
     expect(state.training.batchSize).toBe(8);
     expect(noticeFor(notices, 'tr.batchSize')).toMatchObject({ action: 'clamped', problem: expect.stringMatching(/rounded 7.6/) });
-    expect(state.landscape1d.sigma).toBe(DEFAULT_STATE.landscape1d.sigma);
-    expect(noticeFor(notices, 'l1.sigma')).toMatchObject({ action: 'defaulted', problem: '0 must be greater than 0' });
+    // σ's floor is the schema's (the fields' minimum, 1e-4), inclusive: clamped onto it.
+    expect(state.landscape1d.sigma).toBe(1e-4);
+    expect(noticeFor(notices, 'l1.sigma')).toMatchObject({ action: 'clamped', problem: '0 is below the minimum 0.0001' });
     expect(state.training.optimizer.learningRate).toBe(DEFAULT_STATE.training.optimizer.learningRate);
+    expect(noticeFor(notices, 'tr.optimizer.learningRate')).toMatchObject({ action: 'defaulted', problem: '0 must be greater than 0' });
   });
 
   it('falls back to the default for wrong types, NaN, hex, empty values and unknown enum values', () => {

@@ -22,7 +22,7 @@ describe('reading the zod schema', () => {
 
   it('sees the experiment state as sections of leaves, a union for the loss and nullable groups', () => {
     const tree = buildTree(experimentStateSchema);
-    expect(at(tree, 'landscape1d', 'sigma')).toMatchObject({ kind: 'leaf', value: { type: 'number', bounds: { min: 0, max: 1000, minExclusive: true } } });
+    expect(at(tree, 'landscape1d', 'sigma')).toMatchObject({ kind: 'leaf', value: { type: 'number', bounds: { min: 1e-4, max: 1000, minExclusive: false } } });
     const loss = at(tree, 'landscape1d', 'loss');
     expect(loss.kind).toBe('union');
     if (loss.kind === 'union') expect([...loss.variants.keys()]).toEqual(['preset', 'expression']);

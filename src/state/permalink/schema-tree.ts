@@ -1,38 +1,13 @@
 /**
  * The experiment-state schema seen as a tree of link keys. Everything here is read from the zod schema
- * itself (zod 4 keeps the definition in `schema._zod.def`, with the range checks in `def.checks`), so a
+ * itself (through ../schema-bounds.ts, which reads zod 4's `schema._zod.def` and is pinned by a test), so a
  * field added to the schema gets a link key, bounds and validation without touching this folder.
  */
-import type { z } from 'zod';
+import { defOf, lengthBounds, numberBounds, unwrap } from '../schema-bounds.ts';
+import type { NumberBounds, Schema } from '../schema-bounds.ts';
 
-type Schema = z.core.$ZodType;
-
-/** The parts of a zod 4 definition this module reads; everything else is ignored. */
-interface LooseDef {
-  type: string;
-  shape?: Record<string, Schema>;
-  options?: readonly Schema[];
-  discriminator?: string;
-  element?: Schema;
-  innerType?: Schema;
-  entries?: Record<string, string | number>;
-  values?: readonly unknown[];
-  checks?: readonly { _zod: { def: LooseCheck } }[];
-}
-
-interface LooseCheck {
-  check: string;
-  value?: number;
-  inclusive?: boolean;
-  format?: string;
-  maximum?: number;
-  minimum?: number;
-  length?: number;
-}
-
-export function defOf(schema: Schema): LooseDef {
-  return schema._zod.def as unknown as LooseDef;
-}
+export { numberBounds };
+export type { NumberBounds };
 
 /** What a leaf holds; decides how its value is written in a link and read back. */
 export type LeafKind =
@@ -76,66 +51,6 @@ export interface NullableNode {
 }
 
 export type Node = Leaf | ObjectNode | UnionNode | NullableNode;
-
-export interface NumberBounds {
-  min: number;
-  max: number;
-  minExclusive: boolean;
-  maxExclusive: boolean;
-  integer: boolean;
-}
-
-/** Ranges of zod's integer formats (z.number().int() is 'safeint'). */
-const FORMAT_RANGES: Record<string, [number, number]> = {
-  safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-  float32: [-3.4028234663852886e38, 3.4028234663852886e38],
-  float64: [-Number.MAX_VALUE, Number.MAX_VALUE],
-};
-
-export function numberBounds(schema: Schema): NumberBounds {
-  const b: NumberBounds = { min: -Infinity, max: Infinity, minExclusive: false, maxExclusive: false, integer: false };
-  for (const c of defOf(schema).checks ?? []) {
-    const d = c._zod.def;
-    if (d.check === 'greater_than' && d.value !== undefined && d.value >= b.min) {
-      b.minExclusive = d.value === b.min ? b.minExclusive || !d.inclusive : !d.inclusive;
-      b.min = d.value;
-    } else if (d.check === 'less_than' && d.value !== undefined && d.value <= b.max) {
-      b.maxExclusive = d.value === b.max ? b.maxExclusive || !d.inclusive : !d.inclusive;
-      b.max = d.value;
-    } else if (d.check === 'number_format' && d.format) {
-      const range = FORMAT_RANGES[d.format];
-      if (range) {
-        if (range[0] > b.min) [b.min, b.minExclusive] = [range[0], false];
-        if (range[1] < b.max) [b.max, b.maxExclusive] = [range[1], false];
-      }
-      b.integer ||= d.format !== 'float32' && d.format !== 'float64';
-    }
-  }
-  return b;
-}
-
-function lengthBounds(schema: Schema): { min: number; max: number } {
-  let min = 0;
-  let max = Infinity;
-  for (const c of defOf(schema).checks ?? []) {
-    const d = c._zod.def;
-    if (d.check === 'max_length' && d.maximum !== undefined) max = Math.min(max, d.maximum);
-    if (d.check === 'min_length' && d.minimum !== undefined) min = Math.max(min, d.minimum);
-    if (d.check === 'length_equals' && d.length !== undefined) [min, max] = [d.length, d.length];
-  }
-  return { min, max };
-}
-
-/** Wrappers that do not change what a link holds. */
-const TRANSPARENT = new Set(['default', 'prefault', 'catch', 'readonly', 'nonoptional']);
-
-function unwrap(schema: Schema): Schema {
-  let s = schema;
-  while (TRANSPARENT.has(defOf(s).type) && defOf(s).innerType) s = defOf(s).innerType as Schema;
-  return s;
-}
 
 function leaf(schema: Schema, value: LeafKind): Leaf {
   return { kind: 'leaf', schema, value };

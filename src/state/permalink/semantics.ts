@@ -1,13 +1,13 @@
 /**
  * Rules the app needs beyond the schema's types and ranges, so that a link can only open a state the
- * panels can draw: a loss that exists and compiles, m inside the plotted domain, σ at least the smallest
- * value the σ field accepts, a domain that can be drawn, and a σ range of the heatmap that is not empty. (The schema accepts all of
- * these; the reducer's transitions are what normally keep them out.)
+ * panels can draw: a loss that exists and compiles, m inside the plotted domain, a domain that can be
+ * drawn, and a σ range of the heatmap that is not empty. These relate fields to each other or to the maths,
+ * which a field's own range cannot say; ranges are the schema's alone (the decoder clamps into them).
  */
 import { compileExpression } from '../../math/expression.ts';
 import { findPreset } from '../../math/presets.ts';
 import type { ExperimentState } from '../experiment.ts';
-import { clamp, LIMITS } from '../update.ts';
+import { clamp } from '../update.ts';
 import { formatNumber } from './leaf-codec.ts';
 import type { LinkNotice } from './notices.ts';
 
@@ -23,14 +23,6 @@ const knownLoss: Rule = (state, defaults, notices) => {
     return state;
   }
   return { ...state, landscape1d: { ...state.landscape1d, loss: defaults.landscape1d.loss } };
-};
-
-const sigmaAtLeastFieldMinimum: Rule = (state, _defaults, notices) => {
-  const { sigma } = state.landscape1d;
-  const fixed = clamp(sigma, LIMITS.sigma.min, LIMITS.sigma.max);
-  if (fixed === sigma) return state;
-  notices.push({ key: 'l1.sigma', problem: `${formatNumber(sigma)} is outside [${LIMITS.sigma.min}, ${LIMITS.sigma.max}]`, action: 'clamped' });
-  return { ...state, landscape1d: { ...state.landscape1d, sigma: fixed } };
 };
 
 /**
@@ -64,7 +56,7 @@ const sigmaRangeNotEmpty: Rule = (state, defaults, notices) => {
   return { ...state, msigma: { ...state.msigma, sigmaFrom: defaults.msigma.sigmaFrom, sigmaTo: defaults.msigma.sigmaTo } };
 };
 
-const RULES: readonly Rule[] = [knownLoss, sigmaAtLeastFieldMinimum, drawableDomain, meanInsideDomain, sigmaRangeNotEmpty];
+const RULES: readonly Rule[] = [knownLoss, drawableDomain, meanInsideDomain, sigmaRangeNotEmpty];
 
 export function applyAppRules(state: ExperimentState, defaults: ExperimentState, notices: LinkNotice[]): ExperimentState {
   return RULES.reduce((s, rule) => rule(s, defaults, notices), state);

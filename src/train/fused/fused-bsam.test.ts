@@ -18,7 +18,25 @@ beforeAll(async () => {
 });
 
 const referenceDir = join(import.meta.dirname, '../../../../shared/reference');
-const files = readdirSync(referenceDir).filter((f) => f.endsWith('.json'));
+// Every trace under reference/, subfolders included (the multi-class softmax one is in multiclass/).
+const files = readdirSync(referenceDir, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+
+/**
+ * The class index of each row of y: the 0/1 label of a logistic trace, the hot column of a softmax trace's
+ * one-hot rows (the fused network takes class indices; softmax cross-entropy on them is nll_categorical).
+ */
+function labelsOf(trace: BsamTrace): Int32Array {
+  if (trace.model.loss === 'logistic') return Int32Array.from(trace.y.map((r) => r[0]));
+  return Int32Array.from(
+    trace.y.map((row) => {
+      const hot = row.indexOf(1);
+      if (hot < 0 || row.some((v, c) => v !== (c === hot ? 1 : 0))) throw new Error('the fused replay needs one-hot rows of y');
+      return hot;
+    }),
+  );
+}
 
 /** Layer lists (the trace's shape) → the flat layout, and back. */
 function flatten(layers: LayerValues[]): Float32Array {
@@ -42,7 +60,7 @@ function replay(trace: BsamTrace, check: (t: number, state: FusedBsamState, loss
   const sizes = trace.model.layers;
   const K = trace.hyperparams.msharpness;
   const mlp = new DenseMlp(sizes, trace.model.activation, trace.X.length);
-  mlp.bindBatch(Float32Array.from(trace.X.flat()), Int32Array.from(trace.y.map((r) => r[0])), trace.X.length / K);
+  mlp.bindBatch(Float32Array.from(trace.X.flat()), labelsOf(trace), trace.X.length / K);
   const state = createBsamState(flatten(trace.init), trace.hyperparams.s_init);
   const step = new FusedBsamStep(mlp.paramCount, K);
   const noise = new Float32Array(K * mlp.paramCount);
@@ -55,7 +73,8 @@ function replay(trace: BsamTrace, check: (t: number, state: FusedBsamState, loss
 
 describe('fused bSAM against the official optimizer (theory.md §6)', () => {
   it('finds the reference traces', () => {
-    expect(files.length).toBeGreaterThanOrEqual(3);
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files).toContain(join('multiclass', 'bsam-official-fmnist-softmax-f32.json'));
   });
 
   it.each(files)('%s: w, s and gm within 2e-5 at every step', (file) => {

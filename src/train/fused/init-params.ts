@@ -9,9 +9,9 @@ import { paramCount } from './dense-mlp.ts';
 
 export const INPUTS = 2;
 
-/** [2, …hidden, 1] for 2 classes (one logit), [2, …hidden, classes] otherwise. */
-export function layerSizes(hidden: readonly number[], classes: number): number[] {
-  return [INPUTS, ...hidden, classes === 2 ? 1 : classes];
+/** [inputs, …hidden, 1] for 2 classes (one logit), [inputs, …hidden, classes] otherwise (inputs: 2 for the planes). */
+export function layerSizes(hidden: readonly number[], classes: number, inputs = INPUTS): number[] {
+  return [inputs, ...hidden, classes === 2 ? 1 : classes];
 }
 
 export function initFlatParams(sizes: readonly number[], seed: number, biasInit: number): Float32Array {

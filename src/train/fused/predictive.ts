@@ -7,8 +7,14 @@
 import { DenseMlp, type FusedActivation } from './dense-mlp.ts';
 import { NormalStream } from './normal-stream.ts';
 
-/** Rows (samples × points) one forward call handles: bounds the scratch at a few MB for the widest nets. */
-const CAPACITY_ROWS = 4096;
+/**
+ * Rows (samples × points) one forward call handles: 4,096 for the lab's small nets, fewer for wide ones, so
+ * that the activations held stay near 2²² floats (16 MB) whatever the widths.
+ */
+function capacityRows(sizes: readonly number[]): number {
+  const widths = sizes.reduce((a, b) => a + b, 0);
+  return Math.max(64, Math.min(4096, Math.floor(2 ** 22 / widths)));
+}
 const SAMPLES_PER_CALL = 16;
 
 export interface DiagonalPosterior {
@@ -24,48 +30,52 @@ export class PosteriorPredictor {
   private readonly sampleParams: Float32Array;
   private readonly std: Float32Array;
   private readonly probs: Float32Array;
+  private readonly capacity: number;
 
   constructor(sizes: readonly number[], activation: FusedActivation) {
-    this.mlp = new DenseMlp(sizes, activation, CAPACITY_ROWS, false);
+    this.capacity = capacityRows(sizes);
+    this.mlp = new DenseMlp(sizes, activation, this.capacity, false);
     this.classes = this.mlp.classes;
     this.sampleParams = new Float32Array(SAMPLES_PER_CALL * this.mlp.paramCount);
     this.std = new Float32Array(this.mlp.paramCount);
-    this.probs = new Float32Array(CAPACITY_ROWS * this.classes);
+    this.probs = new Float32Array(this.capacity * this.classes);
   }
 
-  /** Class probabilities [point][class] of one parameter vector. */
-  meanProbabilities(w: Float32Array, points: { x: number; y: number }[]): number[][] {
-    const input = toInput(points);
+  /** Class probabilities [row][class] of one parameter vector at `rows` inputs (row-major in x). */
+  meanProbabilities(w: Float32Array, x: Float32Array, rows: number): Float32Array {
     const C = this.classes;
-    const out: number[][] = [];
-    for (let start = 0; start < points.length; start += CAPACITY_ROWS) {
-      const rows = Math.min(CAPACITY_ROWS, points.length - start);
-      this.mlp.probabilities(w, 1, input.subarray(2 * start), rows, true, this.probs);
-      for (let r = 0; r < rows; r++) out.push(Array.from(this.probs.subarray(r * C, (r + 1) * C)));
+    const D = this.mlp.inputs;
+    const out = new Float32Array(rows * C);
+    for (let start = 0; start < rows; start += this.capacity) {
+      const count = Math.min(this.capacity, rows - start);
+      this.mlp.probabilities(w, 1, x.subarray(D * start), count, true, this.probs);
+      out.set(this.probs.subarray(0, count * C), start * C);
     }
     return out;
   }
 
   /**
-   * The average of the class probabilities over the first `count` posterior samples, and p(class 1) at every
-   * point under each of the first `keep` samples; the samples come from seededNormal(seed)'s stream.
+   * The average of the class probabilities over the first `count` posterior samples ([row][class]), and
+   * p(class 1) at every row under each of the first `keep` samples; the samples come from seededNormal(seed)'s
+   * stream.
    */
   posteriorProbabilities(
     posterior: DiagonalPosterior,
-    points: { x: number; y: number }[],
+    x: Float32Array,
+    rows: number,
     count: number,
     keep: number,
     seed: number,
-  ): { averaged: number[][]; samples: number[][] } {
+  ): { averaged: Float32Array; samples: Float32Array[] } {
     const { w, s, dataSize } = posterior;
     const P = w.length;
     const C = this.classes;
+    const D = this.mlp.inputs;
     const { std, sampleParams, probs } = this;
     // As tf.rsqrt(tf.mul(N, s)): the product rounded to float32, then 1/sqrt.
     for (let i = 0; i < P; i++) std[i] = 1 / Math.sqrt(Math.fround(dataSize * s[i]));
-    const input = toInput(points);
-    const sum = new Float32Array(points.length * C);
-    const samples: number[][] = [];
+    const sum = new Float32Array(rows * C);
+    const samples: Float32Array[] = [];
     const draw = new NormalStream(seed);
     const total = Math.max(count, keep);
     for (let first = 0; first < total; first += SAMPLES_PER_CALL) {
@@ -74,35 +84,22 @@ export class PosteriorPredictor {
       for (let g = 0; g < groups; g++) {
         const o = g * P;
         for (let i = 0; i < P; i++) sampleParams[o + i] = w[i] + Math.fround(sampleParams[o + i] * std[i]);
-        if (first + g < keep) samples.push(new Array<number>(points.length));
+        if (first + g < keep) samples.push(new Float32Array(rows));
       }
-      const rowsPerCall = Math.floor(CAPACITY_ROWS / groups);
-      for (let start = 0; start < points.length; start += rowsPerCall) {
-        const rows = Math.min(rowsPerCall, points.length - start);
-        this.mlp.probabilities(sampleParams, groups, input.subarray(2 * start), rows, true, probs);
+      const rowsPerCall = Math.floor(this.capacity / groups);
+      for (let start = 0; start < rows; start += rowsPerCall) {
+        const n = Math.min(rowsPerCall, rows - start);
+        this.mlp.probabilities(sampleParams, groups, x.subarray(D * start), n, true, probs);
         for (let g = 0; g < groups; g++) {
           const k = first + g;
-          const base = g * rows * C;
-          if (k < count) for (let i = 0; i < rows * C; i++) sum[start * C + i] += probs[base + i];
-          if (k < keep) for (let r = 0; r < rows; r++) samples[k][start + r] = probs[base + r * C + 1];
+          const base = g * n * C;
+          if (k < count) for (let i = 0; i < n * C; i++) sum[start * C + i] += probs[base + i];
+          if (k < keep) for (let r = 0; r < n; r++) samples[k][start + r] = probs[base + r * C + 1];
         }
       }
     }
-    const averaged: number[][] = [];
-    for (let r = 0; r < points.length; r++) {
-      const row = new Array<number>(C);
-      for (let c = 0; c < C; c++) row[c] = Math.fround(sum[r * C + c] / count);
-      averaged.push(row);
-    }
+    const averaged = new Float32Array(rows * C);
+    for (let i = 0; i < rows * C; i++) averaged[i] = sum[i] / count;
     return { averaged, samples };
   }
-}
-
-function toInput(points: { x: number; y: number }[]): Float32Array {
-  const input = new Float32Array(2 * points.length);
-  points.forEach((p, i) => {
-    input[2 * i] = p.x;
-    input[2 * i + 1] = p.y;
-  });
-  return input;
 }

@@ -19,6 +19,18 @@ export function formatValue(v: number): string {
   return String(Number(v.toPrecision(4))).replace('-', '−');
 }
 
+/**
+ * A map value under the pointer: 4 significant digits, +∞ (proven infinite), "not computable" (NaN)
+ * and "outside the grid" (no sample there) spelled out.
+ */
+export function formatMapValue(v: number | undefined): string {
+  if (v === undefined) return 'outside the grid';
+  if (v === Infinity) return '+∞';
+  if (v === -Infinity) return '−∞';
+  if (Number.isNaN(v)) return 'not computable';
+  return formatNumber(v);
+}
+
 /** A value in a numeric input: enough digits to round-trip what people type, no float noise. */
 export function formatInput(v: number): string {
   return String(Number(v.toPrecision(6)));

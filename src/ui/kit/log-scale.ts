@@ -21,3 +21,10 @@ export function valueToLogStep(value: number, r: LogRange): number {
   if (value >= r.max) return r.steps;
   return Math.round((r.steps * Math.log(value / r.min)) / Math.log(r.max / r.min));
 }
+
+/**
+ * The sliders' spans for σ and ρ, one for every panel: where people explore. The typed field beside a
+ * slider accepts the field's whole schema range, which is wider.
+ */
+export const SIGMA_SLIDER: LogRange = { min: 0.01, max: 10, steps: 500 };
+export const RHO_SLIDER: LogRange = { min: 0.001, max: 10, steps: 500 };

@@ -4,10 +4,11 @@ import { computeLandscape1D } from '../../math/landscape1d.ts';
 import type { Landscape1D, PointGeometry } from '../../math/landscape1d.types.ts';
 import type { ExperimentState } from '../../state/experiment.ts';
 import type { Action } from '../../state/update.ts';
-import { LIMITS, parseBounded } from '../../state/update.ts';
+import { LIMITS, parseBounded, parseField } from '../../state/update.ts';
 import { GeometryLegend } from './GeometryLegend.tsx';
 import { LandscapePlot } from './LandscapePlot.tsx';
 import { Legend } from './Legend.tsx';
+import { RHO_SLIDER, SIGMA_SLIDER } from '../kit/log-scale.ts';
 import { LogSlider } from '../kit/LogSlider.tsx';
 import { LossControls } from './LossControls.tsx';
 import { landscapeNotices } from './notices.ts';
@@ -23,12 +24,10 @@ interface Props {
   dispatch: (action: Action) => void;
 }
 
-const SIGMA_RANGE = { min: 0.01, max: 10, steps: 500 };
-const RHO_RANGE = { min: 0.001, max: 10, steps: 500 };
 const PLOT_HEIGHT = 400;
 
-const parseSigma = (t: string) => parseBounded(t, { min: LIMITS.sigma.min, max: LIMITS.sigma.max }, 'σ');
-const parseRho = (t: string) => parseBounded(t, { min: LIMITS.rho.min, max: LIMITS.rho.max }, 'ρ');
+const parseSigma = (t: string) => parseField(t, LIMITS.sigma, 'σ');
+const parseRho = (t: string) => parseField(t, LIMITS.rho, 'ρ');
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -93,7 +92,7 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
             name="σ, posterior standard deviation"
             hint="posterior std. dev. (E, R, B)"
             value={sigma}
-            range={SIGMA_RANGE}
+            range={SIGMA_SLIDER}
             parse={parseSigma}
             onChange={(v) => dispatch({ type: 'setSigma', sigma: v })}
             testId="sigma"
@@ -103,7 +102,7 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
             name="ρ, SAM radius"
             hint="SAM radius (S)"
             value={rho}
-            range={RHO_RANGE}
+            range={RHO_SLIDER}
             parse={parseRho}
             onChange={(v) => dispatch({ type: 'setRho', rho: v })}
             testId="rho"

@@ -1,5 +1,4 @@
 import { scaleLinear } from 'd3';
-import type { PointerEvent } from 'react';
 import { useId, useMemo, useRef } from 'react';
 import type { Landscape1D, PointGeometry } from '../../math/landscape1d.types.ts';
 import { OBJECTIVES } from '../../math/objectives.ts';
@@ -9,6 +8,8 @@ import { Axes } from './Axes.tsx';
 import { CurvePaths } from './CurvePaths.tsx';
 import { GeometryOver, GeometryUnder } from './GeometryOverlay.tsx';
 import { MHandle } from './MHandle.tsx';
+import { usePointerDrag } from '../kit/use-pointer-drag.ts';
+import type { PlotPoint } from '../kit/use-pointer-drag.ts';
 import type { PlotFrame } from './plot-geometry.ts';
 import { yRangeFor } from './plot-range.ts';
 
@@ -43,32 +44,17 @@ export function LandscapePlot({ landscape, geometry, state, width, height, hover
   );
 
   // Pointer: press anywhere on the plot to move m there, keep the button down to drag it.
-  const dragging = useRef(false);
   const hitArea = useRef<SVGRectElement>(null);
-  const mAt = (e: PointerEvent<SVGGElement>) => {
-    const rect = hitArea.current?.getBoundingClientRect();
-    if (!rect || rect.width === 0) return null;
-    const t = from + ((e.clientX - rect.left) / rect.width) * (to - from);
-    return Math.min(to, Math.max(from, t));
-  };
-  const onPointerDown = (e: PointerEvent<SVGGElement>) => {
-    if (e.button !== 0) return;
-    const t = mAt(e);
-    if (t === null) return;
-    dragging.current = true;
-    e.currentTarget.setPointerCapture(e.pointerId);
-    onM(t);
-  };
-  const onPointerMove = (e: PointerEvent<SVGGElement>) => {
-    const t = mAt(e);
-    if (t === null) return;
-    onHover(t);
-    if (dragging.current) onM(t);
-  };
-  const endDrag = (e: PointerEvent<SVGGElement>) => {
-    dragging.current = false;
-    if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
-  };
+  const mAt = (p: PlotPoint) => Math.min(to, Math.max(from, from + (p.px / p.width) * (to - from)));
+  const pointer = usePointerDrag<SVGGElement>({
+    box: hitArea,
+    onPress: (p) => {
+      onM(mAt(p));
+      return true;
+    },
+    onDrag: (p) => onM(mAt(p)),
+    onMove: (p) => onHover(mAt(p)),
+  });
 
   const anyVisible = OBJECTIVES.some((n) => visible[n]);
   return (
@@ -89,10 +75,7 @@ export function LandscapePlot({ landscape, geometry, state, width, height, hover
         <Axes frame={frame} />
         <g
           className="plot-interaction"
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={endDrag}
-          onPointerCancel={endDrag}
+          {...pointer}
           onPointerLeave={() => onHover(null)}
         >
           <rect ref={hitArea} data-testid="plot-area" width={innerW} height={innerH} fill="transparent" className="hit-area" />

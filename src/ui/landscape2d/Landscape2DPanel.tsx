@@ -11,12 +11,14 @@ import type { Landscape2D } from '../../math/landscape2d/types.ts';
 import { DEFAULT_PATH_SETTINGS } from '../../math/landscape2d/paths.ts';
 import { compileLoss2D, lossSource2D } from '../../math/landscape2d/loss2d.ts';
 import type { ExperimentState, Map2D } from '../../state/experiment.ts';
-import { MAPS_2D, PATH_OPTIMIZERS } from '../../state/experiment.ts';
+import { landscape2dSchema, MAPS_2D, PATH_OPTIMIZERS } from '../../state/experiment.ts';
 import type { Action } from '../../state/update.ts';
-import { LIMITS, parseBounded } from '../../state/update.ts';
+import { LIMITS, parseField } from '../../state/update.ts';
+import { RHO_SLIDER, SIGMA_SLIDER } from '../kit/log-scale.ts';
 import { LogSlider } from '../kit/LogSlider.tsx';
 import { contourThresholds } from '../kit/colour.ts';
 import { formatNumber } from '../kit/format.ts';
+import { ColourBar, HORIZONTAL_BAR_SPACE } from '../kit/ColourBar.tsx';
 import { NumberField } from '../kit/NumberField.tsx';
 import { useElementWidth } from '../kit/use-element-width.ts';
 import { Loss2DControls } from './Loss2DControls.tsx';
@@ -40,20 +42,17 @@ const MAP_TITLES: Record<Map2D, string> = {
   sam: 'SAM max-loss S_ρ(m)',
   relaxed: 'Relaxed R_σ(m)',
 };
-const SIGMA_RANGE = { min: 0.01, max: 5, steps: 400 };
-const RHO_RANGE = { min: 0.001, max: 5, steps: 400 };
 const MAX_MAP_SIZE = 420;
+const COLOUR_BAR_LENGTH = 220;
 
-const parseSigma = (t: string) => parseBounded(t, { min: LIMITS.sigma.min, max: LIMITS.sigma.max }, 'σ');
-const parseRho = (t: string) => parseBounded(t, { min: LIMITS.rho.min, max: LIMITS.rho.max }, 'ρ');
-const parseInteger = (name: string, min: number, max: number) => (t: string) => {
-  const r = parseBounded(t, { min, max }, name);
-  return r.ok && !Number.isInteger(r.value) ? { ok: false as const, message: `${name} must be a whole number.` } : r;
-};
-const parseLearningRate = (t: string) => parseBounded(t, { min: 0, max: 10, minExclusive: true }, 'Learning rate');
-const parseSteps = parseInteger('Steps', 1, 2000);
-const parseDataSize = parseInteger('N', 1, 1_000_000);
-const parseSeed = parseInteger('Seed', 0, 2 ** 31 - 1);
+/** Every field validates against its own schema bounds (state/experiment.ts), as the reducer clamps. */
+const FIELDS = landscape2dSchema.shape;
+const parseSigma = (t: string) => parseField(t, LIMITS.sigma, 'σ');
+const parseRho = (t: string) => parseField(t, LIMITS.rho, 'ρ');
+const parseLearningRate = (t: string) => parseField(t, FIELDS.learningRate, 'Learning rate');
+const parseSteps = (t: string) => parseField(t, FIELDS.steps, 'Steps');
+const parseDataSize = (t: string) => parseField(t, FIELDS.dataSize, 'N');
+const parseSeed = (t: string) => parseField(t, FIELDS.seed, 'Seed');
 
 /** One colour scale over the shown maps (named in `shownKey`, comma-separated). */
 function colourMapOf(maps: Landscape2D | null, shownKey: string) {
@@ -103,7 +102,11 @@ export function Landscape2DPanel({ state, dispatch }: Props) {
   const zoom = (factor: number) => setView(zoomAbout(range, (s.xFrom + s.xTo) / 2, (s.yFrom + s.yTo) / 2, factor));
 
   const statusText =
-    result.status === 'computing' ? 'computing…' : result.status === 'ready' ? `ready${result.elapsedMs !== null ? ` (${Math.round(result.elapsedMs)} ms, ${result.where})` : ''}` : 'error';
+    result.status === 'computing'
+      ? result.progress
+        ? `computing ${result.progress.stage}… ${Math.round(result.progress.fraction * 100)}%`
+        : 'computing…'
+      : result.status === 'ready' ? `ready${result.elapsedMs !== null ? ` (${Math.round(result.elapsedMs)} ms, ${result.where})` : ''}` : 'error';
   const errors = [lossError, result.error, paths.error].filter((e): e is string => e !== null);
   const diverged = shownPaths.filter((p) => p.diverged).map((p) => OPTIMIZER_STYLE[p.name].label);
 
@@ -125,7 +128,7 @@ export function Landscape2DPanel({ state, dispatch }: Props) {
             name="σ, posterior standard deviation (2-D)"
             hint="expected and relaxed maps"
             value={s.sigma}
-            range={SIGMA_RANGE}
+            range={SIGMA_SLIDER}
             parse={parseSigma}
             onChange={(v) => dispatch({ type: 'set2DSigma', sigma: v })}
             testId="sigma2d"
@@ -135,7 +138,7 @@ export function Landscape2DPanel({ state, dispatch }: Props) {
             name="ρ, SAM radius (2-D)"
             hint="sam map, SAM and bSAM paths"
             value={s.rho}
-            range={RHO_RANGE}
+            range={RHO_SLIDER}
             parse={parseRho}
             onChange={(v) => dispatch({ type: 'set2DRho', rho: v })}
             testId="rho2d"
@@ -198,9 +201,18 @@ export function Landscape2DPanel({ state, dispatch }: Props) {
               x ∈ [{formatNumber(s.xFrom)}, {formatNumber(s.xTo)}], y ∈ [{formatNumber(s.yFrom)}, {formatNumber(s.yTo)}]
             </span>
             {cmap && (
-              <span className="hint landscape2d-scale" data-testid="scale2d">
-                colour: {formatNumber(cmap.lo)} (dark) to {formatNumber(cmap.hi)} (light){cmap.clippedAbove ? ', higher values clipped' : ''}
-              </span>
+              <svg
+                className="landscape2d-scale"
+                data-testid="scale2d"
+                width={COLOUR_BAR_LENGTH + 12 + HORIZONTAL_BAR_SPACE.right}
+                height={HORIZONTAL_BAR_SPACE.above + HORIZONTAL_BAR_SPACE.below}
+                role="img"
+                aria-label={`colour: ${formatNumber(cmap.lo)} (dark) to ${formatNumber(cmap.hi)} (light)${cmap.clippedAbove ? ', higher values clipped' : ''}`}
+              >
+                <g transform={`translate(12,${HORIZONTAL_BAR_SPACE.above})`}>
+                  <ColourBar cmap={cmap} title="value, shared by the maps" length={COLOUR_BAR_LENGTH} orientation="horizontal" />
+                </g>
+              </svg>
             )}
           </div>
           <div className="landscape2d-maps" ref={gridRef} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>

@@ -4,12 +4,13 @@
  * drag elsewhere to pan, use the wheel to zoom; all maps share one view, so they move together.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import type { KeyboardEvent, PointerEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { OptimizerPath } from '../../math/landscape2d/paths.ts';
 import type { Landscape2D } from '../../math/landscape2d/types.ts';
 import type { Map2D } from '../../state/experiment.ts';
 import type { ColourMap } from '../kit/colour.ts';
 import { formatNumber } from '../kit/format.ts';
+import { usePointerDrag } from '../kit/use-pointer-drag.ts';
 import { OPTIMIZER_STYLE } from './optimizer-style.ts';
 import { contourPaths, finiteRange, paintMap, panBy, zoomAbout } from './render-2d.ts';
 import type { MapGeometry, ViewRange } from './render-2d.ts';
@@ -43,7 +44,6 @@ export function MapView({ name, title, geometry, maps, cmap, thresholds, paths, 
   const { width, height, range } = geometry;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const drag = useRef<Drag | null>(null);
   const values = maps ? maps[name] : null;
   const valueRange = useMemo(() => (values ? finiteRange(values) : null), [values]);
 
@@ -83,32 +83,20 @@ export function MapView({ name, title, geometry, maps, cmap, thresholds, paths, 
     return () => svg.removeEventListener('wheel', onWheel);
   }, []);
 
-  const local = (e: PointerEvent<SVGElement>) => {
-    const box = (svgRef.current as SVGSVGElement).getBoundingClientRect();
-    return { px: e.clientX - box.left - MAP_MARGIN.left, py: e.clientY - box.top - MAP_MARGIN.top };
-  };
-  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
-    if (e.button !== 0) return;
-    const { px, py } = local(e);
-    const [hx, hy] = [geometry.x(start.x), geometry.y(start.y)];
-    e.currentTarget.setPointerCapture(e.pointerId);
+  const pointer = usePointerDrag<SVGSVGElement, Drag>({
+    box: svgRef,
+    inset: MAP_MARGIN,
     // Grabbing near the start point moves it; anywhere else pans the view.
-    drag.current = Math.hypot(px - hx, py - hy) <= 12 ? { kind: 'start' } : { kind: 'pan', px, py, range };
-  };
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    const d = drag.current;
-    if (!d) return;
-    const { px, py } = local(e);
-    if (d.kind === 'start') onStart(geometry.x.invert(px), geometry.y.invert(py));
-    else {
-      const sx = ((px - d.px) / width) * (d.range.xTo - d.range.xFrom);
-      const sy = ((py - d.py) / height) * (d.range.yTo - d.range.yFrom);
-      onView(panBy(d.range, -sx, sy));
-    }
-  };
-  const endDrag = () => {
-    drag.current = null;
-  };
+    onPress: ({ px, py }) => (Math.hypot(px - geometry.x(start.x), py - geometry.y(start.y)) <= 12 ? { kind: 'start' } : { kind: 'pan', px, py, range }),
+    onDrag: ({ px, py }, d) => {
+      if (d.kind === 'start') onStart(geometry.x.invert(px), geometry.y.invert(py));
+      else {
+        const sx = ((px - d.px) / width) * (d.range.xTo - d.range.xFrom);
+        const sy = ((py - d.py) / height) * (d.range.yTo - d.range.yFrom);
+        onView(panBy(d.range, -sx, sy));
+      }
+    },
+  });
   const onKeyDown = (e: KeyboardEvent<SVGCircleElement>) => {
     const fraction = e.shiftKey ? 0.1 : 0.02;
     const dx = (range.xTo - range.xFrom) * fraction;
@@ -146,10 +134,7 @@ export function MapView({ name, title, geometry, maps, cmap, thresholds, paths, 
           height={outerHeight}
           role="group"
           aria-label={`${title} over x and y${valueRange ? `, from ${formatNumber(valueRange.min)} to ${formatNumber(valueRange.max)}` : ''}`}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={endDrag}
-          onPointerCancel={endDrag}
+          {...pointer}
         >
           <defs>
             <clipPath id={clipId}>

@@ -12,7 +12,10 @@ class FakeWorker implements WorkerLike {
   postMessage(message: unknown): void {
     this.sent.push(message as Maps2DRequest);
   }
-  terminate(): void {}
+  terminated = false;
+  terminate(): void {
+    this.terminated = true;
+  }
   reply(response: Maps2DResponse): void {
     this.onmessage?.({ data: response } as MessageEvent);
   }
@@ -75,5 +78,39 @@ describe('Maps2DClient', () => {
     vi.advanceTimersByTime(101);
     expect(worker.sent).toHaveLength(1); // no new worker traffic
     expect(updates.at(-1)).toMatchObject({ key: 'b', where: 'main thread' });
+  });
+
+  it('reports progress for the newest request, and a superseding request replaces a busy worker', () => {
+    const workers: FakeWorker[] = [];
+    const progress: [string, number, string][] = [];
+    const c = new Maps2DClient({
+      createWorker: () => {
+        workers.push(new FakeWorker());
+        return workers.at(-1) as FakeWorker;
+      },
+      onUpdate: (u) => updates.push(u),
+      onWorkerFailure: (m) => failures.push(m),
+      onProgress: (key, fraction, stage) => progress.push([key, fraction, stage]),
+    });
+    c.schedule('a', params);
+    vi.advanceTimersByTime(100);
+    workers[0].reply({ id: workers[0].sent[0].id, kind: 'progress', fraction: 0.3, stage: 'sam' });
+    expect(progress).toEqual([['a', 0.3, 'sam']]);
+    // 'a' is still computing: 'b' terminates that worker and goes to a fresh one.
+    c.schedule('b', { ...params, rho: 1000 });
+    vi.advanceTimersByTime(100);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].sent[0]).toMatchObject({ rho: 1000 });
+    workers[0].reply({ id: workers[0].sent[0].id, kind: 'result', maps: maps(), elapsedMs: 3 }); // from the dead worker
+    expect(updates).toEqual([]);
+    workers[1].reply({ id: workers[1].sent[0].id, kind: 'result', maps: maps(), elapsedMs: 3 });
+    expect(updates.map((u) => u.key)).toEqual(['b']);
+    // Idle worker: the next request reuses it.
+    c.schedule('c', params);
+    vi.advanceTimersByTime(100);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].terminated).toBe(false);
+    c.dispose();
   });
 });

@@ -1,8 +1,10 @@
 /**
  * React binding of Maps2DClient through useLatestRequest: one worker per mounted panel, a request only
- * when the key (loss text, view, points, σ, ρ) changes. The newest maps stay on screen while the next ones are computed, so a
- * zoom, a slider move or an invalid draft never blanks the panel.
+ * when the key (loss text, view, points, σ, ρ) changes. While the next maps are computed, the newest
+ * maps stay on screen only if they are of the same loss (a zoom or a σ move never blanks the panel);
+ * maps of another loss, or under an error, are never shown.
  */
+import { useCallback, useState } from 'react';
 import type { Landscape2D } from '../../math/landscape2d/types.ts';
 import { useLatestRequest } from '../kit/use-latest-request.ts';
 import type { ClientCallbacks } from '../kit/use-latest-request.ts';
@@ -17,21 +19,35 @@ export interface Maps2DState {
   workerFailure: string | null;
   elapsedMs: number | null;
   where: 'worker' | 'main thread' | null;
+  /** While computing: the fraction done and the objective being computed (null before the first report). */
+  progress: { fraction: number; stage: string } | null;
 }
 
-function createClient(callbacks: ClientCallbacks<Maps2DUpdate>): Maps2DClient {
-  return new Maps2DClient({ createWorker: createMapsWorker, ...callbacks });
+/** The loss expression a request key was made for. */
+function expressionOf(key: string | null): string | null {
+  if (key === null) return null;
+  const parsed = JSON.parse(key) as Partial<Maps2DParams>;
+  return typeof parsed.expression === 'string' ? parsed.expression : null;
 }
 
 export function useMaps2D(params: Maps2DParams | null): Maps2DState {
+  const [progress, setProgress] = useState<{ key: string; fraction: number; stage: string } | null>(null);
+  // Stable for the panel's life (setProgress is), so the client and its worker are created once.
+  const createClient = useCallback(
+    (callbacks: ClientCallbacks<Maps2DUpdate>) =>
+      new Maps2DClient({ createWorker: createMapsWorker, ...callbacks, onProgress: (key, fraction, stage) => setProgress({ key, fraction, stage }) }),
+    [],
+  );
   const { key, current, lastResult, workerFailure } = useLatestRequest(params, createClient);
   const status = key === null || current?.kind === 'error' ? 'error' : current === null ? 'computing' : 'ready';
+  const sameLoss = lastResult !== null && key !== null && expressionOf(lastResult.key) === expressionOf(key);
   return {
     status,
-    maps: lastResult?.maps ?? null,
+    maps: status !== 'error' && sameLoss ? lastResult.maps : null,
     error: current?.kind === 'error' ? current.message : null,
     workerFailure,
     elapsedMs: current?.kind === 'result' ? current.elapsedMs : null,
     where: current?.kind === 'result' ? current.where : null,
+    progress: status === 'computing' && progress !== null && progress.key === key ? { fraction: progress.fraction, stage: progress.stage } : null,
   };
 }

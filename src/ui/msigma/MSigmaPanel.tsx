@@ -6,20 +6,24 @@
  * change.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent, PointerEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { ExperimentState, MSigmaState } from '../../state/experiment.ts';
 import { Axes } from './Axes.tsx';
 import { contourThresholds, makeColourMap } from '../kit/colour.ts';
-import { formatNumber } from '../kit/format.ts';
-import { formatValue, SURFACE_LABELS, SURFACE_SYMBOLS } from './format.ts';
-import { ColourBar, SwatchKey } from './Legend.tsx';
-import { NumberField } from './NumberField.tsx';
+import { formatMapValue, formatNumber } from '../kit/format.ts';
+import { SURFACE_LABELS, SURFACE_SYMBOLS } from './surface-labels.ts';
+import { ColourBar } from '../kit/ColourBar.tsx';
+import { SwatchKey } from './Legend.tsx';
+import { SigmaRangeFields } from './SigmaRangeFields.tsx';
 import { Crosshair, Parabola } from './Overlays.tsx';
 import { contourPaths, gridAxes, paintImage, sampleAt } from './render.ts';
-import { M_POINTS, resolveGridParams, SIGMA_POINTS } from './resolve.ts';
+import { resolveGridParams } from './resolve.ts';
 import { useElementWidth } from '../kit/use-element-width.ts';
+import { usePointerDrag } from '../kit/use-pointer-drag.ts';
+import type { PlotPoint } from '../kit/use-pointer-drag.ts';
 import { useMSigmaGrid } from './use-msigma-grid.ts';
-import { clamp, makeView, selectionAt } from './view.ts';
+import { arrowStep } from './arrow-step.ts';
+import { makeView, selectionAt } from './view.ts';
 import type { Surface } from '../kit/colour.ts';
 import type { ScreenPoint } from './view.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
@@ -80,54 +84,31 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
   }, [view, axes, values, cmap]);
 
   const [hover, setHover] = useState<ScreenPoint | null>(null);
-  const dragging = useRef(false);
-
-  const pointAt = (e: PointerEvent<SVGRectElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    return { px: e.clientX - r.left, py: e.clientY - r.top };
-  };
-  const onPointerDown = (e: PointerEvent<SVGRectElement>) => {
-    if (e.button !== 0) return;
-    e.currentTarget.setPointerCapture(e.pointerId);
-    dragging.current = true;
-    const { px, py } = pointAt(e);
-    const s = selectionAt(view, px, py);
+  const select = (p: PlotPoint) => {
+    const s = selectionAt(view, p.px, p.py);
     onSelect(s.m, s.sigma);
   };
-  const onPointerMove = (e: PointerEvent<SVGRectElement>) => {
-    const { px, py } = pointAt(e);
-    setHover(view.fromScreen(px, py));
-    if (dragging.current) {
-      const s = selectionAt(view, px, py);
-      onSelect(s.m, s.sigma);
-    }
-  };
-  const endDrag = () => {
-    dragging.current = false;
-  };
+  const pointer = usePointerDrag<SVGRectElement>({
+    onPress: (p) => {
+      select(p);
+      return true;
+    },
+    onDrag: select,
+    onMove: (p) => setHover(view.fromScreen(p.px, p.py)),
+  });
 
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
-    // One grid cell per press, ten with Shift; σ moves multiplicatively (its axis is log).
-    const cells = e.shiftKey ? 10 : 1;
-    const dm = ((to - from) / (M_POINTS - 1)) * cells;
-    const ratio = Math.pow(sigmaTo / sigmaFrom, cells / (SIGMA_POINTS - 1));
-    const cm = clamp(m, from, to);
-    const cs = clamp(sigma, sigmaFrom, sigmaTo);
-    let next: [number, number] | null = null;
-    if (e.key === 'ArrowLeft') next = [cm - dm, cs];
-    else if (e.key === 'ArrowRight') next = [cm + dm, cs];
-    else if (e.key === 'ArrowUp') next = [cm, cs * ratio];
-    else if (e.key === 'ArrowDown') next = [cm, cs / ratio];
+    const next = arrowStep(e.key, e.shiftKey, { m, sigma, from, to, sigmaFrom, sigmaTo });
     if (!next) return;
     e.preventDefault();
-    onSelect(clamp(next[0], from, to), clamp(next[1], sigmaFrom, sigmaTo));
+    onSelect(next.m, next.sigma);
   };
 
   const valueAt = (pm: number, ps: number) => (axes && values ? sampleAt(axes, values, pm, ps) : undefined);
   const symbol = SURFACE_SYMBOLS[surface];
   const describe = (pm: number, ps: number) => {
     const mean = coords === 'mean' ? ` (μ₁ = ${formatNumber(pm)}, μ₂ = ${formatNumber(pm * pm + ps * ps)})` : '';
-    return `m = ${formatNumber(pm)}, σ = ${formatNumber(ps)}${mean}: ${symbol} = ${formatValue(valueAt(pm, ps))}`;
+    return `m = ${formatNumber(pm)}, σ = ${formatNumber(ps)}${mean}: ${symbol} = ${formatMapValue(valueAt(pm, ps))}`;
   };
   let hoverText = 'Hover over the map to read values.';
   if (hover) hoverText = hover.feasible ? describe(hover.m, hover.sigma) : `μ₁ = ${formatNumber(hover.m)}: infeasible, μ₂ < μ₁²`;
@@ -178,20 +159,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
           />
           Mean parameters (μ₁, μ₂) = (m, m² + σ²)
         </label>
-        <NumberField
-          label="σ from"
-          testId="msigma-sigma-from"
-          value={sigmaFrom}
-          validate={(v) => (v > 0 && v < sigmaTo ? null : `Must be > 0 and < ${sigmaTo}.`)}
-          onCommit={(v) => onChange({ sigmaFrom: v })}
-        />
-        <NumberField
-          label="to"
-          testId="msigma-sigma-to"
-          value={sigmaTo}
-          validate={(v) => (v > sigmaFrom && v <= 1e3 ? null : `Must be > ${sigmaFrom} and ≤ 1000.`)}
-          onCommit={(v) => onChange({ sigmaTo: v })}
-        />
+        <SigmaRangeFields sigmaFrom={sigmaFrom} sigmaTo={sigmaTo} onChange={onChange} />
       </div>
 
       <div ref={containerRef} style={{ width: '100%', minWidth: 0 }}>
@@ -243,10 +211,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
                   height={plotHeight}
                   fill="transparent"
                   style={{ cursor: 'crosshair', touchAction: 'none' }}
-                  onPointerDown={onPointerDown}
-                  onPointerMove={onPointerMove}
-                  onPointerUp={endDrag}
-                  onPointerCancel={endDrag}
+                  {...pointer}
                   onPointerLeave={() => setHover(null)}
                 />
               </g>
@@ -263,7 +228,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
             </g>
             {cmap && (
               <g transform={`translate(${MARGIN.left + plotWidth + 18},${MARGIN.top})`}>
-                <ColourBar cmap={cmap} title={symbol} height={plotHeight} />
+                <ColourBar cmap={cmap} title={symbol} length={plotHeight} testId="msigma-legend" />
               </g>
             )}
           </svg>

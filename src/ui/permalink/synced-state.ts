@@ -8,9 +8,6 @@ import { experimentStateSchema } from '../../state/experiment.ts';
 import type { Action } from '../../state/update.ts';
 import { reduce } from '../../state/update.ts';
 
-/** Action types that are a step the user may want to go Back from, rather than an edit in progress. */
-export const DELIBERATE_ACTIONS: ReadonlySet<string> = new Set(['applyPreset', 'applyTrainingPreset', 'loadState', 'tourStep', 'applyTourStep']);
-
 /**
  * A whole new state (a tour step: ClassroomProvider's `loadState`). Handled here, validated by the schema,
  * whether or not the reducer in update.ts has such an action.
@@ -21,6 +18,13 @@ export interface LoadStateAction {
 }
 
 export type PermalinkAction = Action | LoadStateAction;
+
+/**
+ * Action types that are a step the user may want to go Back from (a preset, a tour step's whole state),
+ * rather than an edit in progress. Typed by the actions' own `type`s, so a name nothing dispatches
+ * cannot be listed.
+ */
+export const DELIBERATE_ACTIONS: ReadonlySet<PermalinkAction['type']> = new Set<PermalinkAction['type']>(['applyPreset', 'applyTrainingPreset', 'loadState']);
 
 /** Where the current state came from, which decides how the URL follows it. */
 export type Origin = 'link' | 'edit' | 'deliberate' | 'history';

@@ -3,6 +3,9 @@ import { useEffect, useRef } from 'react';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
 import { prepareCanvas } from '../kit/canvas.ts';
 import { contourThresholds, type ColourMap } from '../kit/colour.ts';
+import { ColourBar, HORIZONTAL_BAR_SPACE } from '../kit/ColourBar.tsx';
+
+const COLOUR_BAR_LENGTH = 240;
 import { paintSlice, sharedColourMap, SLICE_MAPS, slicePaths, sliceValues, type SliceMapName } from './slice-render.ts';
 
 function SliceMap({ result, name, label, cmap, size }: { result: SliceResult; name: SliceMapName; label: string; cmap: ColourMap; size: number }) {
@@ -49,6 +52,11 @@ export function SliceMaps({ result, width }: { result: SliceResult; width: numbe
           <SliceMap key={m.name} result={result} name={m.name} label={m.label} cmap={cmap} size={size} />
         ))}
       </div>
+      <svg className="slice-colour-bar" width={COLOUR_BAR_LENGTH + 12 + HORIZONTAL_BAR_SPACE.right} height={HORIZONTAL_BAR_SPACE.above + HORIZONTAL_BAR_SPACE.below} aria-hidden="true">
+        <g transform={`translate(12,${HORIZONTAL_BAR_SPACE.above})`}>
+          <ColourBar cmap={cmap} title="value, shared by the maps" length={COLOUR_BAR_LENGTH} orientation="horizontal" testId="slice-colour-bar" />
+        </g>
+      </svg>
       <p className="slice-axes-note">
         x: {result.xLabel}; y: {result.yLabel}; both from {result.coords[0]} to {result.coords[result.coords.length - 1]}. Colour: viridis from{' '}
         {cmap.lo.toPrecision(3)} to {cmap.hi.toPrecision(3)}

@@ -20,7 +20,7 @@ interface Props {
   onReset: () => void;
 }
 
-const BACKEND_LABELS: Record<BackendChoice, string> = { auto: 'auto (fastest)', fused: 'fused CPU (WebAssembly SIMD)', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' };
+const BACKEND_LABELS: Record<BackendChoice, string> = { auto: 'auto (fastest)', fused: 'fused CPU (WebAssembly SIMD)', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly (tfjs)', cpu: 'CPU' };
 /** Most steps the worker runs between yields; it also stops a chunk after ~30 ms, so 1000 is "as fast as possible". */
 export const SPEEDS = [1, 10, 100, 1000] as const;
 const SPEED_LABELS: Record<(typeof SPEEDS)[number], string> = { 1: 'slow (1 step/tick)', 10: '10 steps/tick', 100: '100 steps/tick', 1000: 'fastest' };

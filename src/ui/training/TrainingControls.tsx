@@ -6,13 +6,14 @@
 import { memo, useId } from 'react';
 import type { ReactNode } from 'react';
 import type { OptimizerKind, TrainingConfig } from '../../state/training.ts';
-import { OPTIMIZER_KINDS } from '../../state/training.ts';
-import { parseBounded } from '../../state/update.ts';
-import type { TrainingPatch } from '../../state/update.ts';
+import { OPTIMIZER_KINDS, trainingSchema } from '../../state/training.ts';
+import type { Schema } from '../../state/schema-bounds.ts';
+import { parseField } from '../../state/update.ts';
+import type { ParseResult, TrainingPatch } from '../../state/update.ts';
 import { DATASET_KINDS } from '../../train/datasets.ts';
+import { RHO_SLIDER } from '../kit/log-scale.ts';
 import { LogSlider } from '../kit/LogSlider.tsx';
 import { NumberField } from '../kit/NumberField.tsx';
-import { parseInteger } from './fields.ts';
 import { HiddenLayersField } from './HiddenLayersField.tsx';
 import { OPTIMIZER_LABELS } from './optimizer-labels.ts';
 
@@ -24,8 +25,27 @@ interface Props {
 
 const ACTIVATIONS = ['elu', 'relu', 'tanh'] as const;
 const LR_RANGE = { min: 1e-4, max: 1e4, steps: 500 };
-const RHO_RANGE = { min: 1e-3, max: 10, steps: 500 };
-const SEED_BOUNDS = { min: -2_147_483_648, max: 2_147_483_647 };
+
+/** Each field validates against its own schema bounds (state/training.ts), the reducer's too. */
+const F = trainingSchema.shape;
+const parser = (field: Schema, name: string) => (t: string) => parseField(t, field, name);
+const PARSE = {
+  size: parser(F.dataset.shape.size, 'The number of points'),
+  noise: parser(F.dataset.shape.noise, 'Noise'),
+  testFraction: parser(F.dataset.shape.testFraction, 'The test fraction'),
+  labelNoise: parser(F.dataset.shape.labelNoise, 'Label noise'),
+  classes: parser(F.dataset.shape.classes, 'The number of classes'),
+  learningRate: parser(F.optimizer.shape.learningRate, 'The learning rate'),
+  rho: parser(F.optimizer.shape.rho, 'ρ'),
+  msharpness: parser(F.optimizer.shape.msharpness, 'K'),
+  momentum: parser(F.optimizer.shape.momentum, 'Momentum'),
+  weightDecay: parser(F.optimizer.shape.weightDecay, 'δ'),
+  epochs: parser(F.epochs, 'Epochs'),
+  batchSize: parser(F.batchSize, 'The batch size'),
+  seedData: parser(F.seeds.shape.data, 'The data seed'),
+  seedInit: parser(F.seeds.shape.init, 'The init seed'),
+  seedNoise: parser(F.seeds.shape.noise, 'The noise seed'),
+};
 
 function Field({ label, htmlFor, hint, children }: { label: string; htmlFor: string; hint?: string; children: ReactNode }) {
   return (
@@ -55,7 +75,7 @@ export const TrainingControls = memo(function TrainingControls({ config, onPatch
     key: string,
     label: string,
     value: number,
-    parse: (t: string) => ReturnType<typeof parseBounded>,
+    parse: (t: string) => ParseResult,
     commit: (v: number) => void,
     hint?: string,
   ) => (
@@ -92,16 +112,16 @@ export const TrainingControls = memo(function TrainingControls({ config, onPatch
           </select>
         </Field>
         {!custom &&
-          num('size', 'Points', dataset.size, (t) => parseInteger(t, { min: 4, max: 5000 }, 'The number of points'), (v) => onPatch(regenerate({ size: v })))}
-        {!custom && num('noise', 'Input noise', dataset.noise, (t) => parseBounded(t, { min: 0, max: 2 }, 'Noise'), (v) => onPatch(regenerate({ noise: v })))}
-        {num('test-fraction', 'Test fraction', dataset.testFraction, (t) => parseBounded(t, { min: 0, max: 0.9 }, 'The test fraction'), (v) =>
+          num('size', 'Points', dataset.size, PARSE.size, (v) => onPatch(regenerate({ size: v })))}
+        {!custom && num('noise', 'Input noise', dataset.noise, PARSE.noise, (v) => onPatch(regenerate({ noise: v })))}
+        {num('test-fraction', 'Test fraction', dataset.testFraction, PARSE.testFraction, (v) =>
           onPatch(regenerate({ testFraction: v })),
         )}
-        {num('label-noise', 'Label noise', dataset.labelNoise, (t) => parseBounded(t, { min: 0, max: 0.5 }, 'Label noise'), (v) =>
+        {num('label-noise', 'Label noise', dataset.labelNoise, PARSE.labelNoise, (v) =>
           onPatch(regenerate({ labelNoise: v })),
         )}
         {!custom &&
-          num('classes', 'Classes', dataset.classes, (t) => parseInteger(t, { min: 2, max: 6 }, 'The number of classes'), (v) =>
+          num('classes', 'Classes', dataset.classes, PARSE.classes, (v) =>
             onPatch(regenerate({ classes: v })),
           )}
       </fieldset>
@@ -149,7 +169,7 @@ export const TrainingControls = memo(function TrainingControls({ config, onPatch
           hint="learning rate"
           value={optimizer.learningRate}
           range={LR_RANGE}
-          parse={(t) => parseBounded(t, { min: 0, max: 1e4, minExclusive: true }, 'The learning rate')}
+          parse={PARSE.learningRate}
           onChange={(v) => onPatch({ optimizer: { learningRate: v } })}
           testId="train-lr"
         />
@@ -159,20 +179,20 @@ export const TrainingControls = memo(function TrainingControls({ config, onPatch
             name="ρ, perturbation radius"
             hint={kind === 'bsam' ? 'radius (bSAM: ρ·g/s)' : 'SAM radius'}
             value={optimizer.rho}
-            range={RHO_RANGE}
-            parse={(t) => parseBounded(t, { min: 0, max: 10 }, 'ρ')}
+            range={RHO_SLIDER}
+            parse={PARSE.rho}
             onChange={(v) => onPatch({ optimizer: { rho: v } })}
             testId="train-rho"
           />
         )}
         <div className="train-row">
           {kind === 'bsam' &&
-            num('msharpness', 'K', optimizer.msharpness, (t) => parseInteger(t, { min: 1, max: 64 }, 'K'), (v) => onPatch({ optimizer: { msharpness: v } }), 'm-sharpness')}
+            num('msharpness', 'K', optimizer.msharpness, PARSE.msharpness, (v) => onPatch({ optimizer: { msharpness: v } }), 'm-sharpness')}
           {usesMomentum &&
-            num('momentum', 'Momentum', optimizer.momentum, (t) => parseBounded(t, { min: 0, max: 0.999 }, 'Momentum'), (v) =>
+            num('momentum', 'Momentum', optimizer.momentum, PARSE.momentum, (v) =>
               onPatch({ optimizer: { momentum: v } }),
             )}
-          {num('weight-decay', 'δ', optimizer.weightDecay, (t) => parseBounded(t, { min: 0, max: 10 }, 'δ'), (v) => onPatch({ optimizer: { weightDecay: v } }), 'weight decay')}
+          {num('weight-decay', 'δ', optimizer.weightDecay, PARSE.weightDecay, (v) => onPatch({ optimizer: { weightDecay: v } }), 'weight decay')}
         </div>
       </fieldset>
 
@@ -189,17 +209,17 @@ export const TrainingControls = memo(function TrainingControls({ config, onPatch
             <option value="constant">constant</option>
           </select>
         </Field>
-        {num('epochs', 'Epochs', config.epochs, (t) => parseInteger(t, { min: 1, max: 100_000 }, 'Epochs'), (v) => onPatch({ epochs: v }))}
-        {num('batch', 'Batch size', config.batchSize, (t) => parseInteger(t, { min: 1, max: 5000 }, 'The batch size'), (v) => onPatch({ batchSize: v }))}
+        {num('epochs', 'Epochs', config.epochs, PARSE.epochs, (v) => onPatch({ epochs: v }))}
+        {num('batch', 'Batch size', config.batchSize, PARSE.batchSize, (v) => onPatch({ batchSize: v }))}
       </fieldset>
 
       <fieldset className="train-group">
         <legend>Seeds</legend>
-        {num('seed-data', 'Data seed', config.seeds.data, (t) => parseInteger(t, SEED_BOUNDS, 'The data seed'), (v) =>
+        {num('seed-data', 'Data seed', config.seeds.data, PARSE.seedData, (v) =>
           onPatch({ ...regenerate({}), seeds: { data: v } }),
         )}
-        {num('seed-init', 'Init seed', config.seeds.init, (t) => parseInteger(t, SEED_BOUNDS, 'The init seed'), (v) => onPatch({ seeds: { init: v } }))}
-        {num('seed-noise', 'Noise seed', config.seeds.noise, (t) => parseInteger(t, SEED_BOUNDS, 'The noise seed'), (v) => onPatch({ seeds: { noise: v } }))}
+        {num('seed-init', 'Init seed', config.seeds.init, PARSE.seedInit, (v) => onPatch({ seeds: { init: v } }))}
+        {num('seed-noise', 'Noise seed', config.seeds.noise, PARSE.seedNoise, (v) => onPatch({ seeds: { noise: v } }))}
       </fieldset>
     </div>
   );

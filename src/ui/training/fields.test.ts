@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHidden, parseHidden, parseInteger } from './fields.ts';
+import { formatHidden, parseHidden } from './fields.ts';
 
 describe('training field parsers', () => {
   it('parses hidden layer lists', () => {
@@ -12,12 +12,5 @@ describe('training field parsers', () => {
     expect(parseHidden('1.5').ok).toBe(false);
     expect(parseHidden('1,1,1,1,1,1,1').ok).toBe(false);
     expect(formatHidden([32, 32])).toBe('32,32');
-  });
-
-  it('accepts whole numbers in range only', () => {
-    expect(parseInteger('30', { min: 1, max: 100 }, 'batch')).toEqual({ ok: true, value: 30 });
-    expect(parseInteger('2.5', { min: 1, max: 100 }, 'batch').ok).toBe(false);
-    expect(parseInteger('0', { min: 1, max: 100 }, 'batch').ok).toBe(false);
-    expect(parseInteger('1e2', { min: 1, max: 100 }, 'batch')).toEqual({ ok: true, value: 100 });
   });
 });

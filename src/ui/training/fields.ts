@@ -1,15 +1,12 @@
-/** Strict parsers for the training controls (typed text never reaches the state unless it is valid). */
-import { parseBounded } from '../../state/update.ts';
-import type { ParseResult } from '../../state/update.ts';
+/** The hidden-layers field's parser (typed text never reaches the state unless it is valid). */
+import { elementOf, lengthBounds, numberBounds } from '../../state/schema-bounds.ts';
+import { trainingSchema } from '../../state/training.ts';
 
-export function parseInteger(text: string, bounds: { min: number; max: number }, name: string): ParseResult {
-  const r = parseBounded(text, bounds, name);
-  if (r.ok && !Number.isInteger(r.value)) return { ok: false, message: `${name} must be a whole number.` };
-  return r;
-}
-
-export const MAX_HIDDEN_LAYERS = 6;
-export const MAX_LAYER_WIDTH = 128;
+const HIDDEN = trainingSchema.shape.model.shape.hidden;
+/** From the schema, like every bound: the reducer and the link decoder enforce the same. */
+export const MAX_HIDDEN_LAYERS = lengthBounds(HIDDEN).max;
+export const MAX_LAYER_WIDTH = numberBounds(elementOf(HIDDEN)).max;
+const MIN_LAYER_WIDTH = numberBounds(elementOf(HIDDEN)).min;
 
 export type HiddenParse = { ok: true; value: number[] } | { ok: false; message: string };
 
@@ -23,7 +20,7 @@ export function parseHidden(text: string): HiddenParse {
   for (const p of parts) {
     if (!/^\d+$/.test(p)) return { ok: false, message: `“${p}” is not a layer width (use e.g. 32,32).` };
     const n = Number(p);
-    if (n < 1 || n > MAX_LAYER_WIDTH) return { ok: false, message: `Layer widths must be 1 to ${MAX_LAYER_WIDTH}.` };
+    if (n < MIN_LAYER_WIDTH || n > MAX_LAYER_WIDTH) return { ok: false, message: `Layer widths must be ${MIN_LAYER_WIDTH} to ${MAX_LAYER_WIDTH}.` };
     value.push(n);
   }
   return { ok: true, value };
