@@ -92,14 +92,6 @@ export const TOUR_STEPS: readonly TourStep[] = [
     play: false,
   },
   {
-    id: 'minimiser-path',
-    title: 'The jump, in one picture',
-    caption: 'Each line is where an objective is smallest, against σ. E and B jump from the sharp well to the flat one between σ = 0.1 and 0.2. Press Play to sweep σ.',
-    panel: 'minimisers',
-    state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.08, rho: 0.3, m: -1.5 }) }),
-    play: false,
-  },
-  {
     id: 'sam-radius',
     title: 'SAM looks for the worst case within ρ',
     caption: 'S is the largest loss within distance ρ of m. Near the narrow well that worst case is high, so SAM, like Bayes, prefers the flat minimum.',
@@ -166,6 +158,14 @@ export const TOUR_STEPS: readonly TourStep[] = [
     caption: 'The loss, E, S and R as maps over a plane, with GD, Adam, SAM and bSAM started from one point: watch which basin each optimizer settles in.',
     panel: 'landscape2d',
     state: stateOf({}),
+    play: false,
+  },
+  {
+    id: 'minimiser-path',
+    title: 'Recap: the jump, in one picture',
+    caption: 'Each line is where an objective is smallest, against σ. E and B jump from the sharp well to the flat one between σ = 0.1 and 0.2. Press Play to sweep σ.',
+    panel: 'minimisers',
+    state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.08, rho: 0.3, m: -1.5 }) }),
     play: false,
   },
 ];
