@@ -45,6 +45,7 @@ export const PANEL_SELECTORS: Readonly<Record<TourPanel, string>> = {
  */
 export const FIGURE_SELECTORS: Readonly<Record<TourPanel, string>> = {
   landscape1d: '.plot-box, [data-testid="readout"]',
+  minimisers: '[data-testid="minimisers-plot"]',
   msigma: 'svg[role="application"]',
   training: '[data-testid="train-boundary"]',
   slice: '[data-testid="slice-compute"]',
