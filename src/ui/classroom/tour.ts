@@ -15,7 +15,7 @@ import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
 import { findPreset } from '../../math/presets.ts';
 import { encodeFragment } from '../../state/permalink/index.ts';
 
-export type TourPanel = 'landscape1d' | 'minimisers' | 'msigma' | 'training' | 'slice' | 'landscape2d';
+export type TourPanel = 'landscape1d' | 'msigma' | 'training' | 'slice' | 'landscape2d';
 
 export interface TourStep {
   id: string;
@@ -31,7 +31,6 @@ export interface TourStep {
 /** CSS selectors of the panels, in the order tried (the 2-D panel falls back to the training panel). */
 export const PANEL_SELECTORS: Readonly<Record<TourPanel, string>> = {
   landscape1d: '[data-testid="landscape1d"]',
-  minimisers: '[data-testid="minimisers-panel"]',
   msigma: '[data-testid="msigma-panel"]',
   training: '[data-testid="training-panel"]',
   slice: '[data-testid="slice-panel"], [data-testid="training-panel"]',
@@ -45,7 +44,6 @@ export const PANEL_SELECTORS: Readonly<Record<TourPanel, string>> = {
  */
 export const FIGURE_SELECTORS: Readonly<Record<TourPanel, string>> = {
   landscape1d: '.plot-box, [data-testid="readout"]',
-  minimisers: '[data-testid="minimisers-plot"]',
   msigma: 'svg[role="application"]',
   training: '[data-testid="train-boundary"]',
   slice: '[data-testid="slice-compute"]',
@@ -184,14 +182,6 @@ export const TOUR_STEPS: readonly TourStep[] = [
     panel: 'landscape2d',
     // The readout on E: a tour step's state is its own, so Back can find the step from the state.
     state: stateOf({ landscape1d: LAST_1D, landscape2d: { ...DEFAULT_STATE.landscape2d, selected: 'expected' } }),
-    play: false,
-  },
-  {
-    id: 'minimiser-path',
-    title: 'Recap: the jump, in one picture',
-    caption: 'Each line is where an objective is smallest, against σ. E and B jump from the sharp well to the flat one between σ = 0.1 and 0.2. Press Play to sweep σ.',
-    panel: 'minimisers',
-    state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.08, rho: 0.3, m: -1.5 }) }),
     play: false,
   },
 ];
