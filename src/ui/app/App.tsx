@@ -2,6 +2,7 @@ import { ClassroomBar } from '../classroom/ClassroomBar.tsx';
 import { ClassroomProvider } from '../classroom/ClassroomProvider.tsx';
 import { Landscape1DPanel } from '../landscape1d/Landscape1DPanel.tsx';
 import { Landscape2DPanel } from '../landscape2d/Landscape2DPanel.tsx';
+import { MinimiserPathPanel } from '../minimisers/MinimiserPathPanel.tsx';
 import { MSigmaPanel } from '../msigma/MSigmaPanel.tsx';
 import { ShareBar } from '../permalink/ShareBar.tsx';
 import { usePermalinkState } from '../permalink/use-permalink-state.ts';
@@ -37,6 +38,7 @@ export function App() {
             onSelect={(m, sigma) => dispatch({ type: 'selectMSigma', m, sigma })}
             onChange={(patch) => dispatch({ type: 'patchMSigma', patch })}
           />
+          <MinimiserPathPanel state={state} dispatch={dispatch} />
           <TrainingPanel state={state} dispatch={dispatch} />
           <Landscape2DPanel state={state} dispatch={dispatch} />
         </main>

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { findJumps, nearestIndex } from './path-jumps.ts';
+
+describe('findJumps', () => {
+  const sigma = Float64Array.from([0.1, 0.2, 0.3, 0.4, 0.5]);
+  it('finds a jump between wells and ignores continuous drift and gaps', () => {
+    const argmin = Float64Array.from([-1.5, -1.49, 1.38, 1.36, NaN]);
+    expect(findJumps(sigma, argmin, 6)).toEqual([{ sigmaBefore: 0.2, sigmaAfter: 0.3, mBefore: -1.49, mAfter: 1.38 }]);
+    expect(findJumps(sigma, Float64Array.from([0, 0.1, 0.2, 0.3, 0.4]), 6)).toEqual([]);
+  });
+  it('nearestIndex works on a log scale', () => {
+    expect(nearestIndex(sigma, 0.14)).toBe(0);
+    expect(nearestIndex(sigma, 0.15)).toBe(1);
+    expect(nearestIndex(sigma, 9)).toBe(4);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * React binding of MinimiserClient through useLatestRequest, plus the progress of the newest request
+ * (progress for another key is ignored, so a superseded job's count never shows).
+ */
+import { useState } from 'react';
+import type { PostedPath } from '../../worker/minimiser-protocol.ts';
+import { useLatestRequest } from '../kit/use-latest-request.ts';
+import type { ClientCallbacks } from '../kit/use-latest-request.ts';
+import { createMinimiserWorker } from './create-minimiser-worker.ts';
+import { MinimiserClient } from './minimiser-client.ts';
+import type { PathParams, PathProgress, PathUpdate } from './minimiser-client.ts';
+
+export interface PathState {
+  status: 'computing' | 'ready' | 'error';
+  /** The newest path received (possibly for older inputs while computing). */
+  path: PostedPath | null;
+  error: string | null;
+  workerFailure: string | null;
+  progress: { done: number; total: number } | null;
+  elapsedMs: number | null;
+  where: 'worker' | 'main thread' | null;
+}
+
+export function useMinimiserPath(params: PathParams | null, invalidReason: string | null): PathState {
+  const [progress, setProgress] = useState<PathProgress | null>(null);
+  // Stable for the panel's lifetime (useLatestRequest recreates the client when the factory changes).
+  const [createClient] = useState(
+    () => (callbacks: ClientCallbacks<PathUpdate>) => new MinimiserClient({ createWorker: createMinimiserWorker, onProgress: setProgress, ...callbacks }),
+  );
+  const { key, current, lastResult, workerFailure } = useLatestRequest(params, createClient);
+  let status: PathState['status'];
+  let error: string | null = null;
+  if (key === null) {
+    status = 'error';
+    error = invalidReason ?? 'Invalid inputs.';
+  } else if (current === null) status = 'computing';
+  else if (current.kind === 'error') {
+    status = 'error';
+    error = current.message;
+  } else status = 'ready';
+  return {
+    status,
+    path: lastResult?.path ?? null,
+    error,
+    workerFailure,
+    progress: status === 'computing' && progress && progress.key === key ? { done: progress.done, total: progress.total } : null,
+    elapsedMs: current?.kind === 'result' ? current.elapsedMs : null,
+    where: current?.kind === 'result' ? current.where : null,
+  };
+}
