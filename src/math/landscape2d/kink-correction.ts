@@ -24,6 +24,9 @@ export function erfc(x: number): number {
   return x >= 0 ? r : 2 - r;
 }
 
+/** Second differences, reused across calls (one pass runs hundreds of series of one length). */
+let scratch = new Float64Array(0);
+
 export interface Kink {
   /** Position in sample steps (index + offset in the cell). */
   at: number;
@@ -33,6 +36,8 @@ export interface Kink {
 
 /** Residual above this many times the local variation of the second differences marks a kink. */
 const ANOMALY = 8;
+/** A kink with |J·h| below this moves the sum by less than ~1e-11: not worth locating. */
+const NEGLIGIBLE = 1e-10;
 
 /**
  * Kinks of the series v[start + k·stride], k = 0..n−1. Samples flagged in `tainted` (non-finite data)
@@ -41,7 +46,7 @@ const ANOMALY = 8;
 export function findKinks(v: ArrayLike<number>, start: number, stride: number, n: number, tainted?: (k: number) => boolean): Kink[] {
   const kinks: Kink[] = [];
   if (n < 9) return kinks;
-  const d2 = new Float64Array(n);
+  const d2 = scratch.length >= n ? scratch : (scratch = new Float64Array(n));
   for (let k = 1; k < n - 1; k++) d2[k] = v[start + (k + 1) * stride] - 2 * v[start + k * stride] + v[start + (k - 1) * stride];
   const residual = (k: number) => d2[k] - 0.5 * (d2[k - 2] + d2[k + 2]);
   // The background's own variation two and three nodes away: a kink at k or k + 1 never enters it.
@@ -57,7 +62,7 @@ export function findKinks(v: ArrayLike<number>, start: number, stride: number, n
   };
   for (let k = 4; k <= n - 6; k++) {
     const rk = residual(k);
-    if (!anomalous(k, rk) || !clean(k)) continue;
+    if (Math.abs(rk) < NEGLIGIBLE || !anomalous(k, rk) || !clean(k)) continue;
     const rn = residual(k + 1);
     if (k + 1 <= n - 5 && Math.sign(rn) === Math.sign(rk) && anomalous(k + 1, rn)) {
       kinks.push({ at: k + rn / (rk + rn), jump: rk + rn });
