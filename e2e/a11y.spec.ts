@@ -147,7 +147,7 @@ test('Tab reaches the main controls, each with a visible focus ring and a name',
 });
 
 test.describe('keyboard shortcuts', () => {
-  test('? opens the help, but not while typing; digits jump to tour steps and load their state', async ({ page }) => {
+  test('? opens the help, but not while typing; in classroom mode digits jump to tour steps and load their state', async ({ page }) => {
     await openReady(page);
     const expression = page.getByTestId('expression-input');
     await expression.click();
@@ -160,15 +160,24 @@ test.describe('keyboard shortcuts', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('help-overlay')).toHaveCount(0);
 
+    // Outside classroom mode a digit is not a shortcut; in it (and with focus on no control) it is.
+    await page.keyboard.press('2');
+    await expect(page.getByTestId('tour-bar')).toHaveCount(0);
+    await page.getByTestId('classroom-toggle').click();
+    await page.getByRole('heading', { name: /five objectives/ }).click();
     await page.keyboard.press('2');
     const bar = page.getByTestId('tour-bar');
     await expect(bar).toBeVisible();
     await expect(bar).toHaveAttribute('data-step', '2');
-    await expect(page.getByTestId('sigma-input')).toHaveValue('0.08');
+    await expect(page.getByTestId('sigma-input')).toHaveValue('0.12');
     await expect(page.getByTestId('landscape1d')).toHaveAttribute('data-tour-focus', '');
     await page.getByTestId('tour-next').click();
     await expect(bar).toHaveAttribute('data-step', '3');
     await expect(page.getByTestId('sigma-input')).toHaveValue('0.6');
+    // The Next button has focus, and a digit at a focused control is the control's: nothing happens.
+    await page.keyboard.press('6');
+    await expect(bar).toHaveAttribute('data-step', '3');
+    await page.getByTestId('tour-caption').click();
     await page.keyboard.press('6');
     await expect(page.getByTestId('msigma-surface')).toHaveValue('gap');
     await expect(page.getByTestId('msigma-panel')).toHaveAttribute('data-tour-focus', '');
@@ -193,7 +202,7 @@ test.describe('keyboard shortcuts', () => {
   });
 
   test('a training step of the tour starts training once its run is built; a step without training pauses it', async ({ page }) => {
-    await openReady(page);
+    await openReady(page, '/?classroom=1');
     const training = page.getByTestId('training-panel');
     await expect(training).toHaveAttribute('data-status', 'paused');
     await page.getByRole('heading', { name: /Training/ }).click();
@@ -207,8 +216,8 @@ test.describe('keyboard shortcuts', () => {
     await expect(page.getByTestId('landscape1d')).toHaveAttribute('data-tour-focus', '');
   });
 
-  test('Space plays and pauses training, R resets it, F maximises the focused panel', async ({ page }) => {
-    await page.goto('/');
+  test('in classroom mode Space plays and pauses training, R resets it, F maximises the panel last clicked', async ({ page }) => {
+    await page.goto('/?classroom=1');
     const training = page.getByTestId('training-panel');
     await page.getByTestId('train-backend-select').selectOption('cpu', { force: true });
     await expect(training).toHaveAttribute('data-status', 'paused', { timeout: BUILD_TIMEOUT });
@@ -222,8 +231,8 @@ test.describe('keyboard shortcuts', () => {
     await page.keyboard.press('r');
     await expect(training).toHaveAttribute('data-step', '0', { timeout: BUILD_TIMEOUT });
 
-    // F on a control inside the (m, σ) panel takes that panel full screen (API or CSS fallback).
-    await page.getByTestId('msigma-coords').focus();
+    // F after a click on the (m, σ) panel's heading takes that panel full screen (API or CSS fallback).
+    await page.getByTestId('msigma-panel').getByRole('heading').first().click();
     await page.keyboard.press('f');
     const full = () =>
       page.evaluate(() => {

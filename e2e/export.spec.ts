@@ -110,6 +110,10 @@ test('every panel exports a well-formed, standalone SVG with its charts, and a P
     const heading = ((await page.getByTestId(panel.testId).locator('h2').first().textContent()) ?? '').trim();
     expect(report.texts.join(' ')).toContain(heading.split(' ').slice(0, 3).join(' '));
     panel.expect.forEach((e, i) => expect(report.counts[i], `${panel.name}: ${e.selector}`).toBeGreaterThanOrEqual(e.min));
+    // The figure alone: no status line ("ready (860 ms, worker)") and no button labels.
+    expect(report.texts.join(' '), `${panel.name}: UI chrome in the export`).not.toMatch(/\bready \(|Compute slice|Export SVG|Copy link/);
+    // Gradients and patterns referenced inside the file (a page-absolute url() exported them blank).
+    expect(text, `${panel.name}: url() pointing outside the file`).not.toMatch(/url\(\s*["']?https?:/);
     for (const href of report.images) expect(href).toBe('data:image/png;base64,');
 
     const png = await download(page, `export-png-${panel.name}`);

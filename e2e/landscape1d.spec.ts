@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   OBJECTIVE_NAMES,
   centerX,
@@ -64,6 +65,7 @@ test.describe('1-D landscape panel', () => {
     expectExpectedBelowBiconjugate(await curveValues(page, 'expected'), await curveValues(page, 'biconjugate'));
 
     // Invalid numbers: a message, and neither the state nor the curves change.
+    await expect(page.getByTestId('landscape1d-status')).toHaveAttribute('data-status', 'ready');
     const settled = await rawValues(page, 'expected');
     const rangeValue = await sigmaRange.inputValue();
     for (const bad of ['abc', '-1', '0', '1e9']) {
@@ -181,5 +183,110 @@ test.describe('1-D landscape panel', () => {
     await page.getByTestId('toggle-relaxed').check();
     await expect(curve(page, 'relaxed')).toHaveCount(1);
     await expect(page.getByRole('checkbox', { name: /Show SAM/ })).toBeChecked();
+  });
+});
+
+test.describe('1-D landscape at the largest allowed values (issue 10, issue 11 item 2)', () => {
+  test.beforeEach(async ({ page }) => {
+    // Every main-thread task over 50 ms, from the first script on.
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+  });
+
+  /** Long tasks over 100 ms that started after `since` (ms on the page's clock). */
+  async function longTasksSince(page: Page, since: number): Promise<string[]> {
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks);
+    return tasks.filter((t) => t.start >= since && t.duration > 100).map((t) => `${Math.round(t.duration)} ms at ${Math.round(t.start)}`);
+  }
+
+  async function pathsHaveNoNaN(page: Page): Promise<void> {
+    const ds = await panel(page).locator('path').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
+    for (const d of ds) expect(d).not.toMatch(/NaN|Infinity/);
+  }
+
+  const status = (page: Page) => page.getByTestId('landscape1d-status');
+
+  /**
+   * The other panels start up (backends, workers, first maps) for a while after load; measure this panel's
+   * work from a quiet moment: 3 s without a long task (at most 120 s).
+   */
+  async function quietSince(page: Page): Promise<number> {
+    for (let waited = 0; waited < 120_000; waited += 1000) {
+      const { now, lastEnd } = await page.evaluate(() => {
+        const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks;
+        return { now: performance.now(), lastEnd: Math.max(0, ...tasks.map((t) => t.start + t.duration)) };
+      });
+      if (now - lastEnd > 3000) return now;
+      await page.waitForTimeout(1000);
+    }
+    throw new Error('the page never went quiet for 3 s');
+  }
+
+  test('a million points by the link: computed in the worker, drawn decimated, the tab stays responsive', async ({ page }) => {
+    test.setTimeout(600_000);
+    const problems = collectProblems(page);
+    await page.goto('/');
+    await expect(status(page)).toHaveAttribute('data-status', 'ready');
+    const since = await quietSince(page);
+    await page.evaluate(() => {
+      window.location.hash = '#v=1&l1.points=1000000';
+    });
+    await expect(status(page)).toHaveAttribute('data-status', 'computing');
+    // While computing, the page answers: the previous curves stay, and a field takes input.
+    await expect(curve(page, 'loss')).toHaveCount(1);
+    await expect(page.getByTestId('sigma-input')).toBeEditable();
+    await expect(status(page)).toHaveAttribute('data-status', 'ready', { timeout: 560_000 });
+    await expect(curve(page, 'loss')).toHaveAttribute('data-points', '1000000');
+    const d = (await curve(page, 'loss').getAttribute('d')) ?? '';
+    expect(d.length, 'a decimated path, not a million points').toBeLessThan(200_000);
+    expect(d.length).toBeGreaterThan(1000);
+    await pathsHaveNoNaN(page);
+    expect(await longTasksSince(page, since)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test('σ and ρ at their maxima, then exp(exp(θ)): curves or a notice, no NaN, the tab stays responsive', async ({ page }) => {
+    test.setTimeout(600_000);
+    const problems = collectProblems(page);
+    await page.goto('/');
+    await expect(status(page)).toHaveAttribute('data-status', 'ready');
+    const since = await quietSince(page);
+    await page.evaluate(() => {
+      window.location.hash = '#v=1&l1.sigma=1000&l1.rho=1000';
+    });
+    await expect(page.getByTestId('sigma-input')).toHaveValue('1000');
+    await expect(status(page)).toHaveAttribute('data-status', 'ready', { timeout: 280_000 });
+    await pathsHaveNoNaN(page);
+
+    await page.getByTestId('expression-input').fill('exp(exp(theta))');
+    await expect(page.getByTestId('warnings')).toContainText('E is +∞', { timeout: 280_000 });
+    await expect(status(page)).toHaveAttribute('data-status', 'ready');
+    await pathsHaveNoNaN(page);
+    expect(await longTasksSince(page, since)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test('1e308·θ²: the finite loss is drawn, values beyond the plot are clipped, never NaN', async ({ page }) => {
+    const problems = collectProblems(page);
+    await page.goto('/');
+    await page.getByTestId('expression-input').fill('1e308*theta^2');
+    await expect(status(page)).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
+    await expect.poll(async () => ((await curve(page, 'loss').getAttribute('d')) ?? '').length).toBeGreaterThan(100);
+    await pathsHaveNoNaN(page);
+    expect(problems).toEqual([]);
+  });
+
+  test('exp(θ²) at σ = 0.5: E(0) = √2, a positive curve with no spikes', async ({ page }) => {
+    await page.goto('/#v=1&l1.sigma=0.5&l1.from=-3&l1.to=3&l1.points=601');
+    await page.getByTestId('expression-input').fill('exp(theta^2)');
+    await expect(status(page)).toHaveAttribute('data-status', 'ready');
+    await expect.poll(async () => (await curveValues(page, 'expected'))[300]).toBeCloseTo(Math.SQRT2, 6);
+    const e = await curveValues(page, 'expected');
+    expect(e.filter((v) => !(v > 0))).toEqual([]);
   });
 });

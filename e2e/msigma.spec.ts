@@ -5,14 +5,15 @@ import type { Locator, Page } from '@playwright/test';
 
 const panel = (page: Page) => page.getByTestId('msigma-panel');
 
-/** Counts requests posted to workers, to prove that moving the crosshair does not recompute. */
+/** Counts grid requests posted to workers, to prove that moving the crosshair does not recompute the map. */
 async function countWorkerPosts(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as { __workerPosts: number };
     w.__workerPosts = 0;
     const post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
-      w.__workerPosts++;
+      // Grid requests only: the current point's exact B − E is a separate small request per move.
+      if ((args[0] as { kind?: unknown } | null)?.kind === 'msigma') w.__workerPosts++;
       return post.apply(this, args);
     } as Worker['postMessage'];
   });
@@ -207,4 +208,29 @@ test('renders every surface and both coordinate systems without page errors (scr
   await page.getByTestId('msigma-coords').uncheck();
   await panel(page).screenshot({ path: '/tmp/ui-msigma-expected.png' });
   expect(errors).toEqual([]);
+});
+
+test('the current B − E is computed exactly at (m, σ), not read off the map (σ from 1e-300 used to give 0.2447)', async ({ page }) => {
+  await page.goto('/#v=1&ms.sigmaFrom=1e-300');
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  // Default page: sharp-flat loss, m = 0.5, σ = 0.5, where B − E = 0.08575 (src/math gapAt, unit-tested).
+  await expect(page.getByTestId('msigma-current')).toContainText('B − E = 0.08575');
+});
+
+test('an invalid σ range is explained in words, and a link and the field agree on the bounds', async ({ page }) => {
+  await page.goto('/');
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  const to = page.getByTestId('msigma-sigma-to-input');
+  await to.fill('5000');
+  await expect(page.getByTestId('msigma-sigma-to-error')).toContainText('1000');
+  await to.fill('0.01');
+  await expect(page.getByTestId('msigma-sigma-to-error')).toContainText('greater than σ from (0.05)');
+  await to.press('Escape');
+  await expect(to).toHaveValue('2');
+  await expect(page.getByTestId('msigma-sigma-to-error')).toHaveCount(0);
+
+  // The link codec uses the same schema: 1e300 is refused with a notice, not taken silently.
+  await page.goto('/#v=1&ms.sigmaTo=1e300');
+  await expect(page.getByTestId('link-notices')).toContainText('ms.sigmaTo');
+  await expect(page.getByTestId('msigma-sigma-to-input')).toHaveValue('1000');
 });

@@ -195,6 +195,39 @@ test.describe('permalinks', () => {
     expect(problems).toEqual([]);
   });
 
+  test('Load state with a file that is not a state file changes nothing and says so', async ({ page }, testInfo) => {
+    await page.goto('/#v=1&l1.sigma=0.37');
+    await expect(page.getByTestId('sigma-input')).toHaveValue('0.37');
+    const path = testInfo.outputPath('points.csv');
+    writeFileSync(path, 'x,y,label\n0,0,0\n1,1,1\n');
+    await page.getByTestId('load-state').setInputFiles(path);
+    await expect(page.getByTestId('load-state-error')).toHaveText('points.csv was not loaded, and nothing changed: it is not JSON (a state file is what “Save state” writes).');
+    // σ is not back at its default (0.5): every setting is kept, and no notice speaks of an ignored setting.
+    await expect(page.getByTestId('sigma-input')).toHaveValue('0.37');
+    await expect(page.getByTestId('link-notices')).toHaveCount(0);
+    expect(await hash(page)).toBe('#v=1&l1.sigma=0.37');
+    expect(problems).toEqual([]);
+  });
+
+  test('a link too long to share (an imported dataset) says so, offers the state file, and is not printed whole', async ({ page }) => {
+    // 800 imported points: a link of about 11,000 characters.
+    const points = Array.from({ length: 800 }, (_, i) => `${(Math.cos(i) * 1.2345).toFixed(4)},${(Math.sin(i) * 2.3456).toFixed(4)},${i % 2}`).join(';');
+    await page.goto(`/#v=1&tr.dataset.kind=custom&tr.dataset.points=${points}`);
+    await expect(page.getByTestId('train-dataset')).toHaveValue('custom');
+    const warning = page.getByTestId('link-too-long');
+    await expect(warning).toContainText('This link is too long to share');
+    await expect(warning).toContainText('beyond the 8,000');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-state-instead').click()]);
+    expect(download.suggestedFilename()).toBe('sam-bayes-lab-state.json');
+    await page.getByTestId('qr-toggle').click();
+    await expect(page.getByTestId('qr-too-long')).toContainText('a QR code holds at most 2,953');
+    await expect(page.getByTestId('qr-url')).toContainText('characters)');
+    // The share bar stays a bar: the whole link printed in it made the header 13,060 px tall.
+    const height = await page.getByTestId('share-bar').evaluate((el) => el.getBoundingClientRect().height);
+    expect(height).toBeLessThan(400);
+    expect(problems).toEqual([]);
+  });
+
   test('exact replay: a link that says "train to step 5, then pause" gives, on cpu, the numbers cli train prints', async ({ page }) => {
     const fragment = 'v=1&tr.epochs=3&tr.predictiveSamples=4&tr.stopAt=5';
     const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'train', '--link', fragment], { encoding: 'utf8', timeout: 120_000 });
@@ -205,7 +238,7 @@ test.describe('permalinks', () => {
     await page.goto(`/#${fragment}`);
     await page.getByTestId('train-backend-select').selectOption('cpu');
     await page.getByTestId('train-play').click();
-    await expect(page.getByTestId('train-stopped-at')).toHaveText('stopped at step 5, as asked', { timeout: 60_000 });
+    await expect(page.getByTestId('train-stopped-at')).toHaveText('paused at step 5, as set in “Pause at step”', { timeout: 60_000 });
     await expect(page.getByTestId('training-panel')).toHaveAttribute('data-step', '5');
     // The epoch-1 training loss the app plots is the CLI's, to the last bit.
     expect(Number(await page.getByTestId('train-metrics').getAttribute('data-first-loss'))).toBe(epoch1.train_loss);

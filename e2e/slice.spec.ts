@@ -64,4 +64,37 @@ test.describe('network slices', () => {
     }
     await expect(slice(page)).toContainText('largest posterior std');
   });
+
+  test('the number fields take what is typed and check it on Enter or blur; the caption rounds its numbers', async ({ page }) => {
+    await trainABit(page);
+    await slice(page).scrollIntoViewIfNeeded();
+    const span = slice(page).getByTestId('slice-span-input');
+    const samples = slice(page).getByTestId('slice-samples-input');
+    // Typed key by key: each keystroke used to be clamped ("0.5" became 0.055, "32" became 64).
+    await span.fill('');
+    await span.pressSequentially('0.5');
+    await expect(span).toHaveValue('0.5');
+    await span.press('Enter');
+    await expect(span).toHaveValue('0.5');
+    await samples.fill('');
+    await samples.pressSequentially('32');
+    await samples.blur();
+    await expect(samples).toHaveValue('32');
+    await expect(slice(page)).toContainText('the same 32 samples');
+    // Out of range: a message, and the setting is kept (the slice below uses 0.5).
+    await span.fill('0');
+    await span.press('Enter');
+    await expect(slice(page).getByTestId('slice-span-error')).toContainText('from 0.05 to 20');
+    await expect(span).toHaveAttribute('aria-invalid', 'true');
+    await span.press('Escape');
+    await expect(span).toHaveValue('0.5');
+    await expect(slice(page).getByTestId('slice-span-error')).toHaveCount(0);
+
+    await span.fill('0.052');
+    await span.press('Enter');
+    await slice(page).getByTestId('slice-compute').click();
+    await expect(slice(page).getByTestId('slice-caption')).toContainText('Slice at step 5', { timeout: LONG });
+    // float32 coordinates were printed as read ("−0.052000001072883606"); now rounded to 4 digits.
+    await expect(slice(page).locator('.slice-axes-note')).toContainText('both from −0.052 to 0.052.');
+  });
 });

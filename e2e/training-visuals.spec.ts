@@ -148,6 +148,23 @@ test('a malformed CSV is refused with a message naming the bad line; nothing cha
   expect(await trainCount(page)).toBe(100);
 });
 
+test('a CSV the state cannot hold (x = 1e300) is refused with the line and the bound, never reported as imported', async ({ page }) => {
+  await open(page);
+  await page.getByText('Import CSV data').click();
+  await page.getByTestId('train-csv-file').setInputFiles({ name: 'far.csv', mimeType: 'text/csv', buffer: Buffer.from('x,y,label\n1e300,0,0\n1,1,1\n2,2,0\n') });
+  const message = page.getByTestId('train-csv-error');
+  await expect(message).toContainText('far.csv was not imported: line 2: x must be between -1000000 and 1000000');
+  await expect(page.getByTestId('train-csv-ok')).toHaveCount(0);
+  await expect(page.getByTestId('train-dataset')).toHaveValue('moons');
+  expect(await trainCount(page)).toBe(100);
+  // A file whose labels are all 0 is imported as what it is: one label, with a warning.
+  await page.getByTestId('train-csv-file').setInputFiles({ name: 'zeros.csv', mimeType: 'text/csv', buffer: Buffer.from('x,y,label\n0,0,0\n1,1,0\n2,2,0\n') });
+  await expect(page.getByTestId('train-csv-ok')).toHaveText('Imported 3 points with label 0 only from zeros.csv.');
+  await expect(page.getByTestId('train-csv-warning')).toContainText('Every point has label 0');
+  await expect(page.getByTestId('train-dataset')).toHaveValue('custom');
+  await expect.poll(() => trainCount(page), { timeout: TRAIN_TIMEOUT }).toBe(3);
+});
+
 test('a good CSV becomes the dataset and trains', async ({ page }) => {
   await open(page);
   await page.getByText('Import CSV data').click();
@@ -158,7 +175,7 @@ test('a good CSV becomes the dataset and trains', async ({ page }) => {
     return `${(c ? 1.5 : -1.5) + 0.3 * Math.cos(t)},${0.3 * Math.sin(t)},${c}`;
   });
   await page.getByTestId('train-csv-file').setInputFiles({ name: 'clusters.csv', mimeType: 'text/csv', buffer: Buffer.from(`x,y,label\n${rows.join('\n')}\n`) });
-  await expect(page.getByTestId('train-csv-ok')).toContainText('Imported 40 points in 2 classes');
+  await expect(page.getByTestId('train-csv-ok')).toContainText('Imported 40 points with labels 0 and 1');
   await expect(page.getByTestId('train-dataset')).toHaveValue('custom');
   await expect.poll(() => trainCount(page), { timeout: TRAIN_TIMEOUT }).toBe(40);
   await waitRebuilt(page);
@@ -208,7 +225,7 @@ test('"pause at step" stops a playing run exactly at that step, without rebuildi
   // Setting the stop step does not rebuild the run: still paused at step 0, and Play is enabled at once.
   await expect(page.getByTestId('train-play')).toBeEnabled();
   await page.getByTestId('train-play').click();
-  await expect(page.getByTestId('train-stopped-at')).toHaveText('stopped at step 25, as asked', { timeout: TRAIN_TIMEOUT });
+  await expect(page.getByTestId('train-stopped-at')).toHaveText('paused at step 25, as set in “Pause at step”', { timeout: TRAIN_TIMEOUT });
   await expect(panel(page)).toHaveAttribute('data-status', 'paused');
   await expect(panel(page)).toHaveAttribute('data-step', '25');
   // It stays there (the worker stopped, not just the button).
@@ -217,4 +234,17 @@ test('"pause at step" stops a playing run exactly at that step, without rebuildi
   // A typo is refused with a message and changes nothing.
   await page.getByTestId('train-stop-at').fill('2.5');
   await expect(page.getByRole('alert').filter({ hasText: 'not a step number' })).toBeVisible();
+});
+
+test('with three classes the legend lists no posterior-sample boundaries (none are drawn) and says why', async ({ page }) => {
+  await page.goto('/#v=1&tr.dataset.kind=blobs&tr.dataset.classes=3');
+  await panel(page).scrollIntoViewIfNeeded();
+  await page.getByTestId('train-backend-select').selectOption('cpu');
+  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-active', 'cpu', { timeout: TRAIN_TIMEOUT });
+  await waitRebuilt(page);
+  const legend = page.getByTestId('train-boundary-legend');
+  await expect(page.getByTestId('train-boundary')).toHaveAttribute('data-sample-contours', '0');
+  await expect(legend).not.toContainText('posterior samples');
+  await expect(page.getByTestId('train-legend-no-samples')).toHaveText('posterior-sample boundaries are drawn for 2 classes only');
+  await expect(legend).toContainText('averaged-predictive boundary');
 });

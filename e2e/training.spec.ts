@@ -63,6 +63,13 @@ async function expectLearned(page: Page): Promise<void> {
   await expect.poll(() => attrNumber(page, 'train-boundary', 'data-sample-contours')).toBeGreaterThan(0);
 }
 
+/** Chooses the fused engine and waits for the run rebuilt on it (auto may already be on fused: wait for "as chosen"). */
+async function useFused(page: Page): Promise<void> {
+  await page.getByTestId('train-backend-select').selectOption('fused');
+  await expect(page.getByTestId('train-backend-active')).toContainText('as chosen', { timeout: TRAIN_TIMEOUT });
+  await expect(panel(page)).toHaveAttribute('data-status', 'paused', { timeout: TRAIN_TIMEOUT });
+}
+
 let errors: string[] = [];
 test.beforeEach(async ({ page }) => {
   errors = [];
@@ -150,6 +157,21 @@ test('a learning rate of 1e3 diverges, and one click on Reset run recovers', asy
   expect(errors).toEqual([]);
 });
 
+test('auto offers Play at once on the fused engine while it measures the others, then reports the measurement', async ({ page }) => {
+  test.setTimeout(2 * TRAIN_TIMEOUT);
+  await page.goto('/');
+  await panel(page).scrollIntoViewIfNeeded();
+  // The run is built on the fused engine before any measurement (Play was disabled ~12.6 s while auto measured).
+  await expect(page.getByTestId('train-play')).toBeEnabled({ timeout: TRAIN_TIMEOUT });
+  const reasonAtPlay = await page.getByTestId('train-backend-active').textContent();
+  expect(reasonAtPlay).toContain('while the other engines are measured');
+  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-active', 'fused');
+  // The measurement ends in a report naming each engine's time and the choice.
+  await expect(page.getByTestId('train-backend-active')).toContainText(/auto: measured fused [\d.]+ ms\/step/, { timeout: TRAIN_TIMEOUT });
+  await expect(panel(page)).toHaveAttribute('data-status', 'paused');
+  expect(errors).toEqual([]);
+});
+
 test('the default (auto) backend trains with no console errors', async ({ page }) => {
   test.setTimeout(2 * TRAIN_TIMEOUT);
   await openWithBackend(page, 'auto');
@@ -160,4 +182,70 @@ test('the default (auto) backend trains with no console errors', async ({ page }
   await expect(panel(page)).toHaveAttribute('data-status', 'paused');
   await page.getByTestId('train-preset-official').click();
   expect(errors).toEqual([]);
+});
+
+test('a finished run says so and never re-warms: Play and Space do nothing, extra epochs train at the final rate, Restart goes back to 0', async ({ page }) => {
+  test.setTimeout(2 * TRAIN_TIMEOUT);
+  // 20 epochs of the official demo (3 steps each), on the fused engine.
+  await page.goto('/#v=1&tr.epochs=20');
+  await panel(page).scrollIntoViewIfNeeded();
+  await useFused(page);
+  await page.getByTestId('train-play').click();
+  await expect(panel(page)).toHaveAttribute('data-status', 'finished', { timeout: TRAIN_TIMEOUT });
+  await expect(panel(page)).toHaveAttribute('data-step', '60');
+  const finished = page.getByTestId('train-finished');
+  await expect(finished).toContainText('Run finished at epoch 20 (step 60)');
+  // Why it stopped, in words: the end of the run, not "as asked" (nobody set "Pause at step").
+  await expect(page.getByTestId('train-stopped-at')).toHaveText("stopped at step 60: the run's 20 epochs are done");
+  await expect(page.getByTestId('train-stopped-at')).toHaveAttribute('data-reason', 'end-of-run');
+  // One metric row per epoch, not per wall-clock tick.
+  await expect(page.getByTestId('train-metrics')).toHaveAttribute('data-points', '20');
+  await expect(page.getByTestId('train-play')).toBeDisabled();
+  await expect(page.getByTestId('train-step')).toBeDisabled();
+  // Space in classroom mode on a finished run: still finished at step 60 (it used to play on and diverge).
+  await page.getByRole('button', { name: 'Classroom mode' }).click();
+  await expect(page.getByRole('button', { name: 'Classroom mode' })).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Space');
+  // Long enough for a played run to take hundreds of steps on the fused engine.
+  await page.waitForTimeout(1000);
+  await expect(panel(page)).toHaveAttribute('data-status', 'finished');
+  await expect(panel(page)).toHaveAttribute('data-step', '60');
+  await page.getByRole('button', { name: 'Classroom mode' }).click();
+  // Extra epochs at the final rate: 40 more. The old cosine climbed back to its peak rate over them (and the
+  // loss moved a long way); at the final rate (α·0.006 here) the loss stays where the schedule left it.
+  const lossAtEnd = await attrNumber(page, 'train-metrics', 'data-last-loss');
+  await page.getByTestId('train-extend-epochs').fill('40');
+  await page.getByTestId('train-extend').click();
+  await expect(page.getByTestId('train-stopped-at')).toHaveAttribute('data-reason', 'extra-epochs-done', { timeout: TRAIN_TIMEOUT });
+  await expect(panel(page)).toHaveAttribute('data-status', 'finished');
+  await expect(panel(page)).toHaveAttribute('data-step', '180');
+  await expect(page.getByTestId('train-status')).toContainText('epoch 60 / 60');
+  await expect(page.getByTestId('train-diverged')).toHaveCount(0);
+  await expect(page.getByTestId('train-metrics')).toHaveAttribute('data-points', '60');
+  const lastLoss = await attrNumber(page, 'train-metrics', 'data-last-loss');
+  expect(Number.isFinite(lastLoss) && Math.abs(lastLoss - lossAtEnd) < 0.25 * lossAtEnd, `loss ${lossAtEnd} → ${lastLoss}`).toBe(true);
+  // A bad number of extra epochs is refused with the schema's bounds.
+  await page.getByTestId('train-extend-epochs').fill('0');
+  await expect(page.getByTestId('train-extend')).toBeDisabled();
+  await expect(finished).toContainText('must be at least 1 and at most 100000');
+  await page.getByTestId('train-restart').click();
+  await expect(panel(page)).toHaveAttribute('data-status', 'paused', { timeout: TRAIN_TIMEOUT });
+  await expect(panel(page)).toHaveAttribute('data-step', '0');
+  await expect(finished).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('the diverged banner and the status line show the same step', async ({ page }) => {
+  test.setTimeout(2 * TRAIN_TIMEOUT);
+  await page.goto('/#v=1&tr.optimizer.learningRate=1000');
+  await panel(page).scrollIntoViewIfNeeded();
+  await useFused(page);
+  await page.getByTestId('train-play').click();
+  const banner = page.getByTestId('train-diverged');
+  await expect(banner).toBeVisible({ timeout: TRAIN_TIMEOUT });
+  const step = await banner.getAttribute('data-step');
+  await expect(banner).toContainText(`diverged at step ${step}.`);
+  await expect(page.getByTestId('train-status')).toContainText(`step ${step}`);
+  await expect(panel(page)).toHaveAttribute('data-step', String(step));
 });

@@ -27,6 +27,12 @@ export interface BiconjugateResult {
   truncated: number;
   notFinite: number;
   detail: BiconjugateDetail | null;
+  /**
+   * An a-posteriori estimate of how far the grid's B may lie below the true B, relative to max(1, |B|):
+   * the largest excess of ℓ over the grid majorant Q* at the half-grid points beside the atoms (Q* + that
+   * excess is a majorant, so B ≤ B_grid + excess). The caller refines the grid while it is too large.
+   */
+  gap: number;
 }
 
 /** The σ-independent part, shared by every σ of the (m, σ) map. */
@@ -71,7 +77,7 @@ function curveOnHull(
   const { theta, values: l } = grid;
   const n = outputs.length;
   const values = new Float64Array(n);
-  const result: BiconjugateResult = { values, infinite: 0, truncated: 0, notFinite: 0, detail: null };
+  const result: BiconjugateResult = { values, infinite: 0, truncated: 0, notFinite: 0, detail: null, gap: 0 };
   if (l.some((x) => x === Infinity)) {
     values.fill(Infinity);
     result.infinite = n;
@@ -104,9 +110,25 @@ function curveOnHull(
     let value = 0;
     for (let a = 0; a < extremal.atoms.length; a++) value += extremal.weights[a] * l[extremal.atoms[a]];
     values[i] = value;
+    result.gap = Math.max(result.gap, majorantExcess(loss, theta, extremal) / Math.max(1, Math.abs(value)));
     if (i === detailAt) result.detail = describe(theta, extremal, value);
   }
   return result;
+}
+
+/** max of ℓ − Q at the half-grid points on either side of each atom (Q ≥ ℓ on the grid itself). */
+function majorantExcess(loss: Loss1D, theta: Float64Array, ex: Extremal): number {
+  const { a, b, c } = ex.quad;
+  const h = theta[1] - theta[0];
+  let excess = 0;
+  for (let k = 0; k < ex.atoms.length; k++) {
+    if (!(ex.weights[k] > 1e-12)) continue;
+    for (const t of [theta[ex.atoms[k]] - h / 2, theta[ex.atoms[k]] + h / 2]) {
+      const e = loss(t) - (a + b * t + c * t * t);
+      if (e > excess) excess = e;
+    }
+  }
+  return excess;
 }
 
 function fromFacet(theta: Float64Array, l: Float64Array, f: Facet): Extremal {

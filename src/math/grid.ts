@@ -36,9 +36,10 @@ export function workingGrid(
   to: number,
   points: number,
   pad: number,
+  minRefine = 1,
 ): WorkingGrid {
   const hOut = (to - from) / (points - 1);
-  let refine = Math.max(1, Math.ceil(MIN_POINTS_ACROSS / (points - 1)));
+  let refine = Math.max(minRefine, Math.ceil(MIN_POINTS_ACROSS / (points - 1)));
   let h = hOut / refine;
   let padCount = Math.ceil(pad / h);
   // Keep the grid bounded: coarsen the padding first, never the output points themselves.

@@ -34,3 +34,23 @@ export function penalisedUnbounded(loss: Loss1D, m: number, sigma: number, scale
   const last = a[a.length - 1];
   return last === Infinity || last * sigma * sigma > 1 + 1e-9 || growsSuperQuadratically(loss, m, scale, dir);
 }
+
+/**
+ * A stricter test, for skipping R and B altogether: ℓ(c ± d)/d² at d = scale·10^{k/4}, and the last finite
+ * value more than doubles the one a decade closer (and that one the one before, when there is one). An
+ * overflow alone proves nothing (1e308·θ² overflows at once and is only quadratic), so the verdict rests on
+ * finite values; the ratio v/d² is formed without the factor 2 so that it does not overflow first.
+ */
+export function clearlySuperQuadratic(loss: Loss1D, centre: number, scale: number, dir: 1 | -1): boolean {
+  const c: number[] = [];
+  for (let k = 0; k <= 24; k++) {
+    const d = scale * 10 ** (k / 4);
+    const ratio = loss(centre + dir * d) / (d * d);
+    if (!Number.isFinite(ratio)) break;
+    c.push(ratio);
+  }
+  const K = c.length - 1;
+  if (K < 4) return false;
+  const decadeUp = (k: number) => c[k - 4] > 0 && c[k] > 2 * c[k - 4];
+  return decadeUp(K) && (K < 8 || decadeUp(K - 4));
+}

@@ -102,3 +102,12 @@ describe('growth and bad values are reported, not plotted', () => {
     }
   });
 });
+
+describe('biconjugate: the working spacing is decided by an error bound', () => {
+  it('tanh(50θ) + 0.1θ² at σ = 0.005 on the CLI default grid (spacing 0.6σ): B(0) within 1e-5 of a dense dual reference', () => {
+    const loss = (t: number) => Math.tanh(50 * t) + 0.1 * t * t;
+    const r = computeLandscape1D({ loss, from: -3, to: 3, points: 201, sigma: 0.005, rho: 0.01 });
+    const upper = denseBiconjugateUpper(loss, 0, 0.005, -0.08, 0.08, 8001);
+    expect(Math.abs(r.biconjugate[100] - upper)).toBeLessThan(1e-5);
+  });
+});

@@ -7,6 +7,7 @@ import { expectedCurve } from './expected.ts';
 import { linspace, workingGrid } from './grid.ts';
 import { workingPad } from './landscape1d.ts';
 import type { MSigmaGrid, MSigmaInput } from './landscape1d.types.ts';
+import type { Loss1D } from './objectives.ts';
 
 /** Fewer samples per σ than the curves: the heatmap's colour resolution does not need 1e-6. */
 const HEATMAP_PER_SIGMA = 16;
@@ -56,4 +57,39 @@ export function computeMSigmaGrid(input: MSigmaInput): MSigmaGrid {
   if (infinite) warnings.push(`biconjugate is +∞ in ${infinite} cells: the loss grows faster than any quadratic`);
   if (truncated) warnings.push(`biconjugate is not shown in ${truncated} cells: its extremal distribution reaches the edge of the computed domain`);
   return { m, sigma, expected, biconjugate, gap, warnings };
+}
+
+/** E, B and the gap B − E exactly at one (m, σ) (not read off the heatmap's grid), with the map's warnings. */
+export interface GapAtPoint {
+  expected: number;
+  biconjugate: number;
+  gap: number;
+  warnings: string[];
+}
+
+/**
+ * B − E at one point, on a working grid as dense as the 1-D panel's over a domain of width `span` (the
+ * plot's), so the number agrees with the curves there. O(n) in that grid: one hull, one query.
+ */
+export function gapAt(loss: Loss1D, m: number, sigma: number, span: number): GapAtPoint {
+  if (!Number.isFinite(m) || !(sigma > 0) || !Number.isFinite(sigma) || !(span > 0)) throw new RangeError('gapAt needs a finite m, σ > 0 and span > 0');
+  const half = span / 2;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of linspace(m - half, m + half, 201)) {
+    const v = loss(t);
+    if (Number.isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  const grid = workingGrid(loss, m - half, m + half, 3, workingPad(hi - lo, sigma, 0, span));
+  const expected = expectedCurve(loss, Float64Array.of(m), sigma).values[0];
+  const b = biconjugateCurve(loss, grid, Int32Array.of(grid.offset + grid.refine), sigma, -1);
+  const biconjugate = b.values[0];
+  const warnings: string[] = [];
+  if (b.infinite) warnings.push('B is +∞ here: the loss grows faster than any quadratic');
+  if (b.truncated) warnings.push('B is not shown here: its extremal distribution reaches the edge of the computed domain');
+  if (!Number.isFinite(expected)) warnings.push('E is not computable here: the loss is not finite within ±9σ of m');
+  return { expected, biconjugate, gap: biconjugate - expected, warnings };
 }

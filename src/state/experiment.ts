@@ -45,14 +45,17 @@ export const landscape1dSchema = z
   .refine((s) => s.from < s.to, { message: 'from must be less than to', path: ['to'] });
 export type Landscape1DState = z.infer<typeof landscape1dSchema>;
 
-export const msigmaSchema = z.object({
-  /** Which surface the heatmap shows. */
-  surface: z.enum(['expected', 'biconjugate', 'gap']),
-  /** (m, σ) or mean parameters (μ₁, μ₂) = (m, m² + σ²). */
-  coords: z.enum(['msigma', 'mean']),
-  sigmaFrom: positive,
-  sigmaTo: positive,
-});
+export const msigmaSchema = z
+  .object({
+    /** Which surface the heatmap shows. */
+    surface: z.enum(['expected', 'biconjugate', 'gap']),
+    /** (m, σ) or mean parameters (μ₁, μ₂) = (m, m² + σ²). */
+    coords: z.enum(['msigma', 'mean']),
+    /** The map's σ range (log-spaced rows); the same ceiling as the 1-D panel's σ. */
+    sigmaFrom: positive.max(1e3),
+    sigmaTo: positive.max(1e3),
+  })
+  .refine((s) => s.sigmaFrom < s.sigmaTo, { message: 'σ from must be less than σ to', path: ['sigmaTo'] });
 export type MSigmaState = z.infer<typeof msigmaSchema>;
 
 /** The 2-D loss: a 2-D preset (by id) or a typed expression in `x` and `y`. */

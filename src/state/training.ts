@@ -57,7 +57,14 @@ export const trainingSchema = z.object({
     sInit: finite.positive().max(1e6),
     msharpness: z.number().int().min(1).max(64),
   }),
-  schedule: z.enum(['constant', 'cosine']),
+  /**
+   * The learning-rate factor per epoch (src/train/schedule.ts): 'cosine' is the 2-D demo's ½(1 + cos(π·e/epochs));
+   * 'warmup-cosine' is the official train.py schedule (theory.md §8): a linear warm-up over `warmup` epochs,
+   * then a cosine.
+   */
+  schedule: z.enum(['constant', 'cosine', 'warmup-cosine']),
+  /** Warm-up epochs of the 'warmup-cosine' schedule (the official `--warmup`; ignored by the others). */
+  warmup: z.number().int().min(0).max(100_000).default(0),
   batchSize: z.number().int().min(1).max(5000),
   epochs: z.number().int().min(1).max(100_000),
   /** Posterior samples averaged for bSAM's predictive (the official evaluation uses 32). */
@@ -87,6 +94,7 @@ export const OFFICIAL_BSAM_DEMO: TrainingConfig = {
     msharpness: 5,
   },
   schedule: 'cosine',
+  warmup: 0,
   batchSize: 30,
   epochs: 250,
   predictiveSamples: 32,

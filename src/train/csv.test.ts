@@ -7,11 +7,14 @@ describe('CSV import', () => {
     expect(r).toEqual({
       ok: true,
       classes: 3,
+      labels: [0, 1, 2],
       points: [
         { x: 0.5, y: -1, label: 0 },
         { x: 0.001, y: 2, label: 1 },
         { x: 0.25, y: 3, label: 2 },
       ],
+      // The source line of each point, to name it in later checks.
+      lines: [2, 5, 6],
     });
   });
 

@@ -6,7 +6,11 @@ import type { Point } from './datasets.ts';
 
 export const MAX_CSV_ROWS = 100_000;
 
-export type CsvResult = { ok: true; points: Point[]; classes: number } | { ok: false; line: number; message: string };
+/**
+ * `lines[i]` is the 1-based line of `points[i]` (so a later check can name it); `labels` are the distinct labels
+ * present, ascending; `classes` is the network's output count for them (at least 2).
+ */
+export type CsvResult = { ok: true; points: Point[]; lines: number[]; labels: number[]; classes: number } | { ok: false; line: number; message: string };
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -22,6 +26,7 @@ export function parseCsvDataset(text: string, limits: CsvLimits = {}): CsvResult
   const labelLimit = limits.maxLabel ?? 99;
   const lines = text.split(/\r?\n/);
   const points: Point[] = [];
+  const pointLines: number[] = [];
   let maxLabel = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
@@ -39,6 +44,7 @@ export function parseCsvDataset(text: string, limits: CsvLimits = {}): CsvResult
     const label = Number(ls);
     maxLabel = Math.max(maxLabel, label);
     points.push({ x: Number(xs), y: Number(ys), label });
+    pointLines.push(number);
   }
   if (points.length === 0) return { ok: false, line: 0, message: 'the file has no data lines (expected x,y,label)' };
   const classes = Math.max(2, maxLabel + 1);
@@ -46,7 +52,7 @@ export function parseCsvDataset(text: string, limits: CsvLimits = {}): CsvResult
   for (let c = 0; c < classes; c++) {
     if (!used.has(c) && c <= maxLabel) return { ok: false, line: 0, message: `labels must be 0 … ${maxLabel} with none missing; class ${c} has no points` };
   }
-  return { ok: true, points, classes };
+  return { ok: true, points, lines: pointLines, labels: [...used].sort((a, b) => a - b), classes };
 }
 
 function firstContentLine(lines: string[]): number {

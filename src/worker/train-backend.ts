@@ -55,17 +55,44 @@ async function measure(config: TrainingConfig, engine: Engine, data?: ArrayDatas
 /** auto's last decision, keyed by what the speed depends on: re-measured only when the network or batch changes. */
 let autoCache: { key: string; active: ActiveBackend; reason: string } | null = null;
 
+/** What auto's speed depends on: the network, the batch, the optimizer, the input width and class count. */
+const autoKey = (config: TrainingConfig, data?: ArrayDataset) => {
+  const shape = data ? [data.inputDim, data.classes] : [2, config.dataset.classes];
+  return JSON.stringify([config.model, config.batchSize, config.optimizer.kind, config.optimizer.msharpness, shape]);
+};
+
+/** auto's decision for this config if it was measured already (and its backend starts), else null. */
+export async function cachedAuto(config: TrainingConfig, data?: ArrayDataset): Promise<{ active: ActiveBackend; reason: string } | null> {
+  if (autoCache?.key === autoKey(config, data) && (await start(autoCache.active))) return { active: autoCache.active, reason: autoCache.reason };
+  return null;
+}
+
+/** Measures every engine for `config` (remembered for the next init of the same network) and starts the fastest. */
+export async function measureAuto(
+  config: TrainingConfig,
+  beforeEach: () => Promise<boolean> = async () => true,
+  data?: ArrayDataset,
+): Promise<{ active: ActiveBackend; reason: string } | null> {
+  const decided = await measureAll(config, beforeEach, data);
+  if (decided) autoCache = { key: autoKey(config, data), ...decided };
+  return decided;
+}
+
+/** The fused engine, started at once (auto trains on it while the others are measured). */
+export async function startFused(): Promise<void> {
+  await start('fused');
+}
+
 /**
  * The engine for a choice. `data`: the rows the run will train on when they are not the config's 2-D dataset
  * (e.g. images), so that `auto` measures steps of the real input width and class count.
  */
 export async function chooseBackend(choice: BackendChoice, config: TrainingConfig, data?: ArrayDataset): Promise<{ active: ActiveBackend; reason: string }> {
   if (choice === 'auto') {
-    const shape = data ? [data.inputDim, data.classes] : [2, config.dataset.classes];
-    const key = JSON.stringify([config.model, config.batchSize, config.optimizer.kind, config.optimizer.msharpness, shape]);
-    if (autoCache?.key === key && (await start(autoCache.active))) return { active: autoCache.active, reason: autoCache.reason };
-    const decided = await measureAll(config, data);
-    autoCache = { key, ...decided };
+    const cached = await cachedAuto(config, data);
+    if (cached) return cached;
+    const decided = await measureAuto(config, undefined, data);
+    if (!decided) throw new Error('no training engine could start');
     return decided;
   }
   if (choice === 'fused') {
@@ -94,11 +121,20 @@ async function onlyFallbackGpu(): Promise<boolean> {
   return !!adapter && (adapter.isFallbackAdapter === true || adapter.info?.isFallbackAdapter === true);
 }
 
-async function measureAll(config: TrainingConfig, data?: ArrayDataset): Promise<{ active: ActiveBackend; reason: string }> {
+/**
+ * Times each candidate (on `data` when given); `beforeEach` runs before each one and may wait (auto measures
+ * while the run is paused) or return false to give up (a newer init came): then null.
+ */
+async function measureAll(
+  config: TrainingConfig,
+  beforeEach: () => Promise<boolean> = async () => true,
+  data?: ArrayDataset,
+): Promise<{ active: ActiveBackend; reason: string } | null> {
   const timings: { name: ActiveBackend; ms: number }[] = [];
   const unavailable: string[] = [];
   const fallbackGpu = await onlyFallbackGpu().catch(() => false);
   for (const name of CANDIDATES) {
+    if (!(await beforeEach())) return null;
     if (name === 'webgpu' && fallbackGpu) {
       unavailable.push('webgpu (only a software fallback adapter; choose it explicitly to use it)');
       continue;

@@ -2,8 +2,16 @@
  * The training loop behind the worker, free of worker globals so it runs (and is tested) in Node: it takes
  * requests, owns the TrainingRuns, and emits responses through `post`. Playing runs steps in chunks of a few
  * tens of milliseconds and yields between them (through `schedule`), so pause and other messages are
- * handled promptly (every entry point returns a promise: requests and chunks run one at a time, in order); progress goes out at most every PROGRESS_MS, decision grids and posterior-std
- * histograms at most every GRID_MS (slower when they are expensive).
+ * handled promptly (every entry point returns a promise: requests and chunks run one at a time, in order);
+ * progress goes out at most every PROGRESS_MS, decision grids and posterior-std histograms at most every
+ * GRID_MS (slower when they are expensive).
+ *
+ * A run ends at its last epoch (config.epochs): it pauses there, says it is finished, and neither plays nor
+ * steps on — training on would leave the schedule. "extend" trains it N more epochs at the schedule's final
+ * rate (src/train/schedule.ts caps the factor there); reset restarts it.
+ *
+ * Metric rows are recorded by epoch, never by wall-clock time: every epoch, or every metricStride epochs on
+ * a long run (schedule.ts), each with its own evaluation, so an export is the same on any machine and speed.
  *
  * Compare mode is a second run in this same worker, stepped in lockstep with the first, rather than a second
  * worker: both boundaries are then always drawn at the same step (bSAM is several times slower per step than
@@ -12,21 +20,15 @@
  */
 import type { TrainingConfig } from '../state/training.ts';
 import { createLabRun, type Engine, type LabRun } from '../train/lab-run.ts';
+import { recordsEpoch } from '../train/schedule.ts';
 import { stdHistograms, type StdHistograms } from './std-histogram.ts';
-import type { DataSnapshot, DecisionGrid, EvaluationSummary, MetricPoint, RunProgress, TrainRequest, TrainResponse } from './train-protocol.ts';
+import type { DataSnapshot, DecisionGrid, EvaluationSummary, MetricPoint, PauseReason, RunProgress, TrainRequest, TrainResponse } from './train-protocol.ts';
 
 export const GRID_SIZE = 40;
 const SAMPLE_BOUNDARIES = 20;
 const CHUNK_MS = 30;
 const PROGRESS_MS = 70;
 const GRID_MS = 250;
-/**
- * While playing, an epoch's evaluation (test metrics under the averaged predictive) is computed at most this
- * often: on the official demo an epoch is 3 steps, and evaluating each one would cost more than training. The
- * metric curves then get a point every EVAL_MS or so, each with its own epoch's numbers (none are reused);
- * stepping by hand and the last epoch always evaluate. The CLI evaluates every epoch.
- */
-const EVAL_MS = 100;
 
 export interface LoopHost {
   post(response: TrainResponse, transfer?: Transferable[]): void;
@@ -58,6 +60,8 @@ export class TrainLoop {
   private playing = 0;
   private diverged = false;
   private stopAt: number | null = null;
+  /** The epoch the run ends at: config.epochs, moved on by each extend. */
+  private endEpoch = 0;
   private stepsPerTick = 1000;
   private fresh = true;
   private lastProgress = -Infinity;
@@ -75,6 +79,16 @@ export class TrainLoop {
   private tail: Promise<void> = Promise.resolve();
 
   constructor(private readonly host: LoopHost) {}
+
+  /** Playing (auto measures engines only while the run is paused). */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Still at step 0 of the run init or reset built: rebuilding it on another engine loses nothing. */
+  get isFresh(): boolean {
+    return this.slots.length > 0 && this.step === 0 && !this.running;
+  }
 
   /** Build the run(s) for a config on an engine (the tfjs backend, if any, is already chosen by the caller). */
   init(config: TrainingConfig, engine: Engine = this.engine, history = 0): Promise<void> {
@@ -103,6 +117,7 @@ export class TrainLoop {
     this.config = config;
     this.engine = engine;
     this.stopAt = config.stopAt;
+    this.endEpoch = config.epochs;
     this.running = false;
     const second = compareConfig(config);
     this.slots = [config, ...(second ? [second] : [])].map((c) => ({ run: createLabRun(c, engine), pending: [], evaluation: null, evaluationDirty: false }));
@@ -126,24 +141,32 @@ export class TrainLoop {
     switch (request.type) {
       case 'play': {
         if (this.diverged || this.running) return;
-        this.running = true;
-        const now = this.host.now();
-        this.rate = { steps: 0, since: now };
-        // The paused view already shows the current grid: the first progress after play goes out without
-        // one, so the first step is on screen at once even where a grid is slow (tfjs cpu: about a second).
-        this.lastGrid = now;
-        this.scheduleChunk(++this.playing);
+        // A finished run stays finished (playing on would leave the schedule); the client is told so again.
+        if (this.finished) {
+          await this.sendProgress(false, null);
+          return;
+        }
+        this.startPlaying();
         return;
       }
+      case 'extend':
+        if (this.diverged || this.running || !this.finished) return;
+        this.endEpoch = this.epoch + request.epochs;
+        this.startPlaying();
+        return;
       case 'pause':
         this.running = false;
         await this.sendProgress(true, null);
         return;
       case 'step':
         if (this.diverged || this.running) return;
+        if (this.finished) {
+          await this.sendProgress(false, null);
+          return;
+        }
         await this.stepOnce();
         await this.checkLastLosses();
-        if (!this.diverged) await this.sendProgress(true, null);
+        if (!this.diverged) await this.sendProgress(true, this.finished ? this.endReason() : null);
         return;
       case 'reset':
         await this.initNow(this.config, this.engine, request.history);
@@ -158,6 +181,16 @@ export class TrainLoop {
     }
   }
 
+  private startPlaying(): void {
+        this.running = true;
+        const now = this.host.now();
+        this.rate = { steps: 0, since: now };
+        // The paused view already shows the current grid: the first progress after play goes out without
+        // one, so the first step is on screen at once even where a grid is slow (tfjs cpu: about a second).
+        this.lastGrid = now;
+        this.scheduleChunk(++this.playing);
+  }
+
   private disposeRuns(): void {
     for (const slot of this.slots) slot.run.dispose();
     this.slots = [];
@@ -165,6 +198,19 @@ export class TrainLoop {
 
   private get step(): number {
     return this.slots[0]?.run.step ?? 0;
+  }
+
+  private get epoch(): number {
+    return this.slots[0]?.run.epoch ?? 0;
+  }
+
+  /** The run completed its last epoch (epochs only count when complete, so this is at an epoch's end). */
+  private get finished(): boolean {
+    return this.slots.length > 0 && this.epoch >= this.endEpoch;
+  }
+
+  private endReason(): PauseReason {
+    return this.endEpoch > (this.config?.epochs ?? 0) ? 'extra-epochs-done' : 'end-of-run';
   }
 
   private scheduleChunk(play: number): void {
@@ -188,22 +234,16 @@ export class TrainLoop {
   private async runChunk(): Promise<void> {
     const start = this.host.now();
     let steps = 0;
-    let stopped: number | null = null;
+    let stopped: PauseReason | null = null;
     while (this.running && steps < this.stepsPerTick && this.host.now() - start < CHUNK_MS) {
-      await this.stepOnce(true);
+      await this.stepOnce();
       steps++;
+      if (this.diverged) break;
+      // The end of the run first: a "pause at step" on the last step is also the end, and the end says more.
+      if (this.finished) stopped = this.endReason();
       // Only on reaching the step: playing on from a later step is not stopped again.
-      if (!this.diverged && this.stopAt !== null && this.step === this.stopAt) {
-        this.running = false;
-        stopped = this.step;
-      }
-      // The configured number of epochs is the run's length (the cosine schedule ends there): pause on reaching
-      // it; playing on from there trains further, as the user asked.
-      const first = this.slots[0]?.run;
-      if (!this.diverged && first && first.epoch === this.config?.epochs && first.step % first.stepsPerEpoch === 0 && stopped === null) {
-        this.running = false;
-        stopped = this.step;
-      }
+      else if (this.stopAt !== null && this.step === this.stopAt) stopped = 'pause-at';
+      if (stopped) this.running = false;
     }
     if (!this.diverged) await this.checkLastLosses();
     this.rate.steps += steps;
@@ -212,14 +252,12 @@ export class TrainLoop {
     else if (this.host.now() - this.lastProgress >= PROGRESS_MS) await this.sendProgress(false, null);
   }
 
-  private lastEvaluation = -Infinity;
-
   /**
    * One step of every run. The step's loss is not read here (that would be a GPU→CPU sync per step); a NaN
    * is caught from the epoch's mean loss, which the run reads anyway, and by checkLastLosses once per chunk.
    * A NaN loss means NaN weights, so every later loss is NaN too: nothing slips through between checks.
    */
-  private async stepOnce(throttle = false): Promise<void> {
+  private async stepOnce(): Promise<void> {
     for (const slot of this.slots) {
       const { run } = slot;
       const { epochLoss } = await run.advance();
@@ -228,12 +266,8 @@ export class TrainLoop {
         this.diverge(slot, epochLoss);
         return;
       }
-      const now = this.host.now();
-      // The last epoch and a stop at "pause at step" always get their evaluation: the paused view shows them.
-      const last = run.epoch === this.config?.epochs || (this.stopAt !== null && run.step === this.stopAt);
-      // The same decision for every run (lastEvaluation moves after the last one), so compared runs stay paired.
-      if (throttle && !last && now - this.lastEvaluation < EVAL_MS) continue;
-      if (slot === this.slots[this.slots.length - 1]) this.lastEvaluation = now;
+      // By epoch, never by the clock: the same rows on every machine (compared runs stay paired).
+      if (!this.config || !recordsEpoch(this.config, run.epoch, this.endEpoch)) continue;
       const e = await this.evaluate(slot);
       slot.pending.push({ epoch: run.epoch, step: run.step, trainLoss: epochLoss, testAccuracy: e.accuracy, nll: e.nll, ece: e.ece });
     }
@@ -260,6 +294,7 @@ export class TrainLoop {
       type: 'diverged',
       history: this.history,
       step: run.step,
+      epoch: run.epoch,
       run: this.slots.indexOf(slot),
       message: `${which}loss became ${loss} by step ${run.step}: the learning rate is probably too large for this network (reset to try again with other settings)`,
     });
@@ -286,7 +321,8 @@ export class TrainLoop {
       }
     }
     const bsam = run.config.optimizer.kind === 'bsam';
-    const p = await run.predictDetailed(points, bsam ? SAMPLE_BOUNDARIES : 0);
+    // A sample's boundary is its p(class 1) = ½ line: drawn for two classes only, so only then computed.
+    const p = await run.predictDetailed(points, bsam && run.data.classes === 2 ? SAMPLE_BOUNDARIES : 0);
     return {
       size: GRID_SIZE,
       xFrom,
@@ -315,7 +351,7 @@ export class TrainLoop {
     };
   }
 
-  private async sendProgress(forceGrid: boolean, stoppedAt: number | null): Promise<void> {
+  private async sendProgress(forceGrid: boolean, stopped: PauseReason | null): Promise<void> {
     const now = this.host.now();
     const withGrid = forceGrid || now - this.lastGrid >= Math.max(GRID_MS, 4 * this.gridCost);
     const transfer: Transferable[] = [];
@@ -351,7 +387,9 @@ export class TrainLoop {
         runs,
         data: this.fresh ? this.dataSnapshot() : null,
         stepsPerSecond: this.running && elapsed > 0 ? this.rate.steps / elapsed : null,
-        stoppedAt,
+        stopped: stopped ? { step: this.step, reason: stopped } : null,
+        finished: this.finished,
+        endEpoch: this.endEpoch,
       },
       transfer,
     );

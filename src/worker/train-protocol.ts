@@ -8,8 +8,11 @@
  *                               Sent first, and again whenever the config or backend choice changes. With
  *                               config.compare a second run (same data and initial weights, another
  *                               optimizer) is built and stepped in lockstep with the first.
- *  - play / pause              : run continuously / stop after the current step.
- *  - step                      : one optimizer step (when paused).
+ *  - play / pause              : run continuously / stop after the current step. A finished run (below) does
+ *                               not play: it answers with a progress message that says it is finished.
+ *  - step                      : one optimizer step (when paused and not finished).
+ *  - extend {epochs}           : train a finished run `epochs` more epochs (at the schedule's final rate,
+ *                               src/train/schedule.ts: never re-warmed) and play them.
  *  - reset  {history}          : back to step 0 with the SAME initial weights and data (seeds unchanged).
  *    `history` numbers the run that init or reset starts; progress and divergence echo it, so the main thread
  *    can tell the new run's messages from those of an earlier run still in flight (or still being built).
@@ -19,11 +22,14 @@
  *  - snapshot {id}             : a plain copy of the main run's network and training data (for the slice worker).
  * Worker → main (TrainResponse):
  *  - backend  {active, requested, reason}: the backend in use and why (fallbacks and auto's measurement).
- *  - progress {…}: after init/reset/step and periodically while playing: the step, the epoch, and per run
+ *  - progress {…}: after init/reset/step and periodically while playing: the step, the epoch, whether the run
+ *               is finished (it reached its last epoch: config.epochs, plus any extension), why it last
+ *               paused by itself, and per run
  *               the newest metrics, the latest evaluation (reliability bins), and — at the grid cadence,
  *               not every message — a decision grid and bSAM's posterior-std histograms. The dataset only
  *               comes with the message that starts a run (fresh). Large parts that did not change are null.
- *  - diverged {step, message, run}: a loss turned NaN or infinite; the runs are paused and stay diverged
+ *  - diverged {step, epoch, message, run}: a loss turned NaN or infinite at `step` (the status line shows that
+ *               same step); the runs are paused and stay diverged
  *               until reset or init (recovery is one reset).
  *  - error    {message}: a request could not be handled (the worker keeps running).
  */
@@ -44,6 +50,7 @@ export const trainRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('play') }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('step') }),
+  z.object({ type: z.literal('extend'), epochs: trainingSchema.shape.epochs }),
   z.object({ type: z.literal('reset'), history: z.number().int() }),
   z.object({ type: z.literal('speed'), stepsPerTick: z.number().int().min(1).max(1000) }),
   z.object({ type: z.literal('stopAt'), step: trainingSchema.shape.stopAt.unwrap() }),
@@ -51,7 +58,13 @@ export const trainRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type TrainRequest = z.infer<typeof trainRequestSchema>;
 
-/** One row of the metric history (per epoch). */
+/**
+ * Why a playing run paused by itself: it reached the "pause at step" the user set, the last epoch of its
+ * schedule (the run is finished), or the last of the extra epochs asked for after it finished.
+ */
+export type PauseReason = 'pause-at' | 'end-of-run' | 'extra-epochs-done';
+
+/** One row of the metric history (one per recorded epoch: see metricStride in src/train/schedule.ts). */
 export interface MetricPoint {
   epoch: number;
   step: number;
@@ -73,7 +86,7 @@ export interface DecisionGrid {
   probs: Float32Array;
   /** bSAM only: the prediction of the mean weights (same layout); null for the other optimizers. */
   meanProbs: Float32Array | null;
-  /** bSAM only: p(class 1) of up to 20 posterior samples, each size·size (for thin boundaries). */
+  /** bSAM with two classes only: p(class 1) of up to 20 posterior samples, each size·size (for thin boundaries). */
   samples: Float32Array[];
 }
 
@@ -127,11 +140,15 @@ export type TrainResponse =
       data: DataSnapshot | null;
       /** Measured training speed while playing (steps per second), null when paused. */
       stepsPerSecond: number | null;
-      /** Set when the run paused because it reached the stopAt step or the end of its epochs. */
-      stoppedAt: number | null;
+      /** Set when the run paused by itself (in this message): where and why. */
+      stopped: { step: number; reason: PauseReason } | null;
+      /** The run reached its last epoch (`endEpoch`): it does not play or step on, only extend or reset. */
+      finished: boolean;
+      /** The epoch the run ends at: config.epochs, plus the extra epochs asked for since. */
+      endEpoch: number;
     }
   | { type: 'snapshot'; id: number; snapshot: NetworkSnapshot }
-  | { type: 'diverged'; history: number; step: number; message: string; run: number }
+  | { type: 'diverged'; history: number; step: number; epoch: number; message: string; run: number }
   | { type: 'error'; message: string };
 
 /** Validate an incoming request; never throws. */

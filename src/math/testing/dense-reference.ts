@@ -99,3 +99,18 @@ function envelopeAt(theta: Float64Array, l: Float64Array, c: number, m: number):
   }
   return best;
 }
+
+/**
+ * E_σ(m) by composite Simpson over z ∈ [−zMax, zMax] (z = (θ − m)/σ) with `panels` panels: for losses
+ * whose integrand's mass lies far from m (e^{aθ} peaks at z = aσ), pass a zMax beyond it.
+ */
+export function denseExpectedWide(loss: Loss1D, m: number, sigma: number, zMax: number, panels = 200_000): number {
+  const h = (2 * zMax) / panels;
+  let acc = 0;
+  for (let k = 0; k <= panels; k++) {
+    const z = -zMax + k * h;
+    const w = k === 0 || k === panels ? 1 : k % 2 ? 4 : 2;
+    acc += w * Math.exp(-0.5 * z * z) * loss(m + sigma * z);
+  }
+  return (acc * h) / 3 / Math.sqrt(2 * Math.PI);
+}

@@ -14,7 +14,7 @@ import { TrainingPanel } from '../training/TrainingPanel.tsx';
 export function App() {
   const { state, dispatch, permalink } = usePermalinkState();
   return (
-    <ClassroomProvider loadState={(next) => dispatch({ type: 'loadState', state: next })}>
+    <ClassroomProvider state={state} loadState={(next) => dispatch({ type: 'loadState', state: next })}>
       <div className="app">
         <header className="app-header">
           <div className="title-row">

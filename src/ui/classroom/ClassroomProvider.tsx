@@ -10,7 +10,7 @@ import { ClassroomContext } from './classroom-context.ts';
 import type { ClassroomApi } from './classroom-context.ts';
 import { classroomFromUrl, withClassroomParam } from './classroom-url.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
-import { TOUR_STEPS } from './tour.ts';
+import { TOUR_STEPS, tourStepForState } from './tour.ts';
 import { TourBar } from './TourBar.tsx';
 import { TrainingRemoteContext, togglePlay } from '../training/training-remote.ts';
 import type { TrainingRemoteSlot } from '../training/training-remote.ts';
@@ -19,11 +19,13 @@ import { useTourEffects } from './use-tour-effects.ts';
 
 interface Props {
   children: ReactNode;
+  /** The experiment state shown: after Back or Forward the tour's caption follows it (tourStepForState). */
+  state: ExperimentState;
   /** Replace the whole experiment state (App: `(state) => dispatch({ type: 'loadState', state })`). */
   loadState: (state: ExperimentState) => void;
 }
 
-export function ClassroomProvider({ children, loadState }: Props) {
+export function ClassroomProvider({ children, state, loadState }: Props) {
   const [classroom, setClassroomFlag] = useState(() => classroomFromUrl(window.location.href));
   const [tourIndex, setTourIndex] = useState<number | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -53,6 +55,16 @@ export function ClassroomProvider({ children, loadState }: Props) {
   );
   const endTour = useCallback(() => setTourIndex(null), []);
 
+  // Back and Forward restore a step's state without going through goToStep: the caption follows the
+  // state. A state that is no step's (the class tried another σ) keeps the caption it was edited from.
+  // Adjusted while rendering (React's pattern for state derived from a prop's change), not in an effect.
+  const [seenState, setSeenState] = useState(state);
+  if (seenState !== state) {
+    setSeenState(state);
+    const step = tourIndex === null ? null : tourStepForState(state, tourIndex);
+    if (step !== null && step !== tourIndex) setTourIndex(step);
+  }
+
   const openHelp = useCallback(() => {
     returnFocus.current = document.activeElement;
     setHelpOpen(true);
@@ -69,6 +81,8 @@ export function ClassroomProvider({ children, loadState }: Props) {
   const tourPanel = useTourEffects(tourIndex, remoteSlot);
 
   useClassroomShortcuts({
+    classroom,
+    tourIndex,
     helpOpen,
     remote: remoteSlot,
     tourPanel,
@@ -91,7 +105,7 @@ export function ClassroomProvider({ children, loadState }: Props) {
           {children}
           {tourIndex !== null && <TourBar index={tourIndex} onGo={goToStep} onEnd={endTour} />}
         </div>
-        {helpOpen && <HelpOverlay onClose={closeHelp} onTourStep={(i) => (closeHelp(), goToStep(i))} />}
+        {helpOpen && <HelpOverlay classroom={classroom} onClose={closeHelp} onTourStep={(i) => (closeHelp(), goToStep(i))} />}
       </TrainingRemoteContext.Provider>
     </ClassroomContext.Provider>
   );

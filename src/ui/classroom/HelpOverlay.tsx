@@ -8,13 +8,15 @@ import { SHORTCUT_HELP } from './shortcuts.ts';
 import { TOUR_STEPS } from './tour.ts';
 
 interface Props {
+  /** Whether classroom mode (and so its shortcuts) is on. */
+  classroom: boolean;
   onClose(): void;
   onTourStep(index: number): void;
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function HelpOverlay({ onClose, onTourStep }: Props) {
+export function HelpOverlay({ classroom, onClose, onTourStep }: Props) {
   const id = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -70,15 +72,21 @@ export function HelpOverlay({ onClose, onTourStep }: Props) {
             </tr>
           </thead>
           <tbody>
-            {SHORTCUT_HELP.map(({ keys, action }) => (
+            {SHORTCUT_HELP.map(({ keys, action, classroomOnly }) => (
               <tr key={action}>
                 <td>{keys.map((k, i) => (k === '–' ? <span key={i}> – </span> : <kbd key={i}>{k}</kbd>))}</td>
-                <td>{action}</td>
+                <td>
+                  {action}
+                  {classroomOnly && <span className="help-mode"> (classroom mode)</span>}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="help-note">Shortcuts do nothing while you type in a field; Space and → are left to a focused button or slider.</p>
+        <p className="help-note" data-testid="help-note">
+          {classroom ? 'Classroom mode is on: all of these work.' : 'Turn on Classroom mode for the keys marked (classroom mode).'} No shortcut but Esc
+          works while a field, button, checkbox, slider or the (m, σ) map has focus: the key is that control’s.
+        </p>
         <h3>Guided tour</h3>
         <ol className="help-tour">
           {TOUR_STEPS.map((step, i) => (

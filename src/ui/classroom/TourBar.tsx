@@ -13,10 +13,13 @@ export function TourBar({ index, onGo, onEnd }: Props) {
   return (
     <section className="tour-bar" aria-label="Guided tour" data-testid="tour-bar" data-step={index + 1} data-step-id={step.id}>
       <div className="tour-text" aria-live="polite">
-        <p className="tour-count">
-          Step {index + 1} of {TOUR_STEPS.length}
+        {/* Count and title share a line, so the bar stays short enough to leave the plot above it readable. */}
+        <p className="tour-head">
+          <span className="tour-count">
+            Step {index + 1} of {TOUR_STEPS.length}
+          </span>{' '}
+          <span className="tour-title">{step.title}</span>
         </p>
-        <p className="tour-title">{step.title}</p>
         <p className="tour-caption" data-testid="tour-caption">
           {step.caption}
         </p>

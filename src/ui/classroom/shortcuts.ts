@@ -1,8 +1,8 @@
 /**
- * Which keyboard shortcut a key press means, as a pure function of the key and of the element that has
- * focus, so the rules are testable without a DOM. Two rules keep shortcuts out of the way: nothing fires
- * while typing (text fields, selects, editable text), and Space and → are left to a focused control
- * (a button, slider, checkbox or the (m, σ) map), which already gives them a meaning.
+ * Which keyboard shortcut a key press means, as a pure function of the key, the element that has focus
+ * and the mode, so the rules are testable without a DOM. Rules that keep shortcuts out of the way: the
+ * lesson's keys (Space, →, R, F, digits, Page Up/Down) work in classroom mode only, and no shortcut
+ * fires from a focused control, which gives keys its own meaning.
  */
 
 export type ShortcutCommand =
@@ -12,7 +12,8 @@ export type ShortcutCommand =
   | { type: 'fullscreen' }
   | { type: 'help' }
   | { type: 'escape' }
-  | { type: 'tourStep'; index: number };
+  | { type: 'tourStep'; index: number }
+  | { type: 'tourMove'; by: 1 | -1 };
 
 export interface KeyLike {
   key: string;
@@ -62,39 +63,63 @@ export function isInteractive(target: TargetLike | null): boolean {
   return INTERACTIVE_TAGS.has(target.tagName.toUpperCase()) || (target.role != null && INTERACTIVE_ROLES.has(target.role));
 }
 
-/** The command for a key press, or null when the key is not a shortcut here. */
-export function commandFor(key: KeyLike, target: TargetLike | null): ShortcutCommand | null {
+/** Where the key was pressed: the shortcuts that drive the lesson exist only in classroom mode. */
+export interface ShortcutMode {
+  classroom: boolean;
+  /** The guided tour is open (Page Up / Page Down, a presenter remote's keys, then step through it). */
+  tour: boolean;
+}
+
+/** Digits name tour steps 1–9, and 0 the tenth (as on a keyboard's number row). */
+export function tourIndexForDigit(digit: string): number | null {
+  if (!/^[0-9]$/.test(digit)) return null;
+  return digit === '0' ? 9 : Number(digit) - 1;
+}
+
+/**
+ * The command for a key press, or null when the key is not a shortcut here. Escape always closes the
+ * help or leaves full screen; ? opens the help anywhere; everything else is a classroom-mode shortcut.
+ * None fires from a focused control (a field, checkbox, button, slider, select, link or the (m, σ)
+ * map): there a key belongs to the control, and a digit typed at a checkbox must not replace the
+ * experiment (issue 11).
+ */
+export function commandFor(key: KeyLike, target: TargetLike | null, mode: ShortcutMode): ShortcutCommand | null {
   // Ctrl/⌘/Alt combinations belong to the browser and the OS (Shift is part of typing '?').
   if (key.ctrlKey || key.metaKey || key.altKey) return null;
   if (isTextEntry(target)) return null;
+  if (key.key === 'Escape') return { type: 'escape' };
+  if (isInteractive(target)) return null;
+  if (key.key === '?') return { type: 'help' };
+  if (!mode.classroom) return null;
   switch (key.key) {
     case ' ':
     case 'Spacebar':
-      return isInteractive(target) ? null : { type: 'togglePlay' };
+      return { type: 'togglePlay' };
     case 'ArrowRight':
-      return isInteractive(target) ? null : { type: 'step' };
+      return { type: 'step' };
     case 'r':
     case 'R':
       return { type: 'reset' };
     case 'f':
     case 'F':
       return { type: 'fullscreen' };
-    case '?':
-      return { type: 'help' };
-    case 'Escape':
-      return { type: 'escape' };
+    case 'PageDown':
+      return mode.tour ? { type: 'tourMove', by: 1 } : null;
+    case 'PageUp':
+      return mode.tour ? { type: 'tourMove', by: -1 } : null;
   }
-  if (/^[1-9]$/.test(key.key)) return { type: 'tourStep', index: Number(key.key) - 1 };
-  return null;
+  const index = tourIndexForDigit(key.key);
+  return index === null ? null : { type: 'tourStep', index };
 }
 
 /** The shortcut list the help overlay shows (one source for the docs and the behaviour's names). */
-export const SHORTCUT_HELP: readonly { keys: string[]; action: string }[] = [
-  { keys: ['Space'], action: 'Play or pause training' },
-  { keys: ['→'], action: 'One training step (while paused)' },
-  { keys: ['R'], action: 'Reset the training run' },
-  { keys: ['1', '–', '9'], action: 'Go to that step of the guided tour' },
-  { keys: ['F'], action: 'Full screen for the focused panel (again to leave)' },
-  { keys: ['?'], action: 'Show this help' },
-  { keys: ['Esc'], action: 'Close this help or leave full screen' },
+export const SHORTCUT_HELP: readonly { keys: string[]; action: string; classroomOnly: boolean }[] = [
+  { keys: ['Space'], action: 'Play or pause training', classroomOnly: true },
+  { keys: ['→'], action: 'One training step (while paused)', classroomOnly: true },
+  { keys: ['R'], action: 'Reset the training run', classroomOnly: true },
+  { keys: ['1', '–', '9', '0'], action: 'Go to step 1–9 (0: step 10) of the guided tour', classroomOnly: true },
+  { keys: ['PgDn', 'PgUp'], action: 'Next or previous tour step (a presenter remote’s keys)', classroomOnly: true },
+  { keys: ['F'], action: 'Full screen for the panel you last clicked (again to leave)', classroomOnly: true },
+  { keys: ['?'], action: 'Show this help', classroomOnly: false },
+  { keys: ['Esc'], action: 'Close this help or leave full screen', classroomOnly: false },
 ];

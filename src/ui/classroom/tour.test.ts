@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { experimentStateSchema } from '../../state/experiment.ts';
-import { PANEL_SELECTORS, TOUR_STEPS } from './tour.ts';
+import { DEFAULT_STATE, experimentStateSchema } from '../../state/experiment.ts';
+import { PANEL_SELECTORS, TOUR_STEPS, tourStepForState } from './tour.ts';
 
 describe('the guided tour', () => {
   it('has at least 8 steps with unique ids and short captions', () => {
@@ -38,5 +38,30 @@ describe('the guided tour', () => {
       const { from, to, m } = state.landscape1d;
       expect(m >= from && m <= to, id).toBe(true);
     }
+  });
+});
+
+describe('tourStepForState (the caption after Back or Forward)', () => {
+  it('finds every step from its own state, and no step from the default one', () => {
+    TOUR_STEPS.forEach((step, i) => {
+      expect(tourStepForState(step.state, 0), step.id).toBe(i);
+      expect(tourStepForState(structuredClone(step.state), TOUR_STEPS.length - 1), step.id).toBe(i);
+    });
+    expect(tourStepForState(DEFAULT_STATE, 0)).toBeNull();
+    const edited = structuredClone(TOUR_STEPS[2].state);
+    edited.landscape1d.sigma = 0.61;
+    expect(tourStepForState(edited, 2)).toBeNull();
+  });
+});
+
+describe('the README', () => {
+  it('gives the tour’s true length, and the digit keys reach the first ten steps', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+    const n = TOUR_STEPS.length;
+    expect(readme.replace(/\s+/g, ' ')).toMatch(new RegExp(`\\b(${n}|${words[n]})-step guided tour`));
+    expect(readme).toContain('1–9 and 0');
+    expect(n).toBeGreaterThanOrEqual(10);
   });
 });

@@ -10,9 +10,10 @@
  * dropped instead of breaking the tour.
  */
 import { experimentStateSchema, DEFAULT_STATE } from '../../state/experiment.ts';
-import type { ExperimentState, Landscape1DState, MSigmaState } from '../../state/experiment.ts';
+import type { ExperimentState, Landscape1DState, Landscape2DState, MSigmaState } from '../../state/experiment.ts';
 import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
 import { findPreset } from '../../math/presets.ts';
+import { encodeFragment } from '../../state/permalink/index.ts';
 
 export type TourPanel = 'landscape1d' | 'msigma' | 'training' | 'slice' | 'landscape2d';
 
@@ -36,6 +37,19 @@ export const PANEL_SELECTORS: Readonly<Record<TourPanel, string>> = {
   landscape2d: '[data-testid="landscape2d-panel"], [data-testid="landscape2d"], [data-testid="training-panel"]',
 };
 
+/**
+ * What of each panel the class must see: the tour scrolls so that these (their union) sit above the tour
+ * bar, rather than the panel's top, which on a phone is a column of controls and at 1280 × 720 pushed
+ * the 1-D readout under the bar. The first match of each comma-separated part counts; with none, the panel.
+ */
+export const FIGURE_SELECTORS: Readonly<Record<TourPanel, string>> = {
+  landscape1d: '.plot-box, [data-testid="readout"]',
+  msigma: 'svg[role="application"]',
+  training: '[data-testid="train-boundary"]',
+  slice: '[data-testid="slice-compute"]',
+  landscape2d: '[data-testid="map2d-loss"]',
+};
+
 const ALL_CURVES: Landscape1DState['visible'] = { loss: true, expected: true, sam: true, relaxed: true, biconjugate: true };
 
 /** The 1-D section for a loss preset (its domain) with the given sliders. */
@@ -50,6 +64,7 @@ interface StepSpec {
   msigma?: Partial<MSigmaState>;
   /** Merged over the official bSAM demo; unknown keys are dropped by the schema. */
   training?: Record<string, unknown>;
+  landscape2d?: Landscape2DState;
 }
 
 function stateOf(spec: StepSpec): ExperimentState {
@@ -58,11 +73,18 @@ function stateOf(spec: StepSpec): ExperimentState {
     landscape1d: spec.landscape1d ?? DEFAULT_STATE.landscape1d,
     msigma: { ...DEFAULT_STATE.msigma, ...spec.msigma },
     training: { ...OFFICIAL_BSAM_DEMO, ...spec.training },
+    landscape2d: spec.landscape2d ?? DEFAULT_STATE.landscape2d,
   };
   return experimentStateSchema.parse(candidate) as ExperimentState;
 }
 
 const moons = OFFICIAL_BSAM_DEMO.dataset;
+/**
+ * The 1-D panel of the biconjugate and (m, σ) steps, kept by the later steps: the panel out of view does
+ * not jump back to the defaults, and no step's state is the page's default one (so Back to it is not a
+ * step). The (m, σ) step marks σ = 1.5 instead, which its caption reads off.
+ */
+const LAST_1D = landscape('bounded-double-well', { sigma: 0.3, rho: 0.3, m: 0 });
 
 export const TOUR_STEPS: readonly TourStep[] = [
   {
@@ -77,15 +99,16 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'small-sigma',
     title: 'A tiny σ: the sharp minimum wins',
-    caption: 'With σ = 0.08 the posterior is nearly a point: E hugs the loss, and every minimiser sits in the deep, narrow well at θ ≈ −1.5.',
+    caption: 'With σ = 0.12 the posterior is narrow: E keeps the narrow well, only shallower, and every minimiser sits in it, at θ ≈ −1.5.',
     panel: 'landscape1d',
-    state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.08, rho: 0.05, m: -1.5 }) }),
+    // From −2, not −3: left of about −2.1 at this small σ, B's extremal distribution runs off the computed domain.
+    state: stateOf({ landscape1d: landscape('sharp-flat', { from: -2, sigma: 0.12, rho: 0.05, m: -1.5 }) }),
     play: false,
   },
   {
     id: 'large-sigma',
     title: 'A larger σ smooths the landscape',
-    caption: 'At σ = 0.6, E averages the loss over a wide Gaussian: the narrow well is smoothed away and the minimisers jump to the flat valley at θ ≈ 1.4.',
+    caption: 'At σ = 0.6, E averages the loss over a wide Gaussian: the narrow well becomes a shallow dip and every minimiser jumps to the flat valley, at θ ≈ 1.3–1.4.',
     panel: 'landscape1d',
     state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.6, rho: 0.4, m: 1.4 }) }),
     play: false,
@@ -93,7 +116,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'sam-radius',
     title: 'SAM looks for the worst case within ρ',
-    caption: 'S is the largest loss within distance ρ of m. Near the narrow well that worst case is high, so SAM, like Bayes, prefers the flat minimum.',
+    caption: 'S is the largest loss within distance ρ of m. In the narrow well (m = −1.5) that worst case is about 1 above the loss, so SAM, like Bayes, prefers the flat minimum.',
     panel: 'landscape1d',
     state: stateOf({
       landscape1d: landscape('sharp-flat', { sigma: 0.3, rho: 0.3, m: -1.5, visible: { ...ALL_CURVES, expected: false, relaxed: false, biconjugate: false } }),
@@ -103,7 +126,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'biconjugate',
     title: 'The biconjugate’s geometry',
-    caption: 'B is the optimal convex relaxation of E in the mean parameters. Between the two wells E is not convex and B lies above it; the markers at m show the supporting line.',
+    caption: 'B is the largest expected loss over all distributions with mean m and variance σ². Between the wells B lies above E; at m the parabola Q* ≥ ℓ touches ℓ at its atoms.',
     panel: 'landscape1d',
     state: stateOf({
       landscape1d: landscape('bounded-double-well', { sigma: 0.3, rho: 0.3, m: 0, visible: { ...ALL_CURVES, sam: false, relaxed: false } }),
@@ -113,17 +136,17 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'msigma-gap',
     title: 'Where is the relaxation loose? The (m, σ) gap',
-    caption: 'The map shows B − E over every (m, σ): zero where the relaxation is tight, largest between the wells at small σ. Click or use the arrow keys to move (m, σ).',
+    caption: 'B − E over (m, σ): near 0 at small σ, where the relaxation is tight, and large at large σ; at m = 0, 0.002 at σ = 0.05 and 0.34 at the marked σ = 1.5.',
     panel: 'msigma',
-    state: stateOf({ landscape1d: landscape('bounded-double-well', { sigma: 0.3, rho: 0.3, m: 0 }), msigma: { surface: 'gap', coords: 'msigma' } }),
+    state: stateOf({ landscape1d: { ...LAST_1D, sigma: 1.5 }, msigma: { surface: 'gap', coords: 'msigma' } }),
     play: false,
   },
   {
     id: 'sam-vs-bsam',
     title: 'SAM and bSAM live on two moons',
-    caption: 'The same data and initial weights, trained with SAM and with bSAM: SAM finds one network, bSAM a Gaussian over networks at the same cost.',
+    caption: 'The same data and initial weights, trained with SAM and with bSAM: SAM finds one network, bSAM a Gaussian over networks, with as many gradient evaluations per step.',
     panel: 'training',
-    state: stateOf({ training: { compare: { kind: 'sam-sgd' } } }),
+    state: stateOf({ landscape1d: LAST_1D, training: { compare: { kind: 'sam-sgd' } } }),
     play: true,
   },
   {
@@ -131,7 +154,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'Posterior samples',
     caption: 'The thin lines are decision boundaries of networks drawn from bSAM’s posterior: they agree near the data and fan out away from it, where the model is unsure.',
     panel: 'training',
-    state: stateOf({}),
+    state: stateOf({ landscape1d: LAST_1D }),
     play: true,
   },
   {
@@ -139,16 +162,17 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'Calibration on held-out data',
     caption: 'With noisier moons, flipped labels and a test set, watch NLL and ECE next to the accuracy: averaging over posterior samples keeps the predictions honest.',
     panel: 'training',
-    state: stateOf({ training: { dataset: { ...moons, size: 300, noise: 0.2, labelNoise: 0.05, testFraction: 0.3 } } }),
+    state: stateOf({ landscape1d: LAST_1D, training: { dataset: { ...moons, size: 300, noise: 0.2, labelNoise: 0.05, testFraction: 0.3 } } }),
     play: true,
   },
   {
     id: 'network-landscape',
     title: 'The network’s own landscape',
     caption:
-      'Let bSAM train, then press “Compute slice”: the loss around the current weights, the expected loss under the posterior and SAM’s max-loss.',
+      'bSAM trains and pauses at step 450; then press “Compute slice”: the loss around the current weights, the expected loss under the posterior and SAM’s max-loss.',
     panel: 'slice',
-    state: stateOf({}),
+    // Paused part-way, so the slice is of weights that stay put; also keeps this step's state its own.
+    state: stateOf({ landscape1d: LAST_1D, training: { stopAt: 450 } }),
     play: true,
   },
   {
@@ -156,7 +180,25 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'Landscapes in two dimensions',
     caption: 'The loss, E, S and R as maps over a plane, with GD, Adam, SAM and bSAM started from one point: watch which basin each optimizer settles in.',
     panel: 'landscape2d',
-    state: stateOf({}),
+    // The readout on E: a tour step's state is its own, so Back can find the step from the state.
+    state: stateOf({ landscape1d: LAST_1D, landscape2d: { ...DEFAULT_STATE.landscape2d, selected: 'expected' } }),
     play: false,
   },
 ];
+
+/** Each step's state as its canonical link fragment (computed once: a state is compared on every edit). */
+let stepFragments: string[] | null = null;
+
+/**
+ * The tour step whose state this is, or null if none: what Back and Forward land on. Every step's state
+ * is its own (a test checks), so the answer is unique; `near` breaks a tie all the same.
+ */
+export function tourStepForState(state: ExperimentState, near: number): number | null {
+  stepFragments ??= TOUR_STEPS.map((s) => encodeFragment(s.state));
+  const fragment = encodeFragment(state);
+  let best: number | null = null;
+  stepFragments.forEach((f, i) => {
+    if (f === fragment && (best === null || Math.abs(i - near) < Math.abs(best - near))) best = i;
+  });
+  return best;
+}

@@ -10,6 +10,10 @@ import type { TargetLike } from './shortcuts.ts';
 import type { TrainingRemoteSlot } from '../training/training-remote.ts';
 
 export interface ShortcutHandlers {
+  /** Classroom mode: the lesson's keys work only then (shortcuts.ts). */
+  classroom: boolean;
+  /** The tour step shown, or null when the tour is off. */
+  tourIndex: number | null;
   helpOpen: boolean;
   remote: TrainingRemoteSlot;
   tourPanel: RefObject<HTMLElement | null>;
@@ -17,6 +21,12 @@ export interface ShortcutHandlers {
   onHelp(): void;
   onCloseHelp(): void;
   onTourStep(index: number): void;
+}
+
+/** The panel last clicked: F's target when focus is on nothing inside a panel (a click on text does not focus). */
+let lastClickedPanel: HTMLElement | null = null;
+export function lastClickedPanelElement(): HTMLElement | null {
+  return lastClickedPanel?.isConnected ? lastClickedPanel : null;
 }
 
 function describe(target: EventTarget | null): TargetLike | null {
@@ -39,9 +49,9 @@ export function useClassroomShortcuts(handlers: ShortcutHandlers): void {
     const onKeyDown = (e: KeyboardEvent) => {
       // A control that used the key (the (m, σ) map's arrows, a field's Escape) has the last word.
       if (e.defaultPrevented || e.isComposing) return;
-      const command = commandFor(e, describe(e.target));
-      if (!command) return;
       const h = latest.current;
+      const command = commandFor(e, describe(e.target), { classroom: h.classroom, tour: h.tourIndex !== null });
+      if (!command) return;
       // The help dialog is modal: only its own keys work while it is open.
       if (h.helpOpen && command.type !== 'escape' && command.type !== 'help') return;
       const run = h.remote.current;
@@ -55,7 +65,7 @@ export function useClassroomShortcuts(handlers: ShortcutHandlers): void {
           else run.reset();
           break;
         case 'fullscreen':
-          void togglePanelFullscreen(panelForFullscreen(h.tourPanel.current));
+          void togglePanelFullscreen(panelForFullscreen(h.tourPanel.current ?? lastClickedPanelElement()));
           break;
         case 'help':
           h.onHelp();
@@ -67,10 +77,21 @@ export function useClassroomShortcuts(handlers: ShortcutHandlers): void {
         case 'tourStep':
           h.onTourStep(command.index);
           break;
+        case 'tourMove':
+          if (h.tourIndex === null) return;
+          h.onTourStep(h.tourIndex + command.by);
+          break;
       }
       e.preventDefault();
     };
+    const onPointerDown = (e: PointerEvent) => {
+      if (e.target instanceof Element) lastClickedPanel = e.target.closest<HTMLElement>('.panel');
+    };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('pointerdown', onPointerDown, true);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('pointerdown', onPointerDown, true);
+    };
   }, []);
 }

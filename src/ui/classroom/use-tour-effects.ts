@@ -5,7 +5,9 @@
  */
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
-import { PANEL_SELECTORS, TOUR_STEPS } from './tour.ts';
+import { FIGURE_SELECTORS, PANEL_SELECTORS, TOUR_STEPS } from './tour.ts';
+import { scrollToShow } from './tour-scroll.ts';
+import type { Box } from './tour-scroll.ts';
 import type { TourPanel } from './tour.ts';
 import type { TrainingRemoteSlot } from '../training/training-remote.ts';
 
@@ -15,6 +17,18 @@ const PLAY_NOT_BEFORE_MS = 450;
 /** Building a run on a slow backend can take a while; give up starting it after this. */
 const PLAY_GIVE_UP_MS = 60_000;
 const PLAY_POLL_MS = 150;
+
+/** The union of the rectangles of the panel's figure (FIGURE_SELECTORS), or null if none is there. */
+function figureRect(panel: HTMLElement, which: TourPanel): Box | null {
+  let box: Box | null = null;
+  for (const selector of FIGURE_SELECTORS[which].split(',')) {
+    const el = panel.querySelector(selector.trim());
+    if (!el) continue;
+    const r = el.getBoundingClientRect();
+    box = box ? { top: Math.min(box.top, r.top), bottom: Math.max(box.bottom, r.bottom) } : { top: r.top, bottom: r.bottom };
+  }
+  return box;
+}
 
 export function findPanel(panel: TourPanel): HTMLElement | null {
   for (const selector of PANEL_SELECTORS[panel].split(',')) {
@@ -38,7 +52,9 @@ export function useTourEffects(index: number | null, remote: TrainingRemoteSlot)
     if (panel) {
       panel.setAttribute(TOUR_FOCUS_ATTR, '');
       const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      panel.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+      const bar = document.querySelector<HTMLElement>('[data-testid="tour-bar"]');
+      const by = scrollToShow(panel.getBoundingClientRect(), figureRect(panel, step.panel), window.innerHeight - (bar?.offsetHeight ?? 0));
+      window.scrollBy({ top: by, behavior: smooth ? 'smooth' : 'auto' });
     }
     let timer: ReturnType<typeof setInterval> | undefined;
     if (step.play) {

@@ -63,6 +63,8 @@ describe('metricsToJson', () => {
     expect(json.exportedAt).toBe('2026-11-26T20:00:00.000Z');
     expect(json.evaluatedOn).toBe('train');
     expect(json.config.optimizer.kind).toBe('bsam');
+    // The stated stride of the rows: the demo's 250 epochs are all recorded.
+    expect(json.recordedEveryEpochs).toBe(1);
     expect(json.runs.map((r: { run: number; optimizer: string }) => [r.run, r.optimizer])).toEqual([
       [1, 'bsam'],
       [2, 'sam-sgd'],
@@ -75,6 +77,7 @@ describe('metricsToJson', () => {
     const json = JSON.parse(metricsToJson([{ optimizer: 'bsam', metrics: bsam }]));
     expect(json.runs[0].rows[2]).toEqual({ epoch: 3, step: 12, trainLoss: null, testAccuracy: 0.5, nll: null, ece: null });
     expect(json.config).toBeNull();
+    expect(json.recordedEveryEpochs).toBeNull();
     expect(json.exportedAt).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
  * comparison run there are two runs, told apart by the run and optimizer columns).
  */
 import type { TrainingConfig } from '../../state/training.ts';
+import { metricStride } from '../../train/schedule.ts';
 import type { MetricPoint } from '../../worker/train-protocol.ts';
 
 /** One run's history: TrainingView.runs[i] maps onto this as { optimizer: kind, metrics }. */
@@ -58,6 +59,8 @@ export interface MetricsJson {
   exportedAt: string | null;
   evaluatedOn: 'test' | 'train' | null;
   config: TrainingConfig | null;
+  /** Rows are recorded every this many epochs (1: every epoch; src/train/schedule.ts), null without a config. */
+  recordedEveryEpochs: number | null;
   runs: { run: number; optimizer: string; rows: MetricsJsonRow[] }[];
 }
 
@@ -68,6 +71,7 @@ export function metricsToJsonObject(runs: readonly MetricSeries[], meta: Metrics
     exportedAt: meta.exportedAt ? meta.exportedAt.toISOString() : null,
     evaluatedOn: meta.evaluatedOn ?? null,
     config: meta.config ?? null,
+    recordedEveryEpochs: meta.config ? metricStride(meta.config) : null,
     runs: runs.map((r, i) => ({
       run: i + 1,
       optimizer: r.optimizer,

@@ -4,7 +4,7 @@
  * canvases (heatmaps, boundary and metric plots) become <image> elements holding their PNG, and HTML
  * text (headings, legends, KaTeX, readouts) becomes SVG <text> at the position the browser laid it out,
  * so the file needs neither the page's CSS nor foreignObject and stays plain, well-formed XML.
- * Elements marked data-export-ignore (the export buttons themselves) are left out.
+ * Elements marked data-export-ignore and the page's controls (CHROME) are left out.
  */
 import { emitBox, emitControl } from './html-boxes.ts';
 import { emitTextNode } from './html-text.ts';
@@ -53,8 +53,14 @@ export function exportPanelSvg(panel: HTMLElement): string {
   return buildPanelSvg(panel).markup;
 }
 
+/**
+ * The page's controls and status lines are not part of the figure (buttons, fields, "ready (860 ms,
+ * worker)"): an export is the figure alone, its titles, legends, readouts and notes.
+ */
+const CHROME = 'button, input, select, textarea, progress, label:has(input, select, textarea), [role="status"]';
+
 function isHiddenElement(el: Element, style: CSSStyleDeclaration): boolean {
-  if (el.hasAttribute('data-export-ignore')) return true;
+  if (el.hasAttribute('data-export-ignore') || el.matches(CHROME)) return true;
   if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return true;
   // Visually hidden text (screen-reader labels, KaTeX's MathML copy) is clipped away or to one pixel.
   if (style.clipPath.startsWith('inset(50%') || /^rect\(/.test(style.clip)) return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineStyleText, isTransparent, portableFontFamily, px } from './style-inline.ts';
+import { inlineStyleText, isTransparent, localUrls, portableFontFamily, px } from './style-inline.ts';
 
 const lookup = (values: Record<string, string>) => (p: string) => values[p] ?? '';
 
@@ -38,5 +38,17 @@ describe('colour and length helpers', () => {
     expect(px('2.5px')).toBe(2.5);
     expect(px('50%')).toBe(0);
     expect(px('auto')).toBe(0);
+  });
+});
+
+describe('localUrls (gradients and patterns in a saved file)', () => {
+  it('turns the absolute url a computed style gives back into a reference inside the file', () => {
+    expect(localUrls('url("http://127.0.0.1:4208/#v=1&x=2#msigma-grad")')).toBe('url(#msigma-grad)');
+    expect(localUrls("url('https://a.b/c?d#hatch-inf')")).toBe('url(#hatch-inf)');
+    expect(localUrls('url(#already)')).toBe('url(#already)');
+    expect(localUrls('rgb(1, 2, 3)')).toBe('rgb(1, 2, 3)');
+  });
+  it('is applied to every inlined paint', () => {
+    expect(inlineStyleText(lookup({ fill: 'url("http://h/p#g")' }), null)).toBe('fill: url(#g)');
   });
 });

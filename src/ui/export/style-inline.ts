@@ -60,7 +60,9 @@ export function portableFontFamily(family: string): string {
  * The inline style text for one element given its computed style and (null for the export's root)
  * its parent's. Declarations are `name: value` joined by '; ' in a fixed order, so output is stable.
  */
-export function inlineStyleText(own: StyleLookup, parent: StyleLookup | null): string {
+export function inlineStyleText(rawOwn: StyleLookup, rawParent: StyleLookup | null): string {
+  const own: StyleLookup = (p) => localUrls(rawOwn(p));
+  const parent: StyleLookup | null = rawParent ? (p) => localUrls(rawParent(p)) : null;
   const declarations: string[] = [];
   for (const name of INHERITED_SVG_PROPERTIES) {
     let value = own(name);
@@ -74,6 +76,14 @@ export function inlineStyleText(own: StyleLookup, parent: StyleLookup | null): s
     if (value && value !== initial) declarations.push(`${name}: ${value}`);
   }
   return declarations.join('; ');
+}
+
+/**
+ * A computed `fill: url(#grad)` comes back absolute (`url("http://host/page#grad")`), which in a saved
+ * file points at nothing: colour-bar gradients and hatch patterns exported blank. Make it local again.
+ */
+export function localUrls(value: string): string {
+  return value.replace(/url\(\s*(["']?)[^"')]*#([^"'#)]+)\1\s*\)/g, 'url(#$2)');
 }
 
 /** 'rgba(0, 0, 0, 0)' and 'transparent' paint nothing: no box to draw. */

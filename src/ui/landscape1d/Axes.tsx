@@ -1,6 +1,5 @@
 import type { PlotFrame } from './plot-geometry.ts';
-
-const fmt = (v: number) => String(Number(v.toPrecision(6))).replace('-', '−');
+import { formatTick as fmt } from '../kit/tick-format.ts';
 
 /** Grid lines, ticks and axis titles, drawn by React from the d3 scales. */
 export function Axes({ frame }: { frame: PlotFrame }) {

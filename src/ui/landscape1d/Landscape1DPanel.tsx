@@ -1,7 +1,4 @@
 import { useMemo, useState } from 'react';
-import { geometryAt } from '../../math/geometry1d.ts';
-import { computeLandscape1D } from '../../math/landscape1d.ts';
-import type { Landscape1D, PointGeometry } from '../../math/landscape1d.types.ts';
 import type { ExperimentState } from '../../state/experiment.ts';
 import type { Action } from '../../state/update.ts';
 import { LIMITS, parseBounded, parseField } from '../../state/update.ts';
@@ -18,6 +15,8 @@ import { Readout } from './Readout.tsx';
 import { resolveLoss } from './resolve-loss.ts';
 import { useElementWidth } from '../kit/use-element-width.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
+import { ComputeStatus } from './ComputeStatus.tsx';
+import { useGeometry1D, useLandscape1D } from './use-landscape1d.ts';
 
 interface Props {
   state: ExperimentState;
@@ -29,14 +28,10 @@ const PLOT_HEIGHT = 400;
 const parseSigma = (t: string) => parseField(t, LIMITS.sigma, 'σ');
 const parseRho = (t: string) => parseField(t, LIMITS.rho, 'ρ');
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /**
- * The 1-D panel. Everything shown is derived from the experiment state: the loss is compiled from its
- * spec, and the curves (which the maths layer computes in milliseconds) are recomputed synchronously
- * only when the loss, domain, σ or ρ change; moving m recomputes just the geometry at m.
+ * The 1-D panel. Everything shown is derived from the experiment state. The curves are computed in a
+ * worker when the loss, domain, σ or ρ change, and the geometry at m in another when m moves; the
+ * previous curves stay on screen, dimmed and marked as computing, until the new ones arrive.
  */
 export function Landscape1DPanel({ state, dispatch }: Props) {
   const ls = state.landscape1d;
@@ -44,30 +39,20 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
   const [plotRef, plotWidth] = useElementWidth<HTMLDivElement>(860);
 
   const resolved = useMemo(() => resolveLoss(ls.loss), [ls.loss]);
-  const lossFn = resolved.ok ? resolved.fn : null;
   const { from, to, points, sigma, rho, m } = ls;
 
-  const computed = useMemo((): { landscape: Landscape1D | null; error: string | null } => {
-    if (!lossFn) return { landscape: null, error: null };
-    try {
-      return { landscape: computeLandscape1D({ loss: lossFn, from, to, points, sigma, rho }), error: null };
-    } catch (e) {
-      return { landscape: null, error: `The curves could not be computed: ${messageOf(e)}` };
-    }
-  }, [lossFn, from, to, points, sigma, rho]);
+  // Both computed in workers (issue 11): a million points or σ = 1000 never block the page.
+  const curves = useLandscape1D(resolved.ok ? { expression: resolved.source, from, to, points, sigma, rho } : null);
+  const geo = useGeometry1D(resolved.ok ? { expression: resolved.source, m, sigma, rho } : null);
 
-  const geo = useMemo((): { geometry: PointGeometry | null; error: string | null } => {
-    if (!lossFn) return { geometry: null, error: null };
-    try {
-      return { geometry: geometryAt(lossFn, m, sigma, rho), error: null };
-    } catch (e) {
-      return { geometry: null, error: `The geometry at m could not be computed: ${messageOf(e)}` };
-    }
-  }, [lossFn, m, sigma, rho]);
-
-  const { landscape } = computed;
-  const geometry = geo.geometry;
-  const errors = [resolved.ok ? null : resolved.message, computed.error, geo.error].filter((e): e is string => e !== null);
+  const landscape = curves.value?.landscape ?? null;
+  const geometry = geo.value;
+  const errors = [
+    resolved.ok ? null : resolved.message,
+    curves.error && `The curves could not be computed: ${curves.error}`,
+    geo.error && `The geometry at m could not be computed: ${geo.error}`,
+    curves.workerFailure,
+  ].filter((e): e is string => !!e);
   const notes = useMemo(() => (landscape ? landscapeNotices(landscape, ls.visible, geometry) : []), [landscape, ls.visible, geometry]);
 
   const setM = (v: number) => dispatch({ type: 'setM', m: v });
@@ -117,10 +102,12 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
         <div className="plot-column">
           <Legend visible={ls.visible} onToggle={(name, visible) => dispatch({ type: 'setVisible', name, visible })} />
           <Notices notes={notes} errors={errors} />
-          <div className="plot-box" ref={plotRef}>
+          <ComputeStatus c={curves} />
+          <div className="plot-box" ref={plotRef} data-computing={curves.status === 'computing'} style={{ opacity: curves.status === 'computing' && landscape ? 0.6 : 1 }}>
             {landscape ? (
               <LandscapePlot
                 landscape={landscape}
+                display={curves.value?.display}
                 geometry={geometry}
                 state={ls}
                 width={plotWidth}
@@ -131,7 +118,7 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
               />
             ) : (
               <div className="plot-empty" style={{ height: PLOT_HEIGHT }}>
-                Nothing to plot.
+                {curves.status === 'computing' ? 'Computing the curves…' : 'Nothing to plot.'}
               </div>
             )}
           </div>

@@ -3,6 +3,7 @@ import { useId, useMemo, useRef } from 'react';
 import type { Landscape1D, PointGeometry } from '../../math/landscape1d.types.ts';
 import { OBJECTIVES } from '../../math/objectives.ts';
 import type { Landscape1DState } from '../../state/experiment.ts';
+import type { DisplayIndices } from '../../worker/landscape1d-display.ts';
 import { ArgminMarkers } from './ArgminMarkers.tsx';
 import { Axes } from './Axes.tsx';
 import { CurvePaths } from './CurvePaths.tsx';
@@ -12,9 +13,12 @@ import { usePointerDrag } from '../kit/use-pointer-drag.ts';
 import type { PlotPoint } from '../kit/use-pointer-drag.ts';
 import type { PlotFrame } from './plot-geometry.ts';
 import { yRangeFor } from './plot-range.ts';
+import { displayLandscape } from './display-landscape.ts';
 
 interface Props {
   landscape: Landscape1D;
+  /** Which points to draw per curve (from the worker); all of them when absent. */
+  display?: DisplayIndices;
   geometry: PointGeometry | null;
   state: Landscape1DState;
   width: number;
@@ -27,12 +31,12 @@ interface Props {
 const MARGIN = { top: 22, right: 18, bottom: 42, left: 56 };
 
 /** The 1-D landscape: curves over m, the geometry at the current m, and pointer interaction. */
-export function LandscapePlot({ landscape, geometry, state, width, height, hoverM, onM, onHover }: Props) {
+export function LandscapePlot({ landscape, display, geometry, state, width, height, hoverM, onM, onHover }: Props) {
   const clipId = `clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const { from, to, visible, m } = state;
   const innerW = Math.max(50, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(50, height - MARGIN.top - MARGIN.bottom);
-  const yDomain = useMemo(() => yRangeFor(landscape, visible), [landscape, visible]);
+  const yDomain = useMemo(() => yRangeFor(displayLandscape(landscape, display), visible), [landscape, display, visible]);
   const frame = useMemo<PlotFrame>(
     () => ({
       x: scaleLinear().domain([from, to]).range([0, innerW]),
@@ -81,7 +85,7 @@ export function LandscapePlot({ landscape, geometry, state, width, height, hover
           <rect ref={hitArea} data-testid="plot-area" width={innerW} height={innerH} fill="transparent" className="hit-area" />
           <g clipPath={`url(#${clipId})`} pointerEvents="none">
             {geometry && <GeometryUnder g={geometry} frame={frame} from={from} to={to} />}
-            <CurvePaths landscape={landscape} visible={visible} frame={frame} />
+            <CurvePaths landscape={landscape} display={display} visible={visible} frame={frame} />
             {geometry && <GeometryOver g={geometry} frame={frame} from={from} to={to} />}
             <ArgminMarkers landscape={landscape} visible={visible} frame={frame} />
             {hoverM !== null && <line className="hover-line" x1={frame.x(hoverM)} x2={frame.x(hoverM)} y1={0} y2={innerH} />}

@@ -16,6 +16,8 @@ export interface PlotFrame {
  */
 export function yPixel(frame: PlotFrame, v: number): number {
   const p = frame.y(v);
+  // A scale whose domain spans more than the largest double yields NaN: no position, never NaN in a path.
+  if (Number.isNaN(p)) return NaN;
   const lim = 50 * frame.height;
   return Math.min(frame.height + lim, Math.max(-lim, p));
 }

@@ -30,3 +30,13 @@ describe('chooseYDomain', () => {
     expect(lo).toBeLessThan(-0.2);
   });
 });
+
+describe('chooseYDomain near the largest double', () => {
+  it('1e308·θ² on [−3, 3]: a finite domain whose span does not overflow', () => {
+    const theta = Array.from({ length: 601 }, (_, i) => -3 + i / 100);
+    const loss = theta.map((t) => 1e308 * t * t);
+    const [lo, hi] = chooseYDomain(loss, [loss]);
+    expect(Number.isFinite(lo) && Number.isFinite(hi) && Number.isFinite(hi - lo)).toBe(true);
+    expect(hi).toBeGreaterThan(lo);
+  });
+});

@@ -28,10 +28,28 @@ function finiteExtent(values: ArrayLike<number>): [number, number] | null {
   return lo <= hi ? [lo, hi] : null;
 }
 
+/** The y-domain stays within ±LIMIT so that its span, and a scale's arithmetic on it, never overflow. */
+const LIMIT = 8e307;
+const SCALE = 2 ** -64;
+
 export function chooseYDomain(
   reference: ArrayLike<number>,
   visible: readonly ArrayLike<number>[],
   options: Partial<YRangeOptions> = {},
+): [number, number] {
+  const largest = Math.max(...[reference, ...visible].map((a) => finiteExtent(a) ?? [0, 0]).flat().map(Math.abs));
+  if (largest <= 1e300) return chooseWithin(reference, visible, options);
+  // Values near the largest double (1e308·θ²): the range arithmetic would overflow, so work at 2⁻⁶⁴ scale
+  // (exact: a power of two) and clamp.
+  const scaled = (a: ArrayLike<number>) => Float64Array.from(a, (v) => v * SCALE);
+  const [lo, hi] = chooseWithin(scaled(reference), visible.map(scaled), options);
+  return [Math.max(-LIMIT, lo / SCALE), Math.min(LIMIT, hi / SCALE)];
+}
+
+function chooseWithin(
+  reference: ArrayLike<number>,
+  visible: readonly ArrayLike<number>[],
+  options: Partial<YRangeOptions>,
 ): [number, number] {
   const o = { ...DEFAULTS, ...options };
   const extents = visible.map(finiteExtent).filter((e): e is [number, number] => e !== null);

@@ -19,6 +19,7 @@ import { Crosshair, Parabola } from './Overlays.tsx';
 import { contourPaths, gridAxes, paintImage, sampleAt } from './render.ts';
 import { resolveGridParams } from './resolve.ts';
 import { useElementWidth } from '../kit/use-element-width.ts';
+import { useGapAtPoint } from './use-gap-at-point.ts';
 import { usePointerDrag } from '../kit/use-pointer-drag.ts';
 import type { PlotPoint } from '../kit/use-pointer-drag.ts';
 import { useMSigmaGrid } from './use-msigma-grid.ts';
@@ -106,10 +107,17 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
 
   const valueAt = (pm: number, ps: number) => (axes && values ? sampleAt(axes, values, pm, ps) : undefined);
   const symbol = SURFACE_SYMBOLS[surface];
-  const describe = (pm: number, ps: number) => {
+  const where = (pm: number, ps: number) => {
     const mean = coords === 'mean' ? ` (μ₁ = ${formatNumber(pm)}, μ₂ = ${formatNumber(pm * pm + ps * ps)})` : '';
-    return `m = ${formatNumber(pm)}, σ = ${formatNumber(ps)}${mean}: ${symbol} = ${formatMapValue(valueAt(pm, ps))}`;
+    return `m = ${formatNumber(pm)}, σ = ${formatNumber(ps)}${mean}`;
   };
+  // The hover reads the map (to its resolution); the current point is computed exactly there.
+  const describe = (pm: number, ps: number) => `${where(pm, ps)}: ${symbol} ≈ ${formatMapValue(valueAt(pm, ps))}`;
+  const exact = useGapAtPoint(resolved.ok ? { expression: resolved.params.expression, m, sigma, span: to - from } : null);
+  const currentValue = exact.point ? exact.point[surface === 'gap' ? 'gap' : surface] : null;
+  const currentText = `${where(m, sigma)}: ${symbol} = ${
+    currentValue !== null ? formatMapValue(currentValue) : exact.error !== null ? `not computed (${exact.error})` : 'computing…'
+  }`;
   let hoverText = 'Hover over the map to read values.';
   if (hover) hoverText = hover.feasible ? describe(hover.m, hover.sigma) : `μ₁ = ${formatNumber(hover.m)}: infeasible, μ₂ < μ₁²`;
 
@@ -186,7 +194,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
             tabIndex={0}
             role="application"
             aria-roledescription="two-dimensional slider"
-            aria-label={`${SURFACE_LABELS[surface]} over m and σ. Current ${describe(m, sigma)}. Arrow keys move m (left, right) and σ (up, down); Shift for larger steps.`}
+            aria-label={`${SURFACE_LABELS[surface]} over m and σ. Current ${currentText}. Arrow keys move m (left, right) and σ (up, down); Shift for larger steps.`}
             onKeyDown={onKeyDown}
             style={{ position: 'absolute', left: 0, top: 0, overflow: 'visible' }}
           >
@@ -239,8 +247,9 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
         {hoverText}
       </div>
       <div data-testid="msigma-current" aria-live="polite" style={{ fontSize: 12, color: '#333', fontVariantNumeric: 'tabular-nums' }}>
-        Current: {describe(m, sigma)}
+        Current: {currentText}
         {outOfRange && ' — outside the plotted range'}
+        {exact.point && exact.point.warnings.length > 0 && ` — ${exact.point.warnings.join('; ')}`}
       </div>
       <SwatchKey showInfeasible={coords === 'mean'} />
 

@@ -54,8 +54,8 @@ export function ShareBar({ permalink }: { permalink: PermalinkControls }) {
     input.value = '';
     if (!file) return;
     try {
-      permalink.loadStateFile(await file.text(), file.name);
-      setFileError(null);
+      const r = permalink.loadStateFile(await file.text(), file.name);
+      setFileError(r.ok ? null : `${file.name} was not loaded, and nothing changed: ${r.reason}.`);
     } catch (e) {
       setFileError(`Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -85,11 +85,19 @@ export function ShareBar({ permalink }: { permalink: PermalinkControls }) {
         <input ref={manualRef} className="share-manual" readOnly value={link} aria-label="Link to this experiment" data-testid="link-text" onFocus={(e) => e.currentTarget.select()} />
       )}
       {link.length > LINK_LENGTH_LIMIT && (
-        <p className="share-warning" data-testid="link-too-long">
-          This link is {link.length.toLocaleString('en')} characters long; some browsers and QR readers stop at about {LINK_LENGTH_LIMIT.toLocaleString('en')}. Save state keeps everything.
+        <p className="share-warning notice-error" role="status" data-testid="link-too-long">
+          This link is too long to share: {link.length.toLocaleString('en')} characters, beyond the {LINK_LENGTH_LIMIT.toLocaleString('en')} that servers and chat or
+          mail clients pass on whole (an imported dataset travels in it).{' '}
+          <button type="button" className="share-button" data-testid="save-state-instead" onClick={() => download(permalink.stateFileText(), STATE_FILE_NAME)}>
+            Save state to a file instead
+          </button>
         </p>
       )}
-      {fileError && <p className="notice-error">{fileError}</p>}
+      {fileError && (
+        <p className="notice-error" role="alert" data-testid="load-state-error">
+          {fileError}
+        </p>
+      )}
       {qrOpen && <QrCode text={link} />}
       <LinkNotices notices={permalink.notices} onDismiss={permalink.dismissNotices} />
     </div>

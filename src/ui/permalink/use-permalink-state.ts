@@ -14,6 +14,7 @@ import { decodeFragment, decodeStateFile, encodeFragment, encodeStateFile } from
 import { createUrlWriter, currentFragment, linkFor } from './history-sync.ts';
 import type { PermalinkAction } from './synced-state.ts';
 import { syncedReducer } from './synced-state.ts';
+import { checkStateFile, type StateFileCheck } from './state-file.ts';
 
 export { DELIBERATE_ACTIONS } from './synced-state.ts';
 export type { LoadStateAction, PermalinkAction } from './synced-state.ts';
@@ -31,8 +32,11 @@ export interface PermalinkControls {
   dismissNotices(): void;
   /** The state as a JSON file's text ("Save state"). */
   stateFileText(): string;
-  /** Reads a state file ("Load state") with the same validation as links; a history entry, so Back undoes it. */
-  loadStateFile(text: string, name: string): void;
+  /**
+   * Reads a state file ("Load state") with the same validation as links; a history entry, so Back undoes it.
+   * A file that is not a state file at all changes nothing: the reason comes back instead.
+   */
+  loadStateFile(text: string, name: string): StateFileCheck;
 }
 
 const DEFAULT_FRAGMENT = encodeFragment(DEFAULT_STATE);
@@ -83,9 +87,12 @@ export function usePermalinkState(): { state: ExperimentState; dispatch: (action
       dismissNotices: () => setNotices(null),
       stateFileText: () => encodeStateFile(state),
       loadStateFile: (text, name) => {
+        const check = checkStateFile(text);
+        if (!check.ok) return check;
         const decoded = decodeStateFile(text);
         send({ type: 'restore', state: decoded.state, origin: 'deliberate' });
         setNotices(decoded.notices.length ? { source: name, items: decoded.notices } : null);
+        return check;
       },
     }),
     [fragment, notices, state],

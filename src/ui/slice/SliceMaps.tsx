@@ -1,4 +1,5 @@
 /** A 2-D slice: one heatmap with contours per objective, on one shared colour scale. */
+import { formatValue } from '../kit/format.ts';
 import { useEffect, useRef } from 'react';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
 import { prepareCanvas } from '../kit/canvas.ts';
@@ -58,7 +59,7 @@ export function SliceMaps({ result, width }: { result: SliceResult; width: numbe
         </g>
       </svg>
       <p className="slice-axes-note">
-        x: {result.xLabel}; y: {result.yLabel}; both from {result.coords[0]} to {result.coords[result.coords.length - 1]}. Colour: viridis from{' '}
+        x: {result.xLabel}; y: {result.yLabel}; both from {formatValue(result.coords[0])} to {formatValue(result.coords[result.coords.length - 1])}. Colour: viridis from{' '}
         {cmap.lo.toPrecision(3)} to {cmap.hi.toPrecision(3)}
         {cmap.clippedAbove ? ' (higher values clipped)' : ''}, shared by the maps.
       </p>

@@ -9,6 +9,8 @@ import type { SliceSettings } from '../../train/slice/compute-slice.ts';
 import type { NetworkSnapshot } from '../../train/slice/snapshot.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useElementWidth } from '../kit/use-element-width.ts';
+import { CommitField } from './CommitField.tsx';
+import { parseSamples, parseSeed, parseSpan } from './slice-fields.ts';
 import { SliceLineChart } from './SliceLineChart.tsx';
 import { SliceMaps } from './SliceMaps.tsx';
 import { useSliceWorker } from './use-slice-worker.ts';
@@ -73,18 +75,9 @@ export function SlicePanel({ requestSnapshot, rho, hasPosterior }: SlicePanelPro
             </option>
           </select>
         </label>
-        <label>
-          Span ±
-          <input type="number" min={0.05} max={20} step={0.25} value={span} disabled={running} onChange={(e) => setSpan(clamp(Number(e.target.value), 0.05, 20, span))} />
-        </label>
-        <label>
-          Posterior samples
-          <input type="number" min={1} max={64} step={1} value={samples} disabled={running || !hasPosterior} onChange={(e) => setSamples(Math.round(clamp(Number(e.target.value), 1, 64, samples)))} />
-        </label>
-        <label>
-          Direction seed
-          <input type="number" step={1} value={seed} disabled={running} onChange={(e) => setSeed(Math.round(clamp(Number(e.target.value), -1e9, 1e9, seed)))} />
-        </label>
+        <CommitField label="Span ±" value={span} parse={parseSpan} onCommit={setSpan} disabled={running} testId="slice-span" />
+        <CommitField label="Posterior samples" value={samples} parse={parseSamples} onCommit={setSamples} disabled={running || !hasPosterior} testId="slice-samples" />
+        <CommitField label="Direction seed" value={seed} parse={parseSeed} onCommit={setSeed} disabled={running} testId="slice-seed" />
         {running ? (
           <button type="button" onClick={slice.cancel} data-testid="slice-cancel">
             Cancel
@@ -123,6 +116,3 @@ export function SlicePanel({ requestSnapshot, rho, hasPosterior }: SlicePanelPro
   );
 }
 
-function clamp(v: number, lo: number, hi: number, fallback: number): number {
-  return Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : fallback;
-}

@@ -4,7 +4,9 @@ import type { HeatmapView } from './BoundaryPlot.tsx';
 
 interface Props {
   classes: number;
-  /** Whether posterior-sample boundaries are drawn (bSAM). */
+  /** Whether a run has a posterior (bSAM): its thick boundary is that of the chosen prediction. */
+  posterior: boolean;
+  /** Whether posterior-sample boundaries are drawn (bSAM with two classes): the legend lists only what is drawn. */
   samples: boolean;
   hasTest: boolean;
   heatmap: HeatmapView;
@@ -16,7 +18,7 @@ const PROBABILITY_GRADIENT = `linear-gradient(to right, ${STOPS.map((t) => inter
 const ENTROPY_GRADIENT = `linear-gradient(to right, ${STOPS.map((t) => entropyColour(t)).join(', ')})`;
 
 /** What the marks of the boundary plot mean. */
-export function BoundaryLegend({ classes, samples, hasTest, heatmap, source }: Props) {
+export function BoundaryLegend({ classes, posterior, samples, hasTest, heatmap, source }: Props) {
   const maxEntropy = Math.log(classes);
   return (
     <ul className="train-legend" aria-label="Decision boundary legend" data-testid="train-boundary-legend">
@@ -38,8 +40,19 @@ export function BoundaryLegend({ classes, samples, hasTest, heatmap, source }: P
         <svg width={22} height={8} aria-hidden="true">
           <line x1={1} x2={21} y1={4} y2={4} stroke="#111" strokeWidth={2.5} />
         </svg>
-        {samples ? (source === 'mean' ? 'mean-weights boundary' : 'averaged-predictive boundary') : 'boundary (p = ½)'}
+        {posterior
+          ? source === 'mean'
+            ? 'mean-weights boundary'
+            : 'averaged-predictive boundary'
+          : classes === 2
+            ? 'boundary (p = ½)'
+            : 'class boundaries (p = ½ for each class)'}
       </li>
+      {posterior && !samples && (
+        <li className="train-muted" data-testid="train-legend-no-samples">
+          posterior-sample boundaries are drawn for 2 classes only
+        </li>
+      )}
       {samples && (
         <li>
           <svg width={22} height={8} aria-hidden="true">

@@ -5,29 +5,39 @@
  */
 import { useId, useState } from 'react';
 import type { ChangeEvent } from 'react';
+import type { TrainingConfig } from '../../state/training.ts';
 import type { TrainingPatch } from '../../state/update.ts';
+import type { Point } from '../../train/datasets.ts';
 import { importCsv } from './csv-import.ts';
 
 interface Props {
+  config: TrainingConfig;
   onPatch: (patch: TrainingPatch) => void;
 }
 
-type Outcome = { ok: true; text: string } | { ok: false; text: string } | null;
+type Outcome = { ok: true; text: string; warning: string | null; points: readonly Point[] } | { ok: false; text: string } | null;
 
-export function CsvImport({ onPatch }: Props) {
+function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.x === b[i].x && p.y === b[i].y && p.label === b[i].label);
+}
+
+export function CsvImport({ config, onPatch }: Props) {
   const id = useId();
   const [pasted, setPasted] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   const load = (text: string, source: string) => {
-    const r = importCsv(text, source);
+    const r = importCsv(text, source, config);
     if (!r.ok) {
       setOutcome({ ok: false, text: r.message });
       return;
     }
     onPatch({ dataset: r.dataset });
-    setOutcome({ ok: true, text: r.summary });
+    setOutcome({ ok: true, text: r.summary, warning: r.warning, points: r.dataset.points ?? [] });
   };
+  // Success is said only while the imported points are the state's data (on screen): never for data the
+  // state did not take, nor after the dataset was changed since.
+  const shown = outcome?.ok && !(config.dataset.kind === 'custom' && samePoints(config.dataset.points, outcome.points)) ? null : outcome;
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
@@ -67,9 +77,14 @@ export function CsvImport({ onPatch }: Props) {
       <button type="button" className="train-button" data-testid="train-csv-load" disabled={pasted.trim() === ''} onClick={() => load(pasted, 'The pasted text')}>
         Load pasted rows
       </button>
-      {outcome && (
-        <p className={outcome.ok ? 'train-csv-ok' : 'field-error'} role={outcome.ok ? 'status' : 'alert'} data-testid={outcome.ok ? 'train-csv-ok' : 'train-csv-error'}>
-          {outcome.text}
+      {shown && (
+        <p className={shown.ok ? 'train-csv-ok' : 'field-error'} role={shown.ok ? 'status' : 'alert'} data-testid={shown.ok ? 'train-csv-ok' : 'train-csv-error'}>
+          {shown.text}
+        </p>
+      )}
+      {shown?.ok && shown.warning && (
+        <p className="field-error" role="alert" data-testid="train-csv-warning">
+          {shown.warning}
         </p>
       )}
     </details>

@@ -1,10 +1,12 @@
 /**
  * Run controls and run status: play/pause, one step, reset, speed, the backend choice beside the
- * backend actually in use (and why), and a status line with step, epoch and speed.
+ * backend actually in use (and why), and a status line with step, epoch, speed and why the run last paused
+ * by itself. A finished run cannot play or step: RunFinished offers extra epochs or a restart instead.
  */
 import { useId } from 'react';
 import type { BackendChoice } from '../../worker/train-protocol.ts';
 import { BACKEND_CHOICES } from '../../worker/train-protocol.ts';
+import type { PauseReason } from '../../worker/train-protocol.ts';
 import type { TrainingView } from './training-client.ts';
 
 interface Props {
@@ -29,9 +31,22 @@ const STATUS_LABELS: Record<TrainingView['status'], string> = {
   idle: 'building the run…',
   running: 'running',
   paused: 'paused',
+  finished: 'finished',
   diverged: 'diverged',
   error: 'error',
 };
+
+/** Why the run paused by itself, in words: nobody is told "as asked" for a pause they did not ask for. */
+export function pauseReasonText(stopped: { step: number; reason: PauseReason }, epoch: number): string {
+  switch (stopped.reason) {
+    case 'pause-at':
+      return `paused at step ${stopped.step}, as set in “Pause at step”`;
+    case 'end-of-run':
+      return `stopped at step ${stopped.step}: the run's ${epoch} epochs are done`;
+    case 'extra-epochs-done':
+      return `stopped at step ${stopped.step}: the extra epochs are done (epoch ${epoch})`;
+  }
+}
 
 export function RunBar({ view, epochs, backend, onBackend, speed, onSpeed, onPlay, onPause, onStep, onReset }: Props) {
   const id = useId();
@@ -48,6 +63,7 @@ export function RunBar({ view, epochs, backend, onBackend, speed, onSpeed, onPla
           data-testid="train-play"
           aria-pressed={running}
           disabled={!(running || status === 'paused')}
+          title={status === 'finished' ? 'The run is finished: train more epochs at the final rate, or restart.' : undefined}
           onClick={running ? onPause : onPlay}
         >
           {running ? '❚❚ Pause' : '▶ Play'}
@@ -104,10 +120,14 @@ export function RunBar({ view, epochs, backend, onBackend, speed, onSpeed, onPla
         <strong>{STATUS_LABELS[status]}</strong>
         <span>step {view.step}</span>
         <span>
-          epoch {view.epoch} / {epochs}
+          epoch {view.epoch} / {view.endEpoch || epochs}
         </span>
         <span>{rate !== null && running ? `${rate >= 100 ? Math.round(rate) : rate.toPrecision(2)} steps/s` : '—'}</span>
-        {view.stoppedAt !== null && status === 'paused' && <span data-testid="train-stopped-at">stopped at step {view.stoppedAt}, as asked</span>}
+        {view.stopped !== null && (status === 'paused' || status === 'finished') && (
+          <span data-testid="train-stopped-at" data-reason={view.stopped.reason}>
+            {pauseReasonText(view.stopped, view.epoch)}
+          </span>
+        )}
       </p>
     </div>
   );

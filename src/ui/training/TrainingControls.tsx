@@ -41,6 +41,7 @@ const PARSE = {
   momentum: parser(F.optimizer.shape.momentum, 'Momentum'),
   weightDecay: parser(F.optimizer.shape.weightDecay, 'δ'),
   epochs: parser(F.epochs, 'Epochs'),
+  warmup: parser(F.warmup, 'Warm-up epochs'),
   batchSize: parser(F.batchSize, 'The batch size'),
   seedData: parser(F.seeds.shape.data, 'The data seed'),
   seedInit: parser(F.seeds.shape.init, 'The init seed'),
@@ -206,9 +207,11 @@ export const TrainingControls = memo(function TrainingControls({ config, onPatch
             onChange={(e) => onPatch({ schedule: e.target.value as TrainingConfig['schedule'] })}
           >
             <option value="cosine">cosine decay</option>
+            <option value="warmup-cosine">warm-up + cosine (official train.py)</option>
             <option value="constant">constant</option>
           </select>
         </Field>
+        {config.schedule === 'warmup-cosine' && num('warmup', 'Warm-up epochs', config.warmup, PARSE.warmup, (v) => onPatch({ warmup: v }), 'linear, then cosine')}
         {num('epochs', 'Epochs', config.epochs, PARSE.epochs, (v) => onPatch({ epochs: v }))}
         {num('batch', 'Batch size', config.batchSize, PARSE.batchSize, (v) => onPatch({ batchSize: v }))}
       </fieldset>

@@ -9,6 +9,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ExperimentState } from '../../state/experiment.ts';
 import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
+import { finalLrFactor } from '../../train/schedule.ts';
 import type { Action, TrainingPatch } from '../../state/update.ts';
 import type { PointOrigin } from '../../train/datasets.ts';
 import type { BackendChoice } from '../../worker/train-protocol.ts';
@@ -23,6 +24,7 @@ import { OPTIMIZER_LABELS } from './optimizer-labels.ts';
 import { addPointPatch, removePointPatch } from './point-edits.ts';
 import { ReliabilityDiagram } from './ReliabilityDiagram.tsx';
 import { RunBar } from './RunBar.tsx';
+import { RunFinished } from './RunFinished.tsx';
 import { RunOptions } from './RunOptions.tsx';
 import { StdHistograms } from './StdHistograms.tsx';
 import { TrainingControls } from './TrainingControls.tsx';
@@ -124,6 +126,7 @@ export function TrainingPanel({ state, dispatch }: Props) {
   const legendElement = (
     <BoundaryLegend
       classes={firstGrid?.classes ?? classes}
+      posterior={hasPosterior}
       samples={view.runs.some((r) => (r.grid?.samples.length ?? 0) > 0)}
       hasTest={(data?.test.length ?? 0) > 0}
       heatmap={heatmap}
@@ -159,7 +162,7 @@ export function TrainingPanel({ state, dispatch }: Props) {
         <div className="training-grid">
           <div className="train-controls-column">
             <TrainingControls config={config} onPatch={onPatch} onOfficialPreset={onOfficialPreset} />
-            <CsvImport onPatch={onPatch} />
+            <CsvImport config={config} onPatch={onPatch} />
           </div>
           <div className="plot-column">
             <RunBar
@@ -177,8 +180,19 @@ export function TrainingPanel({ state, dispatch }: Props) {
               onStep={run.step}
               onReset={run.reset}
             />
+            {view.status === 'finished' && (
+              <RunFinished
+                step={view.step}
+                epoch={view.epoch}
+                epochs={config.epochs}
+                finalRate={config.optimizer.learningRate * finalLrFactor(config)}
+                onExtend={run.extend}
+                onRestart={run.reset}
+              />
+            )}
             <RunOptions config={config} onPatch={onPatch} />
-            {view.diverged && <DivergedBanner step={view.diverged.step} message={view.diverged.message} onReset={run.reset} />}
+            {/* The status line's step: one source for where the run stopped. */}
+            {view.diverged && <DivergedBanner step={view.step} message={view.diverged.message} onReset={run.reset} />}
             {(view.crash || view.error) && (
               <div className="notices" data-testid="train-notices">
                 <ul>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
-import type { DecisionGrid, MetricPoint, TrainRequest, TrainResponse } from '../../worker/train-protocol.ts';
+import type { DecisionGrid, MetricPoint, PauseReason, TrainRequest, TrainResponse } from '../../worker/train-protocol.ts';
 import { MAX_RESTARTS, TrainingClient } from './training-client.ts';
 import type { TrainingView, TrainWorkerLike } from './training-client.ts';
 
@@ -35,7 +35,7 @@ const GRID: DecisionGrid = { size: 2, xFrom: 0, xTo: 1, yFrom: 0, yTo: 1, classe
 const row = (step: number, trainLoss: number): MetricPoint => ({ epoch: step / 3, step, trainLoss, testAccuracy: 0.5, nll: 0.7, ece: 0.1 });
 const progress = (
   step: number,
-  opts: { fresh?: boolean; running?: boolean; rows?: MetricPoint[]; grid?: DecisionGrid | null; stoppedAt?: number; compareRows?: MetricPoint[]; history?: number } = {},
+  opts: { fresh?: boolean; running?: boolean; rows?: MetricPoint[]; grid?: DecisionGrid | null; stopped?: { step: number; reason: PauseReason }; finished?: boolean; compareRows?: MetricPoint[]; history?: number } = {},
 ): Unstamped => ({
   type: 'progress',
   history: opts.history,
@@ -49,7 +49,9 @@ const progress = (
   ],
   data: opts.fresh ? { train: [], test: [], classes: 2, trainOrigins: [], testOrigins: [] } : null,
   stepsPerSecond: null,
-  stoppedAt: opts.stoppedAt ?? null,
+  stopped: opts.stopped ?? null,
+  finished: opts.finished ?? false,
+  endEpoch: 250,
 });
 const metricsOf = (v: TrainingView, run = 0) => v.runs[run]?.metrics ?? [];
 
@@ -106,7 +108,7 @@ describe('TrainingClient', () => {
     client.reset();
     // In flight before the reset was handled: they belong to history 1.
     w.reply(progress(12, { rows: [row(12, 0.4)], history: 1 }));
-    w.reply({ type: 'diverged', step: 13, message: 'late', run: 0, history: 1 });
+    w.reply({ type: 'diverged', step: 13, epoch: 4, message: 'late', run: 0, history: 1 });
     expect(view()).toMatchObject({ status: 'idle', step: 9, diverged: null });
     w.reply(progress(0, { fresh: true }));
     expect(view()).toMatchObject({ status: 'paused', step: 0 });
@@ -134,8 +136,10 @@ describe('TrainingClient', () => {
     const w = workers[0];
     w.reply(progress(0, { fresh: true }));
     client.play();
-    w.reply({ type: 'diverged', step: 4, message: 'the loss became NaN', run: 0 });
-    expect(view()).toMatchObject({ status: 'diverged', diverged: { step: 4 } });
+    w.reply(progress(1, { running: true }));
+    w.reply({ type: 'diverged', step: 4, epoch: 1, message: 'the loss became NaN', run: 0 });
+    // The status line's step is the banner's step (it said 1 beside a banner saying 4).
+    expect(view()).toMatchObject({ status: 'diverged', step: 4, epoch: 1, diverged: { step: 4 } });
     client.play(); // ignored while diverged
     client.step();
     expect(w.sent.map((r) => r.type)).toEqual(['init', 'play']);
@@ -207,13 +211,47 @@ describe('TrainingClient', () => {
     expect(w.sent.slice(1)).toEqual([{ type: 'stopAt', step: 500 }]);
     w.reply(progress(0, { fresh: true }));
     client.play();
-    w.reply(progress(500, { running: false, stoppedAt: 500 }));
-    expect(view()).toMatchObject({ status: 'paused', step: 500, stoppedAt: 500 });
+    w.reply(progress(500, { running: false, stopped: { step: 500, reason: 'pause-at' } }));
+    expect(view()).toMatchObject({ status: 'paused', step: 500, stopped: { step: 500, reason: 'pause-at' } });
     client.play();
-    expect(view().stoppedAt).toBeNull();
+    expect(view().stopped).toBeNull();
     // A crash restart re-sends the current stop step with the config.
     w.crash('boom');
     expect(workers[1].sent.at(-1)).toMatchObject({ type: 'init', config: { stopAt: 500 } });
+  });
+
+  it('a finished run neither plays nor steps; extend trains it on, reset restarts it', () => {
+    const { client, workers, view } = setup();
+    client.init(OFFICIAL_BSAM_DEMO, 'cpu');
+    const w = workers[0];
+    w.reply(progress(0, { fresh: true }));
+    client.play();
+    w.reply(progress(750, { running: false, finished: true, stopped: { step: 750, reason: 'end-of-run' } }));
+    expect(view()).toMatchObject({ status: 'finished', stopped: { reason: 'end-of-run' }, endEpoch: 250 });
+    const sent = w.sent.length;
+    client.play();
+    client.step();
+    expect(w.sent.length).toBe(sent);
+    expect(view().status).toBe('finished');
+    client.extend(10);
+    expect(w.sent.at(-1)).toEqual({ type: 'extend', epochs: 10 });
+    expect(view().status).toBe('running');
+    w.reply(progress(780, { running: false, finished: true, stopped: { step: 780, reason: 'extra-epochs-done' } }));
+    expect(view()).toMatchObject({ status: 'finished', step: 780, stopped: { reason: 'extra-epochs-done' } });
+    client.reset();
+    expect(w.sent.at(-1)).toMatchObject({ type: 'reset' });
+  });
+
+  it('the worker\'s word that a run is finished settles an optimistic "running"', () => {
+    const { client, workers, view } = setup();
+    client.init(OFFICIAL_BSAM_DEMO, 'cpu');
+    const w = workers[0];
+    w.reply(progress(750, { fresh: true, finished: true }));
+    expect(view().status).toBe('finished');
+    client.extend(5);
+    // The worker's answer to a play it could not honour: finished, not running.
+    w.reply(progress(750, { running: false, finished: true }));
+    expect(view().status).toBe('finished');
   });
 
   it('stops talking to the worker once disposed', () => {

@@ -14,13 +14,15 @@ import type {
   DecisionGrid,
   EvaluationSummary,
   MetricPoint,
+  PauseReason,
   RunProgress,
   TrainRequest,
   TrainResponse,
 } from '../../worker/train-protocol.ts';
 import type { NetworkSnapshot } from '../../train/slice/snapshot.ts';
 
-export type TrainStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
+/** 'finished': the run reached its last epoch; it can be extended (extra epochs at the final rate) or reset. */
+export type TrainStatus = 'idle' | 'running' | 'paused' | 'finished' | 'diverged' | 'error';
 
 export interface BackendInfo {
   active: ActiveBackend;
@@ -47,8 +49,10 @@ export interface TrainingView {
   runs: RunView[];
   /** The dataset the runs train on, with the origin of each point; null until the first progress. */
   data: DataSnapshot | null;
-  /** The step at which the run last paused by itself (stopAt), until it plays again. */
-  stoppedAt: number | null;
+  /** Where and why the run last paused by itself (pause-at, end of run, extra epochs done), until it plays again. */
+  stopped: { step: number; reason: PauseReason } | null;
+  /** The epoch the run ends at (the configured epochs plus any extension); 0 until the first progress. */
+  endEpoch: number;
   backend: BackendInfo | null;
   diverged: { step: number; message: string; run: number } | null;
   /** The last request the worker could not handle, or why the run could not be built. */
@@ -80,7 +84,8 @@ export const INITIAL_VIEW: TrainingView = {
   stepsPerSecond: null,
   runs: [],
   data: null,
-  stoppedAt: null,
+  stopped: null,
+  endEpoch: 0,
   backend: null,
   diverged: null,
   error: null,
@@ -152,8 +157,16 @@ export class TrainingClient {
     if (this.view.status !== 'paused') return;
     // Optimistic, so the button flips at once; the next progress message has the worker's word.
     this.expectRunning = true;
-    this.update({ status: 'running', stoppedAt: null });
+    this.update({ status: 'running', stopped: null });
     this.post({ type: 'play' });
+  }
+
+  /** Train a finished run `epochs` more epochs, at the schedule's final rate (it is never re-warmed). */
+  extend(epochs: number): void {
+    if (this.view.status !== 'finished') return;
+    this.expectRunning = true;
+    this.update({ status: 'running', stopped: null });
+    this.post({ type: 'extend', epochs });
   }
 
   pause(): void {
@@ -291,17 +304,19 @@ export class TrainingClient {
         this.awaitingFresh = false;
         this.crashesInARow = 0;
         const diverged = fresh ? null : this.view.diverged;
-        // A stop at the stopAt step is the worker's own pause after it saw the play: it settles the status.
-        if (fresh || this.expectRunning === message.running || message.stoppedAt !== null) this.expectRunning = null;
+        // A pause of the worker's own (stop step, end of run) and a finished run's answer to play come after the
+        // worker saw the request: they settle the status.
+        if (fresh || this.expectRunning === message.running || message.stopped !== null || message.finished) this.expectRunning = null;
         const running = this.expectRunning ?? message.running;
         this.update({
-          status: diverged ? 'diverged' : running ? 'running' : 'paused',
+          status: diverged ? 'diverged' : running ? 'running' : message.finished ? 'finished' : 'paused',
           step: message.step,
           epoch: message.epoch,
           stepsPerSecond: message.stepsPerSecond,
           runs: message.runs.map((r, i) => mergeRun(this.view.runs[i], r, fresh)),
           data: message.data ?? (fresh ? null : this.view.data),
-          stoppedAt: message.stoppedAt ?? (fresh || running ? null : this.view.stoppedAt),
+          stopped: message.stopped ?? (fresh || running ? null : this.view.stopped),
+          endEpoch: message.endEpoch,
           diverged,
           ...(fresh ? { error: null } : {}),
         });
@@ -310,7 +325,14 @@ export class TrainingClient {
       case 'diverged':
         if (message.history !== this.history) return;
         this.expectRunning = null;
-        this.update({ status: 'diverged', stepsPerSecond: null, diverged: { step: message.step, message: message.message, run: message.run } });
+        // The step and epoch of the divergence are the status line's too: one source for "where it stopped".
+        this.update({
+          status: 'diverged',
+          step: message.step,
+          epoch: message.epoch,
+          stepsPerSecond: null,
+          diverged: { step: message.step, message: message.message, run: message.run },
+        });
         return;
       case 'snapshot': {
         const waiter = this.snapshotWaiters.get(message.id);

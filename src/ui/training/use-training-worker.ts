@@ -17,6 +17,8 @@ export interface TrainingControls {
   view: TrainingView;
   play(): void;
   pause(): void;
+  /** Train a finished run this many more epochs at the schedule's final rate. */
+  extend(epochs: number): void;
   step(): void;
   reset(): void;
   setSpeed(stepsPerTick: number): void;
@@ -79,9 +81,10 @@ export function useTrainingWorker(
 
   const play = useCallback(() => clientRef.current?.play(), []);
   const pause = useCallback(() => clientRef.current?.pause(), []);
+  const extend = useCallback((epochs: number) => clientRef.current?.extend(epochs), []);
   const step = useCallback(() => clientRef.current?.step(), []);
   const reset = useCallback(() => clientRef.current?.reset(), []);
   const setSpeed = useCallback((n: number) => clientRef.current?.setSpeed(n), []);
   const snapshot = useCallback(() => clientRef.current?.snapshot() ?? Promise.reject(new Error('the training worker is not running')), []);
-  return { view: shown, play, pause, step, reset, setSpeed, snapshot };
+  return { view: shown, play, pause, extend, step, reset, setSpeed, snapshot };
 }

@@ -1,0 +1,117 @@
+// Classroom mode and the guided tour in real Chromium (issue 11): digit keys never replace the experiment
+// outside classroom mode or from a focused control; Back and Forward keep the tour's caption on the step
+// whose state is shown; Page Down / Page Up (a presenter remote) walk the tour; the tour bar leaves the
+// plot readable at a projector's 1280 × 720 and shows the plot, not the controls, on a phone.
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+test.describe.configure({ timeout: 180_000 });
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByTestId('landscape1d')).toBeVisible();
+  await expect(page.getByTestId('sigma-input')).toHaveValue('0.5');
+}
+
+test('outside classroom mode a digit does nothing, from the page or from a legend checkbox', async ({ page }) => {
+  await open(page, '/');
+  await page.getByTestId('toggle-sam').focus();
+  await page.keyboard.press('4');
+  await page.getByRole('heading', { name: /five objectives/ }).click();
+  await page.keyboard.press('4');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('tour-bar')).toHaveCount(0);
+  await expect(page.getByTestId('sigma-input')).toHaveValue('0.5');
+  await expect(page.getByTestId('toggle-sam')).toBeChecked();
+  expect(page.url()).not.toContain('l1.sigma');
+});
+
+test('in classroom mode a digit at a focused checkbox or button is the control’s; from the page it loads the step', async ({ page }) => {
+  await open(page, '/?classroom=1');
+  await page.getByTestId('toggle-sam').focus();
+  await page.keyboard.press('4');
+  await page.getByTestId('help-open').focus();
+  await page.keyboard.press('4');
+  await expect(page.getByTestId('tour-bar')).toHaveCount(0);
+  await expect(page.getByTestId('sigma-input')).toHaveValue('0.5');
+
+  await page.getByRole('heading', { name: /five objectives/ }).click();
+  await page.keyboard.press('4');
+  await expect(page.getByTestId('tour-bar')).toHaveAttribute('data-step', '4');
+  await expect(page.getByTestId('sigma-input')).toHaveValue('0.3');
+  // 0 is step 10; Page Down / Page Up move by one from there.
+  await page.keyboard.press('0');
+  await expect(page.getByTestId('tour-bar')).toHaveAttribute('data-step', '10');
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('tour-bar')).toHaveAttribute('data-step', '11');
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('tour-bar')).toHaveAttribute('data-step', '9');
+});
+
+test('Back and Forward during the tour keep the caption on the step whose state is shown', async ({ page }) => {
+  await open(page, '/');
+  await page.getByTestId('tour-start').click();
+  const bar = page.getByTestId('tour-bar');
+  await expect(bar).toHaveAttribute('data-step', '1');
+  await page.getByTestId('tour-next').click();
+  await expect(bar).toHaveAttribute('data-step', '2');
+  await page.getByTestId('tour-next').click();
+  await expect(bar).toHaveAttribute('data-step', '3');
+  const caption3 = await page.getByTestId('tour-caption').textContent();
+  await expect(page.getByTestId('sigma-input')).toHaveValue('0.6');
+
+  await page.goBack();
+  await expect(page.getByTestId('sigma-input')).toHaveValue('0.12');
+  await expect(bar).toHaveAttribute('data-step', '2');
+  await expect(page.getByTestId('tour-caption')).toContainText('σ = 0.12');
+  await page.goBack();
+  await expect(page.getByTestId('sigma-input')).toHaveValue('0.5');
+  await expect(bar).toHaveAttribute('data-step', '1');
+  await page.goForward();
+  await page.goForward();
+  await expect(page.getByTestId('sigma-input')).toHaveValue('0.6');
+  await expect(bar).toHaveAttribute('data-step', '3');
+  await expect(page.getByTestId('tour-caption')).toHaveText(caption3 ?? '');
+});
+
+test('at 1280 × 720 the tour bar does not cover the 1-D plot’s readout or minimiser markers', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, '/?classroom=1');
+  await page.getByTestId('tour-start').click();
+  await page.getByTestId('tour-next').click();
+  await expect(page.getByTestId('tour-bar')).toHaveAttribute('data-step', '2');
+  const panel = page.getByTestId('landscape1d');
+  // Let the smooth scroll finish.
+  await expect.poll(async () => (await panel.boundingBox())?.y ?? -1, { timeout: 10_000 }).toBeLessThan(40);
+  await page.waitForTimeout(600);
+  const bar = await page.getByTestId('tour-bar').boundingBox();
+  expect(bar).not.toBeNull();
+  await expect(panel.locator('[data-testid="readout"]')).toHaveCount(1);
+  expect(await panel.locator('[data-testid^="marker-argmin-"]').count()).toBeGreaterThanOrEqual(4);
+  const covered: string[] = [];
+  for (const selector of ['[data-testid="readout"]', '[data-testid^="marker-argmin-"]']) {
+    for (const el of await panel.locator(selector).all()) {
+      const box = await el.boundingBox();
+      if (box && box.y + box.height > bar!.y) covered.push(`${selector} bottom ${box.y + box.height} > bar top ${bar!.y}`);
+    }
+  }
+  expect(covered).toEqual([]);
+  expect(bar!.height, 'the bar is compact').toBeLessThanOrEqual(200);
+});
+
+test('on a phone a tour step shows its plot, not the controls above it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, '/?classroom=1');
+  await page.getByTestId('tour-start').click();
+  await page.getByTestId('tour-next').click();
+  await expect(page.getByTestId('tour-bar')).toHaveAttribute('data-step', '2');
+  const plot = page.getByTestId('landscape1d').locator('[data-testid="landscape-svg"]').first();
+  await expect
+    .poll(async () => {
+      const box = await plot.boundingBox();
+      const bar = await page.getByTestId('tour-bar').boundingBox();
+      return box && bar ? box.y >= 0 && box.y + box.height / 2 <= bar.y : false;
+    }, { timeout: 10_000 })
+    .toBe(true);
+});

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Landscape1DRequest, Landscape1DResponse } from '../../worker/landscape1d-protocol.ts';
+import type { WorkerLike } from '../kit/worker-client.ts';
+import { Landscape1DClient } from './landscape1d-client.ts';
+import type { Answer } from './landscape1d-client.ts';
+
+class FakeWorker implements WorkerLike {
+  sent: Landscape1DRequest[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  postMessage(message: unknown): void {
+    this.sent.push(message as Landscape1DRequest);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(response: Landscape1DResponse): void {
+    this.onmessage?.({ data: response } as MessageEvent);
+  }
+}
+
+const geometryRequest = (id: number, m: number): Landscape1DRequest => ({ id, kind: 'geometry', expression: 'theta^2', m, sigma: 0.5, rho: 0.1 });
+
+describe('Landscape1DClient: progress and cancel', () => {
+  let workers: FakeWorker[];
+  let answers: [string, Answer][];
+  let progress: string[];
+  let clock: number;
+  let client: Landscape1DClient;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    workers = [];
+    answers = [];
+    progress = [];
+    clock = 0;
+    client = new Landscape1DClient({
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+      onAnswer: (key, a) => answers.push([key, a]),
+      onProgress: (key, p) => progress.push(`${key}:${p.stage}`),
+      onWorkerFailure: () => undefined,
+      debounceMs: 10,
+      cancelAfterMs: 150,
+      now: () => clock,
+    });
+  });
+  afterEach(() => {
+    client.dispose();
+    vi.useRealTimers();
+  });
+
+  it('a newer request cancels a long-running one: the worker is terminated and a fresh one gets the request', () => {
+    client.schedule('a', (id) => geometryRequest(id, 0));
+    vi.advanceTimersByTime(10);
+    expect(workers[0].sent).toHaveLength(1);
+    workers[0].reply({ id: 1, kind: 'progress', stage: 'sam', fraction: 0.2 });
+    expect(progress).toEqual(['a:sam']);
+    clock = 1000;
+    client.schedule('b', (id) => geometryRequest(id, 1));
+    vi.advanceTimersByTime(10);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].sent.map((r) => r.id)).toEqual([2]);
+    // A late answer of the dead worker is ignored; the new one's is delivered.
+    workers[0].reply({ id: 1, kind: 'error', message: 'late' });
+    expect(answers).toEqual([]);
+    workers[1].reply({ id: 2, kind: 'error', message: 'done' });
+    expect(answers.map(([k]) => k)).toEqual(['b']);
+  });
+
+  it('a short-running request is not cancelled: the same worker queues the newer one, and only its answer counts', () => {
+    client.schedule('a', (id) => geometryRequest(id, 0));
+    vi.advanceTimersByTime(10);
+    clock = 50;
+    client.schedule('b', (id) => geometryRequest(id, 1));
+    vi.advanceTimersByTime(10);
+    expect(workers).toHaveLength(1);
+    expect(workers[0].terminated).toBe(false);
+    workers[0].reply({ id: 1, kind: 'error', message: 'stale' });
+    workers[0].reply({ id: 2, kind: 'error', message: 'fresh' });
+    expect(answers.map(([k, a]) => `${k}:${a.kind === 'error' ? a.message : ''}`)).toEqual(['b:fresh']);
+  });
+});
