@@ -47,8 +47,8 @@ test('choosing a preset draws the four maps with contours and paths', async ({ p
   for (const name of MAPS) {
     expect(r[name][0], `${name} min`).toBeLessThan(r[name][1]);
     expect(await canvas(page, name).getAttribute('data-points')).toBe('128');
-    expect(await paintedFraction(page, name), `${name} painted`).toBeGreaterThan(0.95);
-    expect(Number(await panel(page).getByTestId(`map2d-contours-${name}`).getAttribute('data-count')), `${name} contours`).toBeGreaterThan(3);
+    await expect.poll(() => paintedFraction(page, name), { message: `${name} painted` }).toBeGreaterThan(0.95);
+    await expect.poll(async () => Number(await panel(page).getByTestId(`map2d-contours-${name}`).getAttribute('data-count')), { message: `${name} contours` }).toBeGreaterThan(3);
   }
   // sam and relaxed lie above the loss, and smoothing raises the lowest value (the narrow well is filled).
   expect(r.sam[0]).toBeGreaterThan(r.loss[0]);
@@ -88,7 +88,7 @@ test('an invalid expression shows its error and keeps the maps of the loss still
   await expect(input).toHaveAttribute('aria-invalid', 'true');
   await page.waitForTimeout(400);
   expect(await ranges(page)).toEqual(old);
-  expect(await paintedFraction(page, 'loss')).toBeGreaterThan(0.95);
+  await expect.poll(() => paintedFraction(page, 'loss')).toBeGreaterThan(0.95);
 
   await input.fill('0.5*(x^2 + 4*y^2)');
   await expect(error).toHaveCount(0);
@@ -133,8 +133,9 @@ test('σ = 1000, ρ = 1000 and exp(exp(x+y)): answered in words, no stale maps, 
     const w = window as unknown as { longTasks: { start: number; duration: number }[]; computing: [number, number][] };
     return w.longTasks.filter((t) => w.computing.some(([a, b]) => t.start >= a && t.start + t.duration <= b)).map((t) => t.duration);
   });
-  // Reported, not yet asserted: on the shared machine (load ≈ 25) a 290–300 ms task was seen while
-  // computing, source not yet found (see the h2d report); the lead decides on a quiet machine.
+  // The four maps used to paint and trace contours in one task (290–300 ms on a busy machine); each map
+  // now paints and traces in tasks of its own. Still 111 ms at load 17.6 (h2d2's run), so recorded, not
+  // yet asserted ≤ 100 ms: the remaining render (shared colour map, React commit) is the next suspect.
   test.info().annotations.push({ type: 'longest main-thread task while computing (ms)', description: String(Math.max(0, ...during)) });
 
   const input = panel(page).getByTestId('expression2d-input');

@@ -16,6 +16,7 @@ import { gaussHermite } from './gauss-hermite.ts';
 import { outputIndices, planAxes, sampleGrid } from './grid2d.ts';
 import type { GridPlan, WorkingGrid2D } from './grid2d.ts';
 import type { Loss2D, View2D } from './types.ts';
+import { findKinks, kinkError } from './kink-correction.ts';
 import { gaussianKernel } from '../gaussian-kernel.ts';
 
 /** The Gaussian is cut at ±TAIL σ: the mass beyond, per axis, is 2.6e-12. */
@@ -106,20 +107,33 @@ export function expectedOnGrid(grid: WorkingGrid2D, points: number, sigma: numbe
   }
   const kx = gaussianKernel(rx, xAxis.h / sigma);
   const ky = gaussianKernel(ry, yAxis.h / sigma);
+  // Kink corrections need the kernel to be the whole Gaussian (not cut short by a grid that ends early).
+  const errX = rx === Math.floor((TAIL * sigma) / xAxis.h) ? kinkError(kx, sigma / xAxis.h) : null;
+  const errY = ry === Math.floor((TAIL * sigma) / yAxis.h) ? kinkError(ky, sigma / yAxis.h) : null;
+  const values0 = grid.values;
+  // Whether a row-pass value read any non-finite sample: the column pass's kink tests skip those.
+  const rowTainted = new Uint8Array((rowTo - rowFrom + 1) * points);
 
   // Row pass over the rows the column pass will read, output columns only: rowPass[(r − rowFrom)·N + j].
   const rowPass = new Float64Array((rowTo - rowFrom + 1) * points);
   for (let r = rowFrom; r <= rowTo; r++) {
     const base = r * cols;
     const dst = (r - rowFrom) * points;
+    const kinks = errX ? findKinks(samples, base, 1, cols, (q) => q >= 0 && q < cols && !Number.isFinite(values0[base + q])) : [];
     for (let j = 0; j < points; j++) {
       const c = base + outCols[j];
       // The kernel is symmetric: fold the two sides to halve the multiplications.
       let acc = kx[rx] * samples[c];
       for (let t = 1; t <= rx; t++) acc += kx[rx + t] * (samples[c + t] + samples[c - t]);
+      if (errX) for (const kink of kinks) acc += kink.jump * errX(kink.at - outCols[j]);
       rowPass[dst + j] = acc;
+      const left = outCols[j] - rx;
+      const right = outCols[j] + rx + 1;
+      if (bad[(r + 1) * W + right] - bad[r * W + right] - bad[(r + 1) * W + left] + bad[r * W + left] > 0) rowTainted[dst + j] = 1;
     }
   }
+  const passRows = rowTo - rowFrom + 1;
+  const columnKinks = Array.from(outCols, (_, j) => (errY ? findKinks(rowPass, j, points, passRows, (m) => m >= 0 && m < passRows && rowTainted[m * points + j] === 1) : []));
   const values = new Float64Array(points * points);
   let notFinite = 0;
   for (let i = 0; i < points; i++) {
@@ -128,6 +142,7 @@ export function expectedOnGrid(grid: WorkingGrid2D, points: number, sigma: numbe
     for (let j = 0; j < points; j++) {
       let acc = ky[ry] * rowPass[centre + j];
       for (let t = 1; t <= ry; t++) acc += ky[ry + t] * (rowPass[centre + t * points + j] + rowPass[centre - t * points + j]);
+      if (errY) for (const kink of columnKinks[j]) acc += kink.jump * errY(kink.at - (r0 - rowFrom));
       const c0 = outCols[j];
       const top = r0 - ry;
       const bottom = r0 + ry + 1;

@@ -3,7 +3,7 @@
  * the optimizer paths, bSAM's posterior ellipses and the start point. Drag the start point to move it,
  * drag elsewhere to pan, use the wheel to zoom; all maps share one view, so they move together.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { OptimizerPath } from '../../math/landscape2d/paths.ts';
 import type { Landscape2D } from '../../math/landscape2d/types.ts';
@@ -14,6 +14,7 @@ import { usePointerDrag } from '../kit/use-pointer-drag.ts';
 import { OPTIMIZER_STYLE } from './optimizer-style.ts';
 import { contourPaths, finiteRange, paintMap, panBy, zoomAbout } from './render-2d.ts';
 import type { MapGeometry, ViewRange } from './render-2d.ts';
+import type { ContourPath } from '../kit/grid-paint.ts';
 
 export const MAP_MARGIN = { top: 20, right: 8, bottom: 24, left: 38 };
 
@@ -48,20 +49,31 @@ export function MapView({ name, title, geometry, maps, cmap, thresholds, paths, 
   const valueRange = useMemo(() => (values ? finiteRange(values) : null), [values]);
 
   useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    const image = ctx.createImageData(canvas.width, canvas.height);
-    const painted = maps && values && cmap ? paintMap(image, geometry, maps, values, cmap, dpr) : 0;
-    ctx.putImageData(image, 0, 0);
-    canvas.dataset.painted = String(painted);
+    // Each map paints in its own task: the four maps painted in React's one effect flush made a single
+    // ~300 ms main-thread task on a busy machine; a superseded paint is cancelled.
+    const timer = setTimeout(() => {
+      const canvas = canvasRef.current;
+      if (!canvas) return;
+      const dpr = window.devicePixelRatio || 1;
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      const image = ctx.createImageData(canvas.width, canvas.height);
+      const painted = maps && values && cmap ? paintMap(image, geometry, maps, values, cmap, dpr) : 0;
+      ctx.putImageData(image, 0, 0);
+      canvas.dataset.painted = String(painted);
+    }, 0);
+    return () => clearTimeout(timer);
   }, [geometry, width, height, maps, values, cmap]);
 
-  const contours = useMemo(() => (maps && values ? contourPaths(maps, values, thresholds, geometry) : []), [maps, values, thresholds, geometry]);
+  // Contours of four 256² maps computed during one render were a long main-thread task: each map traces
+  // its own in a task of its own, after the render that brought the values.
+  const [contours, setContours] = useState<ContourPath[]>([]);
+  useEffect(() => {
+    const timer = setTimeout(() => setContours(maps && values ? contourPaths(maps, values, thresholds, geometry) : []), 0);
+    return () => clearTimeout(timer);
+  }, [maps, values, thresholds, geometry]);
 
   // The wheel needs a non-passive listener to keep the page from scrolling while zooming.
   const latest = useRef({ geometry, onView });
