@@ -7,7 +7,7 @@ describe('training field parsers', () => {
     expect(parseHidden(' 8, 16 ')).toEqual({ ok: true, value: [8, 16] });
     expect(parseHidden('')).toEqual({ ok: true, value: [] });
     expect(parseHidden('8,0').ok).toBe(false);
-    expect(parseHidden('8,129').ok).toBe(false);
+    expect(parseHidden('8,1025').ok).toBe(false);
     expect(parseHidden('8,x').ok).toBe(false);
     expect(parseHidden('1.5').ok).toBe(false);
     expect(parseHidden('1,1,1,1,1,1,1').ok).toBe(false);
