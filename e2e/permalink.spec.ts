@@ -31,7 +31,9 @@ const FUZZED: { name: string; fragment: string; keys: string[] }[] = [
   { name: 'wrong types', fragment: 'v=1&l1.sigma=abc&l1.visible.sam=maybe&tr.model.hidden=a,b&ms.surface=42&tr.model=5', keys: ['l1.sigma', 'l1.visible.sam', 'ms.surface', 'tr.model.hidden', 'tr.model'] },
   { name: 'huge numbers', fragment: 'v=1&l1.sigma=1e308&l1.rho=-1e999&l1.m=1e400&tr.seeds.noise=1e30&tr.epochs=1e12&ms.sigmaTo=1e308', keys: ['l1.sigma', 'l1.rho', 'l1.m', 'tr.epochs', 'tr.seeds.noise'] },
   { name: 'a huge domain', fragment: 'v=1&l1.from=-1e308&l1.to=1e308', keys: ['l1.from'] },
-  { name: 'the widest and the narrowest drawable domains', fragment: 'v=1&l1.from=-1e6&l1.to=1e6&ms.sigmaFrom=1e-300&ms.sigmaTo=1e300', keys: [] },
+  { name: 'the widest and the narrowest drawable domains', fragment: 'v=1&l1.from=-1e6&l1.to=1e6&ms.sigmaFrom=1e-300&ms.sigmaTo=1e3', keys: [] },
+  // σ to past the schema's 1000 is clamped with a notice (issue 11: it was accepted silently).
+  { name: 'a σ range past its bound', fragment: 'v=1&ms.sigmaFrom=1e-300&ms.sigmaTo=1e300', keys: ['ms.sigmaTo'] },
   { name: 'a tiny domain', fragment: 'v=1&l1.from=0&l1.to=1e-300', keys: ['l1.from'] },
   { name: 'NaN and Infinity', fragment: 'v=1&l1.sigma=NaN&l1.rho=Infinity&l1.m=-Infinity', keys: ['l1.sigma', 'l1.rho', 'l1.m'] },
   { name: 'unknown keys', fragment: 'v=1&zoom=3&l9.x=1&__proto__=1&constructor.prototype=1', keys: ['zoom', 'l9.x', '__proto__', 'constructor.prototype'] },

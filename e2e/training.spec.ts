@@ -117,7 +117,7 @@ test('WebGPU trains a small softmax MLP (3 classes, bSAM) as the fused engine do
   const expected = [fused.trainEpoch(), fused.trainEpoch()];
   await openWithBackend(page, 'webgpu', fragment);
   await page.getByTestId('train-play').click();
-  await expect(page.getByTestId('train-stopped-at')).toHaveText('stopped at step 6, as asked', { timeout: TRAIN_TIMEOUT });
+  await expect(page.getByTestId('train-stopped-at')).toHaveText('paused at step 6, as set in “Pause at step”', { timeout: TRAIN_TIMEOUT });
   await expect(page.getByTestId('train-backend')).toHaveAttribute('data-active', 'webgpu');
   const got = [await attrNumber(page, 'train-metrics', 'data-first-loss'), await attrNumber(page, 'train-metrics', 'data-last-loss')];
   got.forEach((loss, e) => expect(Math.abs(loss - expected[e]), `epoch ${e + 1}: webgpu ${loss}, fused ${expected[e]}`).toBeLessThan(2e-5 * Math.max(1, expected[e])));
