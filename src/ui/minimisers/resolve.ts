@@ -1,4 +1,4 @@
-import { findPreset } from '../../math/presets.ts';
+import { resolveLossRange } from '../kit/resolve-loss-range.ts';
 import type { ExperimentState } from '../../state/experiment.ts';
 import type { PathParams } from './minimiser-client.ts';
 
@@ -16,16 +16,9 @@ export type ResolvedPath = { ok: true; params: PathParams } | { ok: false; reaso
  * (both in the permalink). The current σ and m are not in it, so moving them never recomputes.
  */
 export function resolvePathParams(state: ExperimentState): ResolvedPath {
-  const { loss, from, to, rho } = state.landscape1d;
-  const { sigmaFrom, sigmaTo } = state.msigma;
-  let expression: string;
-  if (loss.kind === 'preset') {
-    const preset = findPreset(loss.id);
-    if (!preset) return { ok: false, reason: `Unknown loss preset “${loss.id}”.` };
-    expression = preset.expression;
-  } else expression = loss.text;
-  if (expression.trim() === '') return { ok: false, reason: 'Type a loss expression in θ.' };
-  if (!(from < to)) return { ok: false, reason: 'The m-domain is empty (from ≥ to).' };
-  if (!(sigmaFrom > 0 && sigmaFrom < sigmaTo)) return { ok: false, reason: 'The σ range must satisfy 0 < σ from < σ to.' };
+  const resolved = resolveLossRange(state);
+  if (!resolved.ok) return resolved;
+  const { expression, from, to, sigmaFrom, sigmaTo } = resolved.range;
+  const { rho } = state.landscape1d;
   return { ok: true, params: { expression, from, to, points: PATH_POINTS, rho, sigmaFrom, sigmaTo, sigmaPoints: PATH_SIGMAS } };
 }

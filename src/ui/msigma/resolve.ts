@@ -1,4 +1,4 @@
-import { findPreset } from '../../math/presets.ts';
+import { resolveLossRange } from '../kit/resolve-loss-range.ts';
 import type { ExperimentState } from '../../state/experiment.ts';
 import type { GridParams } from './landscape-client.ts';
 
@@ -14,16 +14,8 @@ export type ResolvedParams = { ok: true; params: GridParams } | { ok: false; rea
  * be posted to a worker.
  */
 export function resolveGridParams(state: ExperimentState): ResolvedParams {
-  const { loss, from, to } = state.landscape1d;
-  const { sigmaFrom, sigmaTo } = state.msigma;
-  let expression: string;
-  if (loss.kind === 'preset') {
-    const preset = findPreset(loss.id);
-    if (!preset) return { ok: false, reason: `Unknown loss preset “${loss.id}”.` };
-    expression = preset.expression;
-  } else expression = loss.text;
-  if (expression.trim() === '') return { ok: false, reason: 'Type a loss expression in θ.' };
-  if (!(from < to)) return { ok: false, reason: 'The m-domain is empty (from ≥ to).' };
-  if (!(sigmaFrom > 0 && sigmaFrom < sigmaTo)) return { ok: false, reason: 'The σ range must satisfy 0 < σ from < σ to.' };
+  const resolved = resolveLossRange(state);
+  if (!resolved.ok) return resolved;
+  const { expression, from, to, sigmaFrom, sigmaTo } = resolved.range;
   return { ok: true, params: { expression, mFrom: from, mTo: to, mPoints: M_POINTS, sigmaFrom, sigmaTo, sigmaPoints: SIGMA_POINTS } };
 }
