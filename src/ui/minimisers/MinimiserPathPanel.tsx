@@ -14,7 +14,7 @@ import type { Action } from '../../state/update.ts';
 import { formatNumber } from '../kit/format.ts';
 import { OBJECTIVE_STYLE } from '../kit/objective-style.ts';
 import { useElementWidth } from '../kit/use-element-width.ts';
-import { findJumps, nearestIndex } from './path-jumps.ts';
+import { describeJumps, findJumps, nearestIndex } from './path-jumps.ts';
 import { resolvePathParams } from './resolve.ts';
 import { useMinimiserPath } from './use-minimiser-path.ts';
 import { useSigmaSweep } from './use-sigma-sweep.ts';
@@ -155,7 +155,7 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
       </div>
       {path && (
         <p data-testid="minimisers-jumps" style={{ margin: 0, fontSize: 13 }}>
-          {describeJumps('E (Bayes)', jumps)} {describeJumps('B', bJumps)}
+          {describeJumps('E (Bayes)', jumps, path.expected)} {describeJumps('B', bJumps, path.biconjugate)}
         </p>
       )}
       {result.error && (
@@ -177,13 +177,6 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
       )}
     </section>
   );
-}
-
-function describeJumps(name: string, jumps: ReturnType<typeof findJumps>): string {
-  if (jumps.length === 0) return `${name}’s minimiser moves without jumping.`;
-  return jumps
-    .map((j) => `${name}’s minimiser jumps from m ≈ ${j.mBefore.toFixed(2)} to m ≈ ${j.mAfter.toFixed(2)} between σ = ${formatNumber(j.sigmaBefore)} and ${formatNumber(j.sigmaAfter)}.`)
-    .join(' ');
 }
 
 interface AxesProps {
