@@ -10,5 +10,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 60_000,
+    setupFiles: ['./vitest.setup.ts'],
   },
 });
