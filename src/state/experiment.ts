@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { OBJECTIVES } from '../math/objectives.ts';
+import { DEFAULT_EXPERIMENT_PANEL, experimentPanelSchema } from './fashion-experiment.ts';
 import { OFFICIAL_BSAM_DEMO, trainingSchema } from './training.ts';
 
 export const STATE_VERSION = 1 as const;
@@ -111,6 +112,8 @@ export const experimentStateSchema = z.object({
   msigma: msigmaSchema,
   training: trainingSchema,
   landscape2d: landscape2dSchema,
+  /** The Fashion-MNIST experiment panel (src/state/fashion-experiment.ts); links made before it get its defaults. */
+  experiment: experimentPanelSchema.default(DEFAULT_EXPERIMENT_PANEL),
 });
 export type ExperimentState = z.infer<typeof experimentStateSchema>;
 
@@ -148,4 +151,5 @@ export const DEFAULT_STATE: ExperimentState = {
     dataSize: 100,
     seed: 0,
   },
+  experiment: DEFAULT_EXPERIMENT_PANEL,
 };

@@ -11,6 +11,8 @@ import type { ExperimentState, Landscape1DState, Landscape2DState, LossSpec, Map
 import { DEFAULT_STATE, landscape2dSchema, lossSpecSchema, msigmaSchema, rhoSchema, sigmaSchema, VIEW_2D_LIMIT } from './experiment.ts';
 import { numberBounds } from './schema-bounds.ts';
 import type { NumberBounds, Schema } from './schema-bounds.ts';
+import type { ExperimentPanelState } from './fashion-experiment.ts';
+import { experimentPanelSchema } from './fashion-experiment.ts';
 import { trainingSchema } from './training.ts';
 import type { TrainingConfig } from './training.ts';
 
@@ -31,6 +33,7 @@ export type Action =
   | { type: 'selectMSigma'; m: number; sigma: number }
   | { type: 'patchMSigma'; patch: Partial<MSigmaState> }
   | { type: 'patchTraining'; patch: TrainingPatch }
+  | { type: 'patchExperiment'; patch: ExperimentPanelPatch }
   | { type: 'applyTrainingPreset'; config: TrainingConfig }
   | { type: 'set2DSigma'; sigma: number }
   | { type: 'set2DRho'; rho: number }
@@ -164,6 +167,17 @@ export function patchTraining(state: ExperimentState, patch: TrainingPatch): Exp
   });
 }
 
+/** A change to the Fashion-MNIST experiment panel: optimizer flags merge one by one, the rest replace. */
+export type ExperimentPanelPatch = Partial<Omit<ExperimentPanelState, 'optimizers'>> & { optimizers?: Partial<ExperimentPanelState['optimizers']> };
+
+/** Validated against the schema: an out-of-range value leaves the state as it was (the fields say why). */
+export function patchExperiment(state: ExperimentState, patch: ExperimentPanelPatch): ExperimentState {
+  const cur = state.experiment;
+  const parsed = experimentPanelSchema.safeParse({ ...cur, ...patch, optimizers: { ...cur.optimizers, ...patch.optimizers } });
+  if (!parsed.success || JSON.stringify(parsed.data) === JSON.stringify(cur)) return state;
+  return { ...state, experiment: parsed.data };
+}
+
 export function applyTrainingPreset(state: ExperimentState, config: TrainingConfig): ExperimentState {
   return withTraining(state, config);
 }
@@ -271,6 +285,8 @@ export function reduce(state: ExperimentState, action: Action): ExperimentState 
       return patchMSigma(state, action.patch);
     case 'patchTraining':
       return patchTraining(state, action.patch);
+    case 'patchExperiment':
+      return patchExperiment(state, action.patch);
     case 'applyTrainingPreset':
       return applyTrainingPreset(state, action.config);
     case 'set2DSigma':

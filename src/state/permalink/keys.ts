@@ -8,6 +8,7 @@ export const SECTION_ALIASES: Readonly<Record<string, string>> = {
   landscape2d: 'l2',
   msigma: 'ms',
   training: 'tr',
+  experiment: 'ex',
 };
 
 // Maps, not object lookups: a key like `constructor.x` from a link must not find Object.prototype members.
