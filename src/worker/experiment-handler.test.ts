@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_EXPERIMENT_PANEL, experimentRuns } from '../state/fashion-experiment.ts';
+import { FASHION_MNIST_FILES, FASHION_MNIST_FOLDER, IDX_ROLES } from '../train/data/fashion-mnist.ts';
+import type { IdxFiles } from '../train/data/index.ts';
+import { ExperimentHandler, type FilesLoader } from './experiment-handler.ts';
+import type { ExperimentRequest, ExperimentResponse } from './experiment-protocol.ts';
+
+// The real shipped files, read from public/ as the worker would download them.
+const DIR = fileURLToPath(new URL(`../../public/${FASHION_MNIST_FOLDER}/`, import.meta.url));
+const files = Object.fromEntries(IDX_ROLES.map((role) => [role, new Uint8Array(gunzipSync(readFileSync(DIR + FASHION_MNIST_FILES[role].name)))])) as unknown as IdxFiles;
+const fromDisk: FilesLoader = async (_base, onProgress) => {
+  onProgress({ loaded: 1, total: 1, fraction: 1, file: 'all' });
+  return files;
+};
+
+function host() {
+  const out: ExperimentResponse[] = [];
+  const tasks: (() => Promise<void>)[] = [];
+  return {
+    out,
+    host: { post: (r: ExperimentResponse) => out.push(r), schedule: (t: () => Promise<void>) => tasks.push(t), now: () => performance.now() },
+    async drain(rounds = 100_000) {
+      for (let k = 0; k < rounds && tasks.length; k++) await (tasks.shift() as () => Promise<void>)();
+    },
+  };
+}
+
+const runs = experimentRuns({ ...DEFAULT_EXPERIMENT_PANEL, optimizers: { ...DEFAULT_EXPERIMENT_PANEL.optimizers, 'sam-sgd': false }, size: 500, epochs: 1, batchSize: 50, predictiveSamples: 4 });
+
+async function experiment(request: ExperimentRequest = { type: 'start', runs }) {
+  const h = host();
+  const handler = new ExperimentHandler(h.host, fromDisk);
+  await handler.handle({ type: 'load', baseUrl: '/' });
+  await handler.handle(request);
+  await h.drain();
+  return { h, handler };
+}
+
+/** The records without their wall times, which differ between runs. */
+const records = (out: ExperimentResponse[]) => out.flatMap((r) => (r.type === 'epoch' ? [{ ...r.record, trainSeconds: 0 }] : []));
+
+describe('the experiment worker’s handler, on the real Fashion-MNIST files', () => {
+  it('loads, trains SGD and bSAM on 500 images for an epoch far above chance, and repeats itself exactly', async () => {
+    const { h } = await experiment();
+    expect(h.out.find((r) => r.type === 'loaded')).toEqual({ type: 'loaded', trainImages: 60_000, testImages: 10_000 });
+    const done = h.out.flatMap((r) => (r.type === 'run-done' ? [r] : []));
+    expect(done.map((d) => d.result.optimizer)).toEqual(['sgd', 'bsam']);
+    for (const d of done) {
+      expect(d.result.finished).toBe(true);
+      expect(d.result.epochs).toHaveLength(1);
+      // Chance is 0.1; 10 steps of 50 images already get well above it.
+      expect(d.result.epochs[0].mean.accuracy).toBeGreaterThan(0.5);
+      expect(d.result.reliability?.mean).toHaveLength(20);
+      expect(d.predictions.mean).toHaveLength(10_000 * 10);
+    }
+    const bsam = done[1];
+    expect(bsam.result.epochs[0].bayes?.accuracy).toBeGreaterThan(0.5);
+    expect(bsam.predictions.bayes).not.toBeNull();
+    expect(done[0].result.epochs[0].bayes).toBeNull();
+    expect(h.out.at(-1)).toEqual({ type: 'finished' });
+    const again = await experiment();
+    expect(records(again.h.out)).toEqual(records(h.out));
+  });
+
+  it('pauses, resumes and cancels between chunks', async () => {
+    const h = host();
+    const handler = new ExperimentHandler(h.host, fromDisk);
+    await handler.handle({ type: 'start', runs });
+    expect(h.out).toEqual([{ type: 'error', message: 'the dataset is not loaded yet' }]);
+    await handler.handle({ type: 'load', baseUrl: '/' });
+    await handler.handle({ type: 'start', runs });
+    await h.drain(1);
+    await handler.handle({ type: 'pause' });
+    const paused = h.out.at(-1);
+    expect(paused).toMatchObject({ type: 'progress', paused: true });
+    await h.drain();
+    expect(h.out.at(-1)).toBe(paused);
+    await handler.handle({ type: 'resume' });
+    await handler.handle({ type: 'cancel' });
+    await h.drain();
+    expect(h.out.at(-1)).toEqual({ type: 'cancelled' });
+    expect(h.out.some((r) => r.type === 'finished')).toBe(false);
+  });
+
+  it('says plainly when the files cannot be loaded', async () => {
+    const h = host();
+    const handler = new ExperimentHandler(h.host, async () => {
+      throw new Error('Could not download train-images-idx3-ubyte.gz: the server answered 404 Not Found.');
+    });
+    await handler.handle({ type: 'load', baseUrl: '/' });
+    expect(h.out).toEqual([{ type: 'load-error', message: 'Could not download train-images-idx3-ubyte.gz: the server answered 404 Not Found.' }]);
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * The Fashion-MNIST experiment behind its worker, free of worker globals so it runs (and is tested) in Node.
+ * It loads the dataset through an injected loader (fetch + Cache Storage in the worker, the files on disk in a
+ * test), then trains the runs one after another on the fused engine in chunks of CHUNK_MS, yielding between
+ * chunks (through `schedule`) so that pause and cancel are handled promptly. Each run is seeded by its config
+ * alone: the same runs give the same records on any machine (wall times aside).
+ */
+import type { TrainingConfig } from '../state/training.ts';
+import type { ArrayDataset, IdxFiles, LoadProgress } from '../train/data/index.ts';
+import { fashionMnistDataset } from '../train/data/index.ts';
+import { FusedTrainingRun } from '../train/fused/fused-run.ts';
+import { stepsPerEpoch as epochSteps } from '../train/schedule.ts';
+import { evaluateOnTest } from './experiment-evaluate.ts';
+import type { ExperimentEpochRecord, ExperimentRequest, ExperimentResponse, ExperimentRunResult } from './experiment-protocol.ts';
+
+const CHUNK_MS = 40;
+const PROGRESS_MS = 100;
+
+export interface ExperimentHost {
+  post(response: ExperimentResponse, transfer?: Transferable[]): void;
+  /** Run `task` soon, after pending messages (setTimeout 0 in the worker). */
+  schedule(task: () => Promise<void>): void;
+  now(): number;
+}
+
+export type FilesLoader = (baseUrl: string, onProgress: (p: LoadProgress) => void) => Promise<IdxFiles>;
+
+type RunSpec = Extract<ExperimentRequest, { type: 'start' }>['runs'][number];
+
+/** One experiment: the runs, the one training now, and the clock for the ETA. */
+interface Job {
+  runs: RunSpec[];
+  table: ArrayDataset;
+  index: number;
+  run: FusedTrainingRun | null;
+  result: ExperimentRunResult | null;
+  paused: boolean;
+  /** Steps trained over all runs, and the active (unpaused) milliseconds they took, evaluations included. */
+  doneSteps: number;
+  activeMs: number;
+  epochMs: number;
+  lastProgress: number;
+}
+
+const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export class ExperimentHandler {
+  private files: IdxFiles | null = null;
+  private job: Job | null = null;
+  /** Which job a scheduled chunk belongs to: a chunk of a cancelled job, or one left over from before a pause, stops. */
+  private generation = 0;
+
+  constructor(
+    private readonly host: ExperimentHost,
+    private readonly loadFiles: FilesLoader,
+  ) {}
+
+  async handle(request: ExperimentRequest): Promise<void> {
+    switch (request.type) {
+      case 'load':
+        return this.load(request.baseUrl);
+      case 'start':
+        return this.start(request.runs);
+      case 'pause':
+        if (this.job && !this.job.paused) {
+          this.job.paused = true;
+          this.generation++;
+          this.postProgress(this.job);
+        }
+        return;
+      case 'resume':
+        if (this.job?.paused) {
+          this.job.paused = false;
+          this.postProgress(this.job);
+          this.scheduleChunk();
+        }
+        return;
+      case 'cancel':
+        if (this.job) {
+          this.stopJob();
+          this.host.post({ type: 'cancelled' });
+        }
+        return;
+    }
+  }
+
+  private async load(baseUrl: string): Promise<void> {
+    if (!this.files) {
+      try {
+        this.files = await this.loadFiles(baseUrl, (p) => this.host.post({ type: 'load-progress', loaded: p.loaded, total: p.total, fraction: p.fraction }));
+      } catch (e) {
+        this.host.post({ type: 'load-error', message: describe(e) });
+        return;
+      }
+    }
+    try {
+      // Parsing all 60,000 images checks the files once, here, rather than at the first run.
+      const all = fashionMnistDataset(this.files, 60_000);
+      this.host.post({ type: 'loaded', trainImages: all.train.labels.length, testImages: all.test.labels.length });
+    } catch (e) {
+      this.files = null;
+      this.host.post({ type: 'load-error', message: describe(e) });
+    }
+  }
+
+  private start(runs: RunSpec[]): void {
+    if (this.job) this.stopJob();
+    if (!this.files) {
+      this.host.post({ type: 'error', message: 'the dataset is not loaded yet' });
+      return;
+    }
+    const sizes = new Set(runs.map((r) => r.config.dataset.size));
+    if (sizes.size !== 1) {
+      this.host.post({ type: 'error', message: 'every run of an experiment trains on the same training images' });
+      return;
+    }
+    const table = fashionMnistDataset(this.files, [...sizes][0]);
+    this.job = { runs, table, index: 0, run: null, result: null, paused: false, doneSteps: 0, activeMs: 0, epochMs: 0, lastProgress: -Infinity };
+    this.scheduleChunk();
+  }
+
+  private stopJob(): void {
+    this.job?.run?.dispose();
+    this.job = null;
+    this.generation++;
+  }
+
+  private scheduleChunk(): void {
+    const gen = this.generation;
+    this.host.schedule(async () => {
+      if (gen === this.generation) this.chunk();
+    });
+  }
+
+  private totalSteps(job: Job): number {
+    return job.runs.reduce((sum, r) => sum + r.config.epochs * stepsPerEpoch(r.config, job.table), 0);
+  }
+
+  private postProgress(job: Job): void {
+    const spec = job.runs[Math.min(job.index, job.runs.length - 1)];
+    const total = this.totalSteps(job);
+    const run = job.run;
+    this.host.post({
+      type: 'progress',
+      run: Math.min(job.index, job.runs.length - 1),
+      runs: job.runs.length,
+      epoch: run?.epoch ?? 0,
+      epochs: spec.config.epochs,
+      step: run?.step ?? 0,
+      stepsPerEpoch: stepsPerEpoch(spec.config, job.table),
+      doneSteps: job.doneSteps,
+      totalSteps: total,
+      etaSeconds: job.doneSteps > 0 ? ((job.activeMs / job.doneSteps) * (total - job.doneSteps)) / 1000 : null,
+      paused: job.paused,
+    });
+  }
+
+  /** Trains for about CHUNK_MS (an epoch's evaluation may make it longer; the worker is not the page). */
+  private chunk(): void {
+    const job = this.job;
+    if (!job || job.paused) return;
+    const start = this.host.now();
+    try {
+      while (this.host.now() - start < CHUNK_MS) {
+        if (!this.stepOnce(job)) return;
+      }
+    } catch (e) {
+      this.stopJob();
+      this.host.post({ type: 'error', message: describe(e) });
+      return;
+    } finally {
+      job.activeMs += this.host.now() - start;
+    }
+    if (this.host.now() - job.lastProgress >= PROGRESS_MS) {
+      job.lastProgress = this.host.now();
+      this.postProgress(job);
+    }
+    this.scheduleChunk();
+  }
+
+  /** One step (starting, evaluating and finishing runs as needed); false when the experiment is over. */
+  private stepOnce(job: Job): boolean {
+    if (!job.run) {
+      const spec = job.runs[job.index];
+      job.run = new FusedTrainingRun(spec.config, { data: job.table });
+      job.result = { optimizer: spec.optimizer, seed: spec.seed, epochs: [], finished: false, reliability: null };
+      job.epochMs = 0;
+    }
+    const run = job.run;
+    const t0 = this.host.now();
+    const { epochLoss } = run.advance();
+    job.epochMs += this.host.now() - t0;
+    job.doneSteps++;
+    if (epochLoss === null) return true;
+    this.closeEpoch(job, run, epochLoss);
+    if (run.epoch < run.config.epochs) return true;
+    run.dispose();
+    job.run = null;
+    job.index++;
+    if (job.index < job.runs.length) return true;
+    this.postProgress(job);
+    this.job = null;
+    this.host.post({ type: 'finished' });
+    return false;
+  }
+
+  private closeEpoch(job: Job, run: FusedTrainingRun, trainLoss: number): void {
+    const result = job.result as ExperimentRunResult;
+    const ev = evaluateOnTest(run, job.table);
+    const record: ExperimentEpochRecord = { epoch: run.epoch, trainLoss, mean: ev.mean.metrics, bayes: ev.bayes?.metrics ?? null, trainSeconds: job.epochMs / 1000 };
+    job.epochMs = 0;
+    result.epochs.push(record);
+    this.host.post({ type: 'epoch', run: job.index, record });
+    if (run.epoch < run.config.epochs) return;
+    result.finished = true;
+    result.reliability = { mean: ev.mean.bins, bayes: ev.bayes?.bins ?? null };
+    const { mean, bayes } = ev.probabilities;
+    // Copies: the engine may reuse its output buffers, and the copies are transferred, not cloned.
+    const predictions = { optimizer: result.optimizer, seed: result.seed, classes: job.table.classes, mean: Float32Array.from(mean), bayes: bayes ? Float32Array.from(bayes) : null };
+    const transfer = [predictions.mean.buffer, ...(predictions.bayes ? [predictions.bayes.buffer] : [])];
+    this.host.post({ type: 'run-done', run: job.index, result, predictions }, transfer);
+  }
+}
+
+/** Steps in an epoch, as the run counts them (schedule.ts: the irregular last batch is skipped). */
+const stepsPerEpoch = (config: TrainingConfig, table: ArrayDataset) => epochSteps(config, table.train.labels.length);
