@@ -1,5 +1,6 @@
 import { ClassroomBar } from '../classroom/ClassroomBar.tsx';
 import { ClassroomProvider } from '../classroom/ClassroomProvider.tsx';
+import { ExperimentSection } from '../experiment/ExperimentSection.tsx';
 import { Landscape1DPanel } from '../landscape1d/Landscape1DPanel.tsx';
 import { Landscape2DPanel } from '../landscape2d/Landscape2DPanel.tsx';
 import { MinimiserPathPanel } from '../minimisers/MinimiserPathPanel.tsx';
@@ -41,6 +42,7 @@ export function App() {
           <MinimiserPathPanel state={state} dispatch={dispatch} />
           <TrainingPanel state={state} dispatch={dispatch} />
           <Landscape2DPanel state={state} dispatch={dispatch} />
+          <ExperimentSection state={state} dispatch={dispatch} />
         </main>
       </div>
     </ClassroomProvider>

@@ -1,0 +1,96 @@
+import { extent, line, scaleLinear } from 'd3';
+import { formatTick } from '../kit/tick-format.ts';
+import { OPTIMIZER_COLOURS, OPTIMIZER_NAMES } from './optimizer-style.ts';
+import type { EpochRecord, RunResult } from './results/run-result.ts';
+
+/** The four per-epoch curves of the issue: training loss and the test metrics under the mean weights. */
+const METRICS: { title: string; value: (r: EpochRecord) => number }[] = [
+  { title: 'train loss', value: (r) => r.trainLoss },
+  { title: 'test accuracy', value: (r) => r.mean.accuracy },
+  { title: 'test NLL', value: (r) => r.mean.nll },
+  { title: 'test ECE', value: (r) => r.mean.ece },
+];
+
+const W = 240;
+const H = 150;
+const M = { top: 18, right: 8, bottom: 24, left: 44 };
+
+interface Props {
+  results: RunResult[];
+  epochs: number;
+}
+
+/** Small multiples, one line per run (seeds of one optimizer share its colour; bSAM's model average is dashed on the test metrics). */
+export function EpochCurves({ results, epochs }: Props) {
+  return (
+    <div className="experiment-curves" data-testid="ex-curves">
+      {METRICS.map((m, i) => (
+        <Curve key={m.title} title={m.title} value={m.value} bayes={i > 0 ? METRICS[i].value : null} results={results} epochs={epochs} />
+      ))}
+      <p className="experiment-legend">
+        {[...new Set(results.map((r) => r.optimizer))].map((o) => (
+          <span key={o} style={{ color: OPTIMIZER_COLOURS[o] }}>
+            ━ {OPTIMIZER_NAMES[o]}{' '}
+          </span>
+        ))}
+        {results.some((r) => r.optimizer === 'bsam') && <span>┅ bSAM model average</span>}
+      </p>
+    </div>
+  );
+}
+
+interface CurveProps {
+  title: string;
+  value: (r: EpochRecord) => number;
+  /** The same metric of bSAM's model average (null for the training loss, which has none). */
+  bayes: ((r: EpochRecord) => number) | null;
+  results: RunResult[];
+  epochs: number;
+}
+
+function Curve({ title, value, bayes, results, epochs }: CurveProps) {
+  const series = results.flatMap((r, i) => {
+    const main = { key: `${i}`, colour: OPTIMIZER_COLOURS[r.optimizer], dashed: false, points: r.epochs.map((e) => [e.epoch, value(e)] as const) };
+    const avg = bayes && r.optimizer === 'bsam' ? [{ key: `${i}b`, colour: OPTIMIZER_COLOURS.bsam, dashed: true, points: r.epochs.flatMap((e) => (e.bayes ? [[e.epoch, bayes({ ...e, mean: e.bayes })] as const] : [])) }] : [];
+    return [main, ...avg];
+  });
+  // Non-finite values (a diverged run) are left out of the scale and the line, not drawn at the edge.
+  const values = series.flatMap((s) => s.points.map((p) => p[1])).filter(Number.isFinite);
+  const [lo, hi] = extent(values);
+  const y = scaleLinear()
+    .domain(lo === undefined || hi === undefined ? [0, 1] : lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi])
+    .nice(4)
+    .range([H - M.bottom, M.top]);
+  const x = scaleLinear().domain([0, Math.max(1, epochs)]).range([M.left, W - M.right]);
+  const path = line<readonly [number, number]>()
+    .defined((p) => Number.isFinite(p[1]))
+    .x((p) => x(p[0]))
+    .y((p) => y(p[1]));
+  return (
+    <svg className="experiment-curve" width={W} height={H} role="img" aria-label={`${title} per epoch`}>
+      <text x={M.left} y={12} className="curve-title">
+        {title}
+      </text>
+      {y.ticks(4).map((t) => (
+        <g key={t}>
+          <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke="#ddd" />
+          <text x={M.left - 4} y={y(t) + 4} textAnchor="end" fontSize={10}>
+            {formatTick(t)}
+          </text>
+        </g>
+      ))}
+      {x.ticks(Math.min(epochs, 5)).filter(Number.isInteger).map((t) => (
+        <text key={t} x={x(t)} y={H - 8} textAnchor="middle" fontSize={10}>
+          {t}
+        </text>
+      ))}
+      {series.map((s) =>
+        s.points.length === 1 ? (
+          <circle key={s.key} cx={x(s.points[0][0])} cy={y(s.points[0][1])} r={3} fill={s.colour} />
+        ) : (
+          <path key={s.key} d={path(s.points) ?? ''} fill="none" stroke={s.colour} strokeWidth={1.5} strokeDasharray={s.dashed ? '4 3' : undefined} />
+        ),
+      )}
+    </svg>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Dispatch } from 'react';
+import type { ExperimentState } from '../../state/experiment.ts';
+import { chosenOptimizers, experimentRuns } from '../../state/fashion-experiment.ts';
+import type { Action } from '../../state/update.ts';
+import { EpochCurves } from './EpochCurves.tsx';
+import { ExperimentControls } from './ExperimentControls.tsx';
+import { LoadStatus } from './LoadStatus.tsx';
+import { OPTIMIZER_NAMES } from './optimizer-style.ts';
+import { ReliabilityRow } from './ReliabilityPair.tsx';
+import { RunsTable } from './RunsTable.tsx';
+import { useExperimentWorker, type ExperimentView } from './use-experiment-worker.ts';
+import './experiment.css';
+
+interface Props {
+  state: ExperimentState;
+  dispatch: Dispatch<Action>;
+}
+
+/**
+ * The Fashion-MNIST experiment, loaded lazily when opened: the dataset downloads in the worker, then the
+ * chosen optimizers train one after another (same data order and initial weights per seed) with the
+ * paper's metrics after every epoch.
+ */
+export default function ExperimentPanel({ state, dispatch }: Props) {
+  const ex = state.experiment;
+  const { view, start, pause, resume, cancel, retryLoad } = useExperimentWorker();
+  const busy = view.status === 'running' || view.status === 'paused';
+  const ready = view.load.status === 'loaded';
+  const none = chosenOptimizers(ex).length === 0;
+  return (
+    <div className="experiment-panel">
+      <LoadStatus load={view.load} onRetry={retryLoad} />
+      <ExperimentControls ex={ex} dispatch={dispatch} disabled={busy} />
+      <div className="experiment-run-bar">
+        <button type="button" data-testid="ex-run" disabled={!ready || busy || none} onClick={() => start(experimentRuns(ex))}>
+          Run
+        </button>
+        <button type="button" data-testid="ex-pause" disabled={!busy} onClick={view.status === 'paused' ? resume : pause}>
+          {view.status === 'paused' ? 'Resume' : 'Pause'}
+        </button>
+        <button type="button" data-testid="ex-cancel" disabled={!busy} onClick={cancel}>
+          Cancel
+        </button>
+        {none && <span className="field-error">Choose at least one optimizer.</span>}
+      </div>
+      <RunProgress view={view} />
+      {view.results.length > 0 && (
+        <>
+          <EpochCurves results={view.results} epochs={view.progress?.epochs ?? ex.epochs} />
+          <RunsTable results={view.results} />
+          <ReliabilityRow results={view.results} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function RunProgress({ view }: { view: ExperimentView }) {
+  if (view.status === 'failed') return <p className="field-error" role="alert">Training stopped: {view.error}</p>;
+  if (view.status === 'cancelled') return <p data-testid="ex-status">Cancelled; the finished runs are kept below.</p>;
+  if (view.status === 'finished') return <p data-testid="ex-status">Finished: {view.results.length} runs.</p>;
+  const p = view.progress;
+  if (!p || view.status === 'idle') return null;
+  const current = view.results[p.run];
+  const eta = p.etaSeconds === null ? '' : `, about ${Math.ceil(p.etaSeconds)} s left`;
+  return (
+    <div className="experiment-progress" data-testid="ex-status">
+      <progress max={p.totalSteps} value={p.doneSteps} aria-label="experiment progress" />{' '}
+      {view.status === 'paused' ? 'Paused: ' : ''}run {p.run + 1} of {p.runs}
+      {current ? ` (${OPTIMIZER_NAMES[current.optimizer]}, seed ${current.seed})` : ''}, epoch {Math.min(p.epoch + 1, p.epochs)} of {p.epochs}, step {p.step}
+      {eta}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The experiment panel's side of its worker: asks it to load the dataset as soon as the panel opens, keeps
+ * what it reports (load progress, training progress, per-epoch records, finished runs) in React state, and
+ * sends start / pause / resume / cancel. Records arrive a few per second at most, so plain state suffices.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ExperimentRun } from '../../state/fashion-experiment.ts';
+import type { ExperimentProgress, ExperimentRequest, ExperimentResponse } from '../../worker/experiment-protocol.ts';
+import { createExperimentWorker } from './create-experiment-worker.ts';
+import type { RunResult, TestPredictions } from './results/run-result.ts';
+
+export type LoadState =
+  | { status: 'loading'; loaded: number; total: number; fraction: number }
+  | { status: 'loaded'; trainImages: number; testImages: number }
+  | { status: 'failed'; message: string };
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'finished' | 'cancelled' | 'failed';
+
+export interface ExperimentView {
+  load: LoadState;
+  status: RunStatus;
+  progress: ExperimentProgress | null;
+  /** One per run of the started experiment, in run order; a run not yet started has no epochs. */
+  results: RunResult[];
+  predictions: TestPredictions[];
+  error: string | null;
+}
+
+const INITIAL: ExperimentView = { load: { status: 'loading', loaded: 0, total: 0, fraction: 0 }, status: 'idle', progress: null, results: [], predictions: [], error: null };
+
+function reduce(view: ExperimentView, r: ExperimentResponse): ExperimentView {
+  switch (r.type) {
+    case 'load-progress':
+      return { ...view, load: { status: 'loading', loaded: r.loaded, total: r.total, fraction: r.fraction } };
+    case 'loaded':
+      return { ...view, load: { status: 'loaded', trainImages: r.trainImages, testImages: r.testImages } };
+    case 'load-error':
+      return { ...view, load: { status: 'failed', message: r.message } };
+    case 'progress':
+      return { ...view, progress: r, status: r.paused ? 'paused' : 'running' };
+    case 'epoch':
+      return { ...view, results: view.results.map((res, i) => (i === r.run ? { ...res, epochs: [...res.epochs, r.record] } : res)) };
+    case 'run-done':
+      return { ...view, results: view.results.map((res, i) => (i === r.run ? r.result : res)), predictions: [...view.predictions, r.predictions] };
+    case 'finished':
+      return { ...view, status: 'finished' };
+    case 'cancelled':
+      return { ...view, status: 'cancelled' };
+    case 'error':
+      return { ...view, status: 'failed', error: r.message };
+  }
+}
+
+export function useExperimentWorker() {
+  const [view, setView] = useState<ExperimentView>(INITIAL);
+  const worker = useRef<Worker | null>(null);
+
+  const send = useCallback((request: ExperimentRequest) => worker.current?.postMessage(request), []);
+
+  const connect = useCallback(() => {
+    worker.current?.terminate();
+    const w = createExperimentWorker();
+    w.onmessage = (e: MessageEvent<ExperimentResponse>) => setView((v) => reduce(v, e.data));
+    w.onerror = (e) => {
+      e.preventDefault();
+      setView((v) => ({ ...v, status: 'failed', error: `the experiment worker failed: ${e.message || 'unknown error'}`, load: v.load.status === 'loading' ? { status: 'failed', message: 'the worker stopped while loading' } : v.load }));
+    };
+    worker.current = w;
+    // The base URL is the app's (Vite's BASE_URL), resolved against the page: the worker cannot see the page's URL.
+    w.postMessage({ type: 'load', baseUrl: new URL(import.meta.env.BASE_URL, location.href).href } satisfies ExperimentRequest);
+  }, []);
+
+  useEffect(() => {
+    connect();
+    return () => {
+      worker.current?.terminate();
+      worker.current = null;
+    };
+  }, [connect]);
+
+  const start = useCallback(
+    (runs: ExperimentRun[]) => {
+      setView((v) => ({
+        ...v,
+        status: 'running',
+        progress: null,
+        error: null,
+        predictions: [],
+        results: runs.map((r) => ({ optimizer: r.optimizer, seed: r.seed, epochs: [], finished: false, reliability: null })),
+      }));
+      send({ type: 'start', runs });
+    },
+    [send],
+  );
+
+  return {
+    view,
+    start,
+    pause: useCallback(() => send({ type: 'pause' }), [send]),
+    resume: useCallback(() => send({ type: 'resume' }), [send]),
+    cancel: useCallback(() => send({ type: 'cancel' }), [send]),
+    /** After a failed load: a fresh worker tries again. */
+    retryLoad: useCallback(() => {
+      setView(INITIAL);
+      connect();
+    }, [connect]),
+  };
+}
