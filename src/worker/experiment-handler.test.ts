@@ -45,7 +45,11 @@ const records = (out: ExperimentResponse[]) => out.flatMap((r) => (r.type === 'e
 describe('the experiment worker’s handler, on the real Fashion-MNIST files', () => {
   it('loads, trains SGD and bSAM on 500 images for an epoch far above chance, and repeats itself exactly', async () => {
     const { h } = await experiment();
-    expect(h.out.find((r) => r.type === 'loaded')).toEqual({ type: 'loaded', trainImages: 60_000, testImages: 10_000 });
+    const loaded = h.out.find((r) => r.type === 'loaded');
+    expect(loaded).toMatchObject({ type: 'loaded', trainImages: 60_000, testImages: 10_000, test: { rows: 28, cols: 28 } });
+    if (loaded?.type !== 'loaded') throw new Error('not loaded');
+    expect(loaded.test.x).toHaveLength(10_000 * 784);
+    expect(loaded.test.classNames[9]).toBe('Ankle boot');
     const done = h.out.flatMap((r) => (r.type === 'run-done' ? [r] : []));
     expect(done.map((d) => d.result.optimizer)).toEqual(['sgd', 'bsam']);
     for (const d of done) {

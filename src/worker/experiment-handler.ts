@@ -96,7 +96,9 @@ export class ExperimentHandler {
     try {
       // Parsing all 60,000 images checks the files once, here, rather than at the first run.
       const all = fashionMnistDataset(this.files, 60_000);
-      this.host.post({ type: 'loaded', trainImages: all.train.labels.length, testImages: all.test.labels.length });
+      // Copies for the page's gallery (the worker keeps its own to evaluate on).
+      const test = { x: Float32Array.from(all.test.x), labels: Int32Array.from(all.test.labels), rows: all.image?.rows ?? 28, cols: all.image?.cols ?? 28, classNames: [...(all.classNames ?? [])] };
+      this.host.post({ type: 'loaded', trainImages: all.train.labels.length, testImages: all.test.labels.length, test }, [test.x.buffer, test.labels.buffer]);
     } catch (e) {
       this.files = null;
       this.host.post({ type: 'load-error', message: describe(e) });

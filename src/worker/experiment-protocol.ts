@@ -8,7 +8,7 @@
  *  - start  {runs}   : train these runs in order (a running experiment is cancelled first).
  *  - pause / resume / cancel.
  * Worker → main (ExperimentResponse):
- *  - load-progress {loaded, total, fraction}, loaded {trainImages, testImages}, load-error {message}.
+ *  - load-progress {loaded, total, fraction}, loaded {trainImages, testImages, test}, load-error {message}.
  *  - progress {run, runs, epoch, epochs, step, stepsPerEpoch, doneSteps, totalSteps, etaSeconds, paused}:
  *    at most every PROGRESS_MS while training, and on pause/resume.
  *  - epoch {run, record}: after each epoch, the paper's test metrics (mean weights; bSAM also model average).
@@ -55,6 +55,15 @@ export const experimentRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type ExperimentRequest = z.infer<typeof experimentRequestSchema>;
 
+/** The test images for the gallery: sent once after loading (transferred, 31 MB as float32). */
+export interface ExperimentTestSet {
+  x: Float32Array;
+  labels: Int32Array;
+  rows: number;
+  cols: number;
+  classNames: readonly string[];
+}
+
 export interface ExperimentProgress {
   type: 'progress';
   /** 0-based index of the run training now, of `runs`. */
@@ -75,7 +84,7 @@ export interface ExperimentProgress {
 
 export type ExperimentResponse =
   | { type: 'load-progress'; loaded: number; total: number; fraction: number }
-  | { type: 'loaded'; trainImages: number; testImages: number }
+  | { type: 'loaded'; trainImages: number; testImages: number; test: ExperimentTestSet }
   | { type: 'load-error'; message: string }
   | ExperimentProgress
   | { type: 'epoch'; run: number; record: ExperimentEpochRecord }

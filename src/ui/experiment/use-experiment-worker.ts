@@ -5,13 +5,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExperimentRun } from '../../state/fashion-experiment.ts';
-import type { ExperimentProgress, ExperimentRequest, ExperimentResponse } from '../../worker/experiment-protocol.ts';
+import type { ExperimentProgress, ExperimentRequest, ExperimentResponse, ExperimentTestSet } from '../../worker/experiment-protocol.ts';
 import { createExperimentWorker } from './create-experiment-worker.ts';
 import type { RunResult, TestPredictions } from './results/run-result.ts';
 
 export type LoadState =
   | { status: 'loading'; loaded: number; total: number; fraction: number }
-  | { status: 'loaded'; trainImages: number; testImages: number }
+  | { status: 'loaded'; trainImages: number; testImages: number; test: ExperimentTestSet }
   | { status: 'failed'; message: string };
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'finished' | 'cancelled' | 'failed';
@@ -33,7 +33,7 @@ function reduce(view: ExperimentView, r: ExperimentResponse): ExperimentView {
     case 'load-progress':
       return { ...view, load: { status: 'loading', loaded: r.loaded, total: r.total, fraction: r.fraction } };
     case 'loaded':
-      return { ...view, load: { status: 'loaded', trainImages: r.trainImages, testImages: r.testImages } };
+      return { ...view, load: { status: 'loaded', trainImages: r.trainImages, testImages: r.testImages, test: r.test } };
     case 'load-error':
       return { ...view, load: { status: 'failed', message: r.message } };
     case 'progress':
