@@ -1,4 +1,5 @@
 /** The Fashion-MNIST experiment end to end: the real files, the real worker, the built app. */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { collectProblems } from './helpers.ts';
@@ -38,6 +39,9 @@ test('trains SGD and bSAM on Fashion-MNIST with the paper’s metrics, and a rel
   }
   await expect(page.getByTestId('ex-curves').locator('svg')).toHaveCount(4);
   await expect(page.getByTestId('ex-reliability').locator('svg')).toHaveCount(3);
+  // The opened panel, results and all, has no serious or critical WCAG 2 A/AA violation.
+  const axe = await new AxeBuilder({ page }).include('section.experiment').withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // The same link, a fresh page (the files now come from Cache Storage): the same numbers, digit for digit.
   await page.reload();

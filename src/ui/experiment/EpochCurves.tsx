@@ -29,8 +29,12 @@ export function EpochCurves({ results, epochs }: Props) {
       ))}
       <p className="experiment-legend">
         {[...new Set(results.map((r) => r.optimizer))].map((o) => (
-          <span key={o} style={{ color: OPTIMIZER_COLOURS[o] }}>
-            ━ {OPTIMIZER_NAMES[o]}{' '}
+          // The text stays dark for contrast; only the line sample carries the colour.
+          <span key={o}>
+            <span aria-hidden="true" style={{ color: OPTIMIZER_COLOURS[o] }}>
+              ━
+            </span>{' '}
+            {OPTIMIZER_NAMES[o]}{' '}
           </span>
         ))}
         {results.some((r) => r.optimizer === 'bsam') && <span>┅ bSAM model average</span>}

@@ -7,6 +7,7 @@ import { ExperimentControls } from './ExperimentControls.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
 import { OPTIMIZER_NAMES } from './optimizer-style.ts';
 import { ReliabilityRow } from './ReliabilityPair.tsx';
+import { RunSettings } from './RunSettings.tsx';
 import { RunsTable } from './RunsTable.tsx';
 import { useExperimentWorker, type ExperimentView } from './use-experiment-worker.ts';
 import './experiment.css';
@@ -31,6 +32,7 @@ export default function ExperimentPanel({ state, dispatch }: Props) {
     <div className="experiment-panel">
       <LoadStatus load={view.load} onRetry={retryLoad} />
       <ExperimentControls ex={ex} dispatch={dispatch} disabled={busy} />
+      <RunSettings ex={ex} />
       <div className="experiment-run-bar">
         <button type="button" data-testid="ex-run" disabled={!ready || busy || none} onClick={() => start(experimentRuns(ex))}>
           Run
