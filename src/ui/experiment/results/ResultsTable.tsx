@@ -4,10 +4,10 @@
  * values ride along as data attributes for tests; the cells show three decimals.
  */
 import { useMemo } from 'react';
-import { OPTIMIZER_NAMES } from './optimizer-names.ts';
 import { formatCell } from './results-format.ts';
+import { rowLabel } from './row-label.ts';
 import { HIGHER_IS_BETTER, METRIC_KEYS, METRIC_NAMES, resultsTable } from './results-table.ts';
-import type { MetricCell, MetricKey, ResultsRow } from './results-table.ts';
+import type { MetricCell, MetricKey } from './results-table.ts';
 import type { RunResult } from './run-result.ts';
 import './results.css';
 
@@ -15,12 +15,6 @@ export interface ResultsTableProps {
   /** Every run of the experiment; only finished ones enter the table. */
   runs: readonly RunResult[];
   testId?: string;
-}
-
-export function rowLabel(row: Pick<ResultsRow, 'optimizer' | 'weights'>): string {
-  const name = OPTIMIZER_NAMES[row.optimizer];
-  if (row.optimizer !== 'bsam') return name;
-  return row.weights === 'bayes' ? `${name} (model average)` : `${name} (mean weights)`;
 }
 
 const num = (v: number | null) => (v === null ? undefined : String(v));
