@@ -55,7 +55,7 @@ function Tile({ item, props }: { item: GalleryItem; props: GalleryProps }) {
   return (
     <li>
       <figure data-testid="gallery-item" data-index={item.index}>
-        <TestImage x={x} index={item.index} rows={rows} cols={cols} label={`Test image ${item.index}, a ${name(item.label)}`} />
+        <TestImage x={x} index={item.index} rows={rows} cols={cols} label={`Test image ${item.index} (true class: ${name(item.label)})`} />
         <figcaption>
           <div>
             True: <strong>{name(item.label)}</strong>
