@@ -4,9 +4,9 @@
  * minus sign as the kit writes it. The exports carry the full doubles.
  */
 import { format } from 'd3';
+import { TABLE_DECIMALS } from './results-table.ts';
 import type { MetricCell } from './results-table.ts';
 
-export const TABLE_DECIMALS = 3;
 const fixed = format(`.${TABLE_DECIMALS}f`);
 
 export function formatFixed(v: number): string {

@@ -36,6 +36,13 @@ describe('resultsTable', () => {
     ]);
   });
 
+  it('marks every row whose mean reads the same to three decimals, not a winner by float noise', () => {
+    // 0.8204 and 0.8196 both show as 0.820; 0.1 + 0.2 and 0.3 differ only in the last bit.
+    const t = resultsTable([run('sgd', 0, m(0.8204, 0.1 + 0.2, 0.1, 0.8)), run('adam', 0, m(0.8196, 0.3, 0.1, 0.8)), run('sam-sgd', 0, m(0.8194, 0.3006, 0.1, 0.8))]);
+    expect(t.rows.map((r) => r.cells.accuracy.best)).toEqual([true, true, false]);
+    expect(t.rows.map((r) => r.cells.nll.best)).toEqual([true, true, false]);
+  });
+
   it('shows a NaN metric as absent with its reason and leaves it out of "best"', () => {
     const t = resultsTable([run('sgd', 0, m(1, 0.01, 0.005, NaN)), run('sgd', 3, m(1, 0.02, 0.005, NaN)), run('adam', 0, m(0.9, 0.3, 0.02, 0.7))]);
     expect(t.rows.map((r) => r.optimizer)).toEqual(['sgd', 'adam']);

@@ -36,7 +36,7 @@ export interface MetricCell {
   std: number | null;
   /** Why there is no number, or null when there is one. */
   absent: string | null;
-  /** The best value of its column (ties: every tied row is marked). */
+  /** The best value of its column as shown (to TABLE_DECIMALS); every row that reads the same is marked. */
   best: boolean;
 }
 
@@ -91,14 +91,23 @@ function rowOf(optimizer: OptimizerKind, weights: RowWeights, runs: readonly Run
   return { optimizer, weights, seeds, cells };
 }
 
-/** Marks, per column, every row whose mean equals the best mean exactly (so an exact tie marks both). */
+/** The table shows means and stds to this many decimals (the exports keep full doubles). */
+export const TABLE_DECIMALS = 3;
+
+const shown = (v: number) => Number(v.toFixed(TABLE_DECIMALS));
+
+/**
+ * Marks, per column, every row whose mean, as the table shows it (TABLE_DECIMALS), equals the best: two
+ * cells that read the same are both marked, so the mark never picks a winner by float noise or by a
+ * difference nobody can see.
+ */
 function markBest(rows: readonly ResultsRow[]): void {
   for (const key of METRIC_KEYS) {
     const present = rows.map((r) => r.cells[key]).filter((c) => c.mean !== null);
     if (present.length === 0) continue;
-    const values = present.map((c) => c.mean as number);
+    const values = present.map((c) => shown(c.mean as number));
     const best = HIGHER_IS_BETTER[key] ? Math.max(...values) : Math.min(...values);
-    for (const c of present) c.best = c.mean === best;
+    for (let i = 0; i < present.length; i++) present[i].best = values[i] === best;
   }
 }
 
