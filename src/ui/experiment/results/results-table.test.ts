@@ -62,6 +62,12 @@ describe('resultsTable', () => {
     expect(t.rows[1].cells.accuracy.absent).toBe('no model average for seed 2');
   });
 
+  it('counts a seed trained twice once, keeping the later run', () => {
+    const t = resultsTable([run('sgd', 0, m(0.5, 1, 0.1, 0.7)), run('sgd', 1, m(0.7, 1, 0.1, 0.7)), run('sgd', 0, m(0.9, 1, 0.1, 0.7))]);
+    expect(t.rows[0].seeds).toEqual([0, 1]);
+    expect(t.rows[0].cells.accuracy.values).toEqual([0.9, 0.7]);
+  });
+
   it('has no rows without finished runs', () => {
     expect(resultsTable([]).rows).toEqual([]);
     expect(resultsTable([run('sgd', 0, m(0.8, 0.3, 0.1, 0.8), null, false)]).rows).toEqual([]);

@@ -112,12 +112,17 @@ function markBest(rows: readonly ResultsRow[]): void {
 }
 
 /**
- * The table of the finished runs (running or cancelled runs, and runs without an epoch, are left out),
+ * The table of the finished runs (running or cancelled runs, and runs without an epoch, are left out;
+ * of two finished runs of one optimizer and seed, the later in `runs`),
  * rows in the optimizers' usual order (SGD, Adam, SAM (SGD), SAM (Adam), bSAM), bSAM's model-average
  * row right after its mean-weights row.
  */
 export function resultsTable(runs: readonly RunResult[]): ResultsTable {
-  const done = runs.filter((r) => r.finished && r.epochs.length > 0);
+  // One run per optimizer and seed: a seed trained again replaces its earlier run (the later one in
+  // `runs` wins) rather than counting twice in n and the spread.
+  const bySeed = new Map<string, RunResult>();
+  for (const r of runs) if (r.finished && r.epochs.length > 0) bySeed.set(`${r.optimizer}/${r.seed}`, r);
+  const done = [...bySeed.values()];
   const rows: ResultsRow[] = [];
   for (const kind of OPTIMIZER_KINDS) {
     const group = done.filter((r) => r.optimizer === kind);
