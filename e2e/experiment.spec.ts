@@ -20,6 +20,13 @@ async function runExperiment(page: Page): Promise<string[][]> {
   return rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (c) => c.textContent ?? '')));
 }
 
+/** The paper-layout table's rows as text (one seed: the means alone). */
+const summaryRows = (page: Page) =>
+  page
+    .getByTestId('ex-results-table')
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (c) => c.textContent ?? '')));
+
 test('trains SGD and bSAM on Fashion-MNIST with the paper’s metrics, and a reloaded link gives the same table', async ({ page }) => {
   const problems = collectProblems(page);
   await page.goto(LINK);
@@ -37,6 +44,14 @@ test('trains SGD and bSAM on Fashion-MNIST with the paper’s metrics, and a rel
     expect(ece).toBeGreaterThanOrEqual(0);
     expect(auroc).toBeGreaterThan(0.5);
   }
+  const summary = await summaryRows(page);
+  expect(summary).toHaveLength(3);
+  expect(summary.map((r) => r[0])).toEqual(['SGD', expect.stringContaining('bSAM'), expect.stringContaining('bSAM')]);
+  for (const row of summary) expect(Number.parseFloat(row[1])).toBeGreaterThan(0.5);
+  // The gallery shows bSAM's test images with class names (mistakes and uncertain images).
+  await expect(page.getByTestId('ex-gallery').locator('canvas').first()).toBeVisible();
+  await expect(page.getByTestId('ex-gallery')).toContainText(/T-shirt\/top|Trouser|Pullover|Dress|Coat|Sandal|Shirt|Sneaker|Bag|Ankle boot/);
+  await expect(page.getByTestId('ex-run-at-scale')).toContainText('--dataset fashion');
   await expect(page.getByTestId('ex-curves').locator('svg')).toHaveCount(4);
   await expect(page.getByTestId('ex-reliability').locator('svg')).toHaveCount(3);
   // The opened panel, results and all, has no serious or critical WCAG 2 A/AA violation.
@@ -47,6 +62,7 @@ test('trains SGD and bSAM on Fashion-MNIST with the paper’s metrics, and a rel
   await page.reload();
   const second = await runExperiment(page);
   expect(second).toEqual(first);
+  expect(await summaryRows(page)).toEqual(summary);
   expect(problems).toEqual([]);
 });
 

@@ -7,6 +7,7 @@ import { ExperimentControls } from './ExperimentControls.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
 import { OPTIMIZER_NAMES } from './optimizer-style.ts';
 import { ReliabilityRow } from './ReliabilityPair.tsx';
+import { ResultsViews } from './ResultsViews.tsx';
 import { RunSettings } from './RunSettings.tsx';
 import { RunsTable } from './RunsTable.tsx';
 import { useExperimentWorker, type ExperimentView } from './use-experiment-worker.ts';
@@ -49,8 +50,9 @@ export default function ExperimentPanel({ state, dispatch }: Props) {
       {view.results.length > 0 && (
         <>
           <EpochCurves results={view.results} epochs={view.progress?.epochs ?? ex.epochs} />
-          <RunsTable results={view.results} />
+          <ResultsViews ex={ex} results={view.results} predictions={view.predictions} test={view.load.status === 'loaded' ? view.load.test : null} />
           <ReliabilityRow results={view.results} />
+          <RunsTable results={view.results} />
         </>
       )}
     </div>

@@ -1,13 +1,7 @@
-/** How the experiment names and colours its optimizers (the training lab's names, said again: panels do not import each other). */
+/** How the experiment names and colours its optimizers: the names are the results views' (one source). */
 import type { OptimizerKind } from '../../state/training.ts';
 
-export const OPTIMIZER_NAMES: Record<OptimizerKind, string> = {
-  sgd: 'SGD',
-  adam: 'Adam',
-  'sam-sgd': 'SAM (SGD)',
-  'sam-adam': 'SAM (Adam)',
-  bsam: 'bSAM',
-};
+export { OPTIMIZER_NAMES } from './results/optimizer-names.ts';
 
 /** Tableau-like colours, distinct in print and for the common colour-vision deficiencies. */
 export const OPTIMIZER_COLOURS: Record<OptimizerKind, string> = {
