@@ -26,9 +26,10 @@ export interface ExperimentView {
   error: string | null;
 }
 
-const INITIAL: ExperimentView = { load: { status: 'loading', loaded: 0, total: 0, fraction: 0 }, status: 'idle', progress: null, results: [], predictions: [], error: null };
+export const INITIAL_VIEW: ExperimentView = { load: { status: 'loading', loaded: 0, total: 0, fraction: 0 }, status: 'idle', progress: null, results: [], predictions: [], error: null };
 
-function reduce(view: ExperimentView, r: ExperimentResponse): ExperimentView {
+/** How each worker message changes what the panel shows (pure, so it is tested without a worker). */
+export function reduceView(view: ExperimentView, r: ExperimentResponse): ExperimentView {
   switch (r.type) {
     case 'load-progress':
       return { ...view, load: { status: 'loading', loaded: r.loaded, total: r.total, fraction: r.fraction } };
@@ -52,7 +53,7 @@ function reduce(view: ExperimentView, r: ExperimentResponse): ExperimentView {
 }
 
 export function useExperimentWorker() {
-  const [view, setView] = useState<ExperimentView>(INITIAL);
+  const [view, setView] = useState<ExperimentView>(INITIAL_VIEW);
   const worker = useRef<Worker | null>(null);
 
   const send = useCallback((request: ExperimentRequest) => worker.current?.postMessage(request), []);
@@ -60,7 +61,7 @@ export function useExperimentWorker() {
   const connect = useCallback(() => {
     worker.current?.terminate();
     const w = createExperimentWorker();
-    w.onmessage = (e: MessageEvent<ExperimentResponse>) => setView((v) => reduce(v, e.data));
+    w.onmessage = (e: MessageEvent<ExperimentResponse>) => setView((v) => reduceView(v, e.data));
     w.onerror = (e) => {
       e.preventDefault();
       setView((v) => ({ ...v, status: 'failed', error: `the experiment worker failed: ${e.message || 'unknown error'}`, load: v.load.status === 'loading' ? { status: 'failed', message: 'the worker stopped while loading' } : v.load }));
@@ -101,7 +102,7 @@ export function useExperimentWorker() {
     cancel: useCallback(() => send({ type: 'cancel' }), [send]),
     /** After a failed load: a fresh worker tries again. */
     retryLoad: useCallback(() => {
-      setView(INITIAL);
+      setView(INITIAL_VIEW);
       connect();
     }, [connect]),
   };
