@@ -53,6 +53,9 @@ test('trains SGD and bSAM on Fashion-MNIST with the paper’s metrics, and a rel
   await expect(page.getByTestId('ex-gallery')).toContainText(/T-shirt\/top|Trouser|Pullover|Dress|Coat|Sandal|Shirt|Sneaker|Bag|Ankle boot/);
   await expect(page.getByTestId('ex-run-at-scale')).toContainText('--dataset fashion');
   await expect(page.getByTestId('ex-curves').locator('svg')).toHaveCount(4);
+  // bSAM's posterior-std histograms: one per parameter tensor of 784-100-10, after its last epoch.
+  await expect(page.getByTestId('ex-std').locator('svg')).toHaveCount(4);
+  await expect(page.getByTestId('ex-std')).toContainText('after epoch 2');
   await expect(page.getByTestId('ex-reliability').locator('svg')).toHaveCount(3);
   // The opened panel, results and all, has no serious or critical WCAG 2 A/AA violation.
   const axe = await new AxeBuilder({ page }).include('section.experiment').withTags(['wcag2a', 'wcag2aa']).analyze();

@@ -64,6 +64,10 @@ describe('the experiment worker’s handler, on the real Fashion-MNIST files', (
     expect(bsam.result.epochs[0].bayes?.accuracy).toBeGreaterThan(0.5);
     expect(bsam.predictions.bayes).not.toBeNull();
     expect(done[0].result.epochs[0].bayes).toBeNull();
+    // bSAM's posterior-std histograms, one per parameter tensor of 784-100-10, after its epoch; none for SGD.
+    const std = h.out.flatMap((r) => (r.type === 'std' ? [r] : []));
+    expect(std.map((s) => [s.run, s.epoch])).toEqual([[1, 1]]);
+    expect(std[0].histograms.layers.map((l) => l.total)).toEqual([78_400, 100, 1000, 10]);
     expect(h.out.at(-1)).toEqual({ type: 'finished' });
     const again = await experiment();
     expect(records(again.h.out)).toEqual(records(h.out));

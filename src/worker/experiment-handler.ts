@@ -11,6 +11,7 @@ import { fashionMnistDataset } from '../train/data/index.ts';
 import { FusedTrainingRun } from '../train/fused/fused-run.ts';
 import { stepsPerEpoch as epochSteps } from '../train/schedule.ts';
 import { evaluateOnTest } from './experiment-evaluate.ts';
+import { stdHistograms } from './std-histogram.ts';
 import type { ExperimentEpochRecord, ExperimentRequest, ExperimentResponse, ExperimentRunResult } from './experiment-protocol.ts';
 
 const CHUNK_MS = 40;
@@ -213,6 +214,7 @@ export class ExperimentHandler {
     job.epochMs = 0;
     result.epochs.push(record);
     this.host.post({ type: 'epoch', run: job.index, record });
+    if (run.config.optimizer.kind === 'bsam') this.host.post({ type: 'std', run: job.index, epoch: run.epoch, histograms: stdHistograms(run.posteriorStd()) });
     if (run.epoch < run.config.epochs) return;
     result.finished = true;
     result.reliability = { mean: ev.mean.bins, bayes: ev.bayes?.bins ?? null };

@@ -12,6 +12,7 @@
  *  - progress {run, runs, epoch, epochs, step, stepsPerEpoch, doneSteps, totalSteps, etaSeconds, paused}:
  *    at most every PROGRESS_MS while training, and on pause/resume.
  *  - epoch {run, record}: after each epoch, the paper's test metrics (mean weights; bSAM also model average).
+ *  - std {run, epoch, histograms}: bSAM's per-layer posterior-std histograms after each epoch.
  *  - run-done {run, result, predictions}: the finished run with its reliability bins and test predictions.
  *  - finished / cancelled / error {message}.
  * The record types mirror src/ui/experiment/results/run-result.ts (a worker may not import the UI; the UI
@@ -20,6 +21,7 @@
 import { z } from 'zod';
 import { OPTIMIZER_KINDS, trainingSchema, type OptimizerKind } from '../state/training.ts';
 import type { CalibrationBin, PaperMetrics } from '../train/paper-metrics.ts';
+import type { StdHistograms } from './std-histogram.ts';
 
 export interface ExperimentEpochRecord {
   epoch: number;
@@ -88,6 +90,8 @@ export type ExperimentResponse =
   | { type: 'load-error'; message: string }
   | ExperimentProgress
   | { type: 'epoch'; run: number; record: ExperimentEpochRecord }
+  /** bSAM only, after each epoch: histograms of the posterior std 1/√(N·s) per layer. */
+  | { type: 'std'; run: number; epoch: number; histograms: StdHistograms }
   | { type: 'run-done'; run: number; result: ExperimentRunResult; predictions: ExperimentPredictions }
   | { type: 'finished' }
   | { type: 'cancelled' }

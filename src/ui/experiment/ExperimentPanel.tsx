@@ -6,6 +6,7 @@ import { EpochCurves } from './EpochCurves.tsx';
 import { ExperimentControls } from './ExperimentControls.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
 import { OPTIMIZER_NAMES } from './optimizer-style.ts';
+import { PosteriorStd } from './PosteriorStd.tsx';
 import { ReliabilityRow } from './ReliabilityPair.tsx';
 import { ResultsViews } from './ResultsViews.tsx';
 import { RunSettings } from './RunSettings.tsx';
@@ -52,6 +53,7 @@ export default function ExperimentPanel({ state, dispatch }: Props) {
           <EpochCurves results={view.results} epochs={view.progress?.epochs ?? ex.epochs} />
           <ResultsViews ex={ex} results={view.results} predictions={view.predictions} test={view.load.status === 'loaded' ? view.load.test : null} />
           <ReliabilityRow results={view.results} />
+          {view.std && <PosteriorStd std={view.std} seed={view.results[view.std.run]?.seed ?? 0} />}
           <RunsTable results={view.results} />
         </>
       )}

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExperimentRun } from '../../state/fashion-experiment.ts';
 import type { ExperimentProgress, ExperimentRequest, ExperimentResponse, ExperimentTestSet } from '../../worker/experiment-protocol.ts';
+import type { StdHistograms } from '../../worker/std-histogram.ts';
 import { createExperimentWorker } from './create-experiment-worker.ts';
 import type { RunResult, TestPredictions } from './results/run-result.ts';
 
@@ -23,10 +24,12 @@ export interface ExperimentView {
   /** One per run of the started experiment, in run order; a run not yet started has no epochs. */
   results: RunResult[];
   predictions: TestPredictions[];
+  /** The latest bSAM posterior-std histograms, with the run and epoch they belong to. */
+  std: { run: number; epoch: number; histograms: StdHistograms } | null;
   error: string | null;
 }
 
-export const INITIAL_VIEW: ExperimentView = { load: { status: 'loading', loaded: 0, total: 0, fraction: 0 }, status: 'idle', progress: null, results: [], predictions: [], error: null };
+export const INITIAL_VIEW: ExperimentView = { load: { status: 'loading', loaded: 0, total: 0, fraction: 0 }, status: 'idle', progress: null, results: [], predictions: [], std: null, error: null };
 
 /** How each worker message changes what the panel shows (pure, so it is tested without a worker). */
 export function reduceView(view: ExperimentView, r: ExperimentResponse): ExperimentView {
@@ -41,6 +44,8 @@ export function reduceView(view: ExperimentView, r: ExperimentResponse): Experim
       return { ...view, progress: r, status: r.paused ? 'paused' : 'running' };
     case 'epoch':
       return { ...view, results: view.results.map((res, i) => (i === r.run ? { ...res, epochs: [...res.epochs, r.record] } : res)) };
+    case 'std':
+      return { ...view, std: { run: r.run, epoch: r.epoch, histograms: r.histograms } };
     case 'run-done':
       return { ...view, results: view.results.map((res, i) => (i === r.run ? r.result : res)), predictions: [...view.predictions, r.predictions] };
     case 'finished':
@@ -87,6 +92,7 @@ export function useExperimentWorker() {
         progress: null,
         error: null,
         predictions: [],
+        std: null,
         results: runs.map((r) => ({ optimizer: r.optimizer, seed: r.seed, epochs: [], finished: false, reliability: null })),
       }));
       send({ type: 'start', runs });
