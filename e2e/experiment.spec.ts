@@ -57,6 +57,11 @@ test('trains SGD and bSAM on Fashion-MNIST with the paper’s metrics, and a rel
   await expect(page.getByTestId('ex-std').locator('svg')).toHaveCount(4);
   await expect(page.getByTestId('ex-std')).toContainText('after epoch 2');
   await expect(page.getByTestId('ex-reliability').locator('svg')).toHaveCount(3);
+  // The whole experiment as an SVG file.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-svg-fashion-mnist').click();
+  expect((await download).suggestedFilename()).toMatch(/fashion-mnist.*\.svg$/);
+
   // The opened panel, results and all, has no serious or critical WCAG 2 A/AA violation.
   const axe = await new AxeBuilder({ page }).include('section.experiment').withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

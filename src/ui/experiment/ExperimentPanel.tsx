@@ -2,6 +2,7 @@ import type { Dispatch } from 'react';
 import type { ExperimentState } from '../../state/experiment.ts';
 import { chosenOptimizers, experimentRuns } from '../../state/fashion-experiment.ts';
 import type { Action } from '../../state/update.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 import { EpochCurves } from './EpochCurves.tsx';
 import { ExperimentControls } from './ExperimentControls.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
@@ -46,6 +47,8 @@ export default function ExperimentPanel({ state, dispatch }: Props) {
           Cancel
         </button>
         {none && <span className="field-error">Choose at least one optimizer.</span>}
+        {/* The figures and tables as drawn, as SVG or PNG (the export service picks the closest .panel). */}
+        {view.results.length > 0 && <ExportMenu name="fashion-mnist" label="the Fashion-MNIST experiment" />}
       </div>
       <RunProgress view={view} />
       {view.results.length > 0 && (
