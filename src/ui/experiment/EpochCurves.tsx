@@ -88,13 +88,15 @@ function Curve({ title, value, bayes, results, epochs }: CurveProps) {
           {t}
         </text>
       ))}
-      {series.map((s) =>
-        s.points.length === 1 ? (
-          <circle key={s.key} cx={x(s.points[0][0])} cy={y(s.points[0][1])} r={3} fill={s.colour} />
-        ) : (
-          <path key={s.key} d={path(s.points) ?? ''} fill="none" stroke={s.colour} strokeWidth={1.5} strokeDasharray={s.dashed ? '4 3' : undefined} />
-        ),
-      )}
+      {series.map((s) => (
+        <g key={s.key}>
+          <path d={path(s.points) ?? ''} fill="none" stroke={s.colour} strokeWidth={1.5} strokeDasharray={s.dashed ? '4 3' : undefined} />
+          {/* A dot per epoch: a lone finite epoch (the first, or one between diverged ones) draws no line. */}
+          {s.points.filter((p) => Number.isFinite(p[1])).map((p) => (
+            <circle key={p[0]} cx={x(p[0])} cy={y(p[1])} r={s.dashed ? 1.5 : 2.5} fill={s.colour} />
+          ))}
+        </g>
+      ))}
     </svg>
   );
 }
