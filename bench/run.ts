@@ -16,6 +16,7 @@ import { workingPad } from '../src/math/landscape1d.ts';
 import { landscape2dRows } from './landscape2d.ts';
 import { browserRows } from './browser.ts';
 import { formatImageRows, formatRows, fusedRows, imageRows } from './fused.ts';
+import { fashionSeedsTable } from './fashion-seeds.ts';
 import { sliceRows } from './slice.ts';
 import { trainingRows } from './train.ts';
 import { medianMs } from './timing.ts';
@@ -80,6 +81,10 @@ console.log(formatRows(await fusedRows()));
 // The image classifiers of issue 13 on the fused engine: steps/s and the time of one epoch.
 console.log('');
 console.log(formatImageRows(imageRows()));
+
+// Issue 13's statistical check: SGD, SAM-SGD and bSAM over seeds 0–2 against JAX's accuracy (theory.md §8).
+console.log('');
+console.log(fashionSeedsTable());
 
 // The trained network's landscape (issue 4): a 41 × 41 slice with 16 posterior samples per point.
 console.log('');

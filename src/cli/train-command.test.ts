@@ -111,7 +111,7 @@ describe('exact replay: a link run to step T', () => {
       const losses: number[] = [];
       while (run.step < T) losses.push(run.advance().loss);
       const e = run.evaluate();
-      return { step: run.step, epoch: run.epoch, step_loss: losses[losses.length - 1], accuracy: e.accuracy, nll: e.nll, ece: e.ece, evaluated_on: e.on, weights_digest: weightsDigest(run.weights), losses };
+      return { step: run.step, epoch: run.epoch, step_loss: losses[losses.length - 1], accuracy: e.accuracy, nll: e.nll, ece: e.ece, evaluated_on: e.on, weights_digest: weightsDigest(run.weights.map((t) => t.dataSync())), losses };
     } finally {
       run.dispose();
     }
@@ -149,6 +149,22 @@ describe('exact replay: a link run to step T', () => {
     const base = await runInProcess(training);
     const other = await runInProcess({ ...training, seeds: { ...training.seeds, noise: 1 } });
     expect(other.weights_digest).not.toBe(base.weights_digest);
+  });
+
+  it('--engine fused runs the fused engine: its own trajectory (another digest), the same steps, equal to tfjs up to float32 rounding; a bad engine exits 2', async () => {
+    const tfjs = await runInProcess(training);
+    const run = cli('train', '--link', `#${fragment}`, '--engine', 'fused');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const stopped = JSON.parse(run.stdout.trim().split('\n').at(-1) as string).stopped;
+    expect(stopped).toMatchObject({ step: T, epoch: 1, evaluated_on: tfjs.evaluated_on });
+    expect(Math.abs(stopped.step_loss - tfjs.step_loss)).toBeLessThanOrEqual(1e-4);
+    expect(Math.abs(stopped.accuracy - tfjs.accuracy)).toBeLessThanOrEqual(0.02);
+    // The same run again gives the same weights bit for bit.
+    expect(JSON.parse(cli('train', '--link', `#${fragment}`, '--engine', 'fused').stdout.trim().split('\n').at(-1) as string).stopped).toEqual(stopped);
+    const bad = cli('train', '--link', `#${fragment}`, '--engine', 'gpu');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--engine must be one of tfjs-cpu, fused, not 'gpu'/);
   });
 
   it('lists what a link holds that is not used on stderr, and rejects bad --steps', () => {

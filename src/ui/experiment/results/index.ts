@@ -1,0 +1,21 @@
+/** The experiment's results views and their pure pieces, for the experiment panel to wire in. */
+export type { EpochRecord, RunResult, TestPredictions } from './run-result.ts';
+export { ResultsTable } from './ResultsTable.tsx';
+export type { ResultsTableProps } from './ResultsTable.tsx';
+export { resultsTable, METRIC_KEYS, METRIC_NAMES, HIGHER_IS_BETTER } from './results-table.ts';
+export type { MetricCell, MetricKey, ResultsRow, ResultsTable as ResultsTableData, RowWeights } from './results-table.ts';
+export { formatCell, formatFixed } from './results-format.ts';
+export { rowLabel } from './row-label.ts';
+export { OPTIMIZER_NAMES } from './optimizer-names.ts';
+export { tableToCsv, tableToJson, tableToJsonObject, tableToMarkdown } from './table-export.ts';
+export type { TableJson, TableJsonCell } from './table-export.ts';
+export { ExportTableButtons } from './ExportTableButtons.tsx';
+export type { ExportTableButtonsProps } from './ExportTableButtons.tsx';
+export { selectGallery, MAX_GALLERY } from './gallery-select.ts';
+export type { GalleryItem, GallerySelection } from './gallery-select.ts';
+export { Gallery } from './Gallery.tsx';
+export type { GalleryProps } from './Gallery.tsx';
+export { RunAtScale } from './RunAtScale.tsx';
+export type { RunAtScaleProps } from './RunAtScale.tsx';
+export { officialRuns, officialScript } from './official-script.ts';
+export type { OfficialRun } from './official-script.ts';
