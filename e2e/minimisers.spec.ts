@@ -78,8 +78,9 @@ test.describe('minimiser path', () => {
   });
 
   // The long tasks were the 1-D client cancelling its worker's job at every sweep step on a busy machine:
-  // a fresh worker booted every 150 ms (29 in 4 s) and never answered. It now waits twice the last job's time.
-  test('no main-thread task over 100 ms while sweeping, and no 1-D worker restarted', async ({ page }) => {
+  // a fresh worker booted every 150 ms (29 in 4 s) and never answered. It now waits at least 400 ms and twice
+  // the last job's time, doubled after each cancellation until a worker answers.
+  test('no main-thread task over 100 ms while sweeping, and at most 3 1-D worker restarts', async ({ page }) => {
     await page.addInitScript(() => {
       const w = window as unknown as { __longTasks: number[]; __workers: string[] };
       w.__longTasks = [];
@@ -121,7 +122,10 @@ test.describe('minimiser path', () => {
     await play.click();
     const sweeping = await takeLongTasks();
     const started = await page.evaluate((n) => (window as unknown as { __workers: string[] }).__workers.slice(n), workersBefore);
-    expect(started.filter((name) => name.startsWith('landscape1d')), 'the sweep restarts no 1-D worker').toEqual([]);
+    // Each cancellation doubles the patience (400, 800, 1600 ms …) until a worker answers, so a 4 s sweep can
+    // restart a worker at most 3 times even when the machine is too busy for any to answer; before, 29 times.
+    const restarts = started.filter((name) => name.startsWith('landscape1d'));
+    expect(restarts.length, `1-D workers restarted during the sweep: ${restarts.length}`).toBeLessThanOrEqual(3);
     expect(sweeping.filter((d) => d > 100), `long tasks while sweeping (ms); typed σ changes gave ${JSON.stringify(typed)}`).toEqual([]);
   });
 });

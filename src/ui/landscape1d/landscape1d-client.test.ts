@@ -116,4 +116,30 @@ describe('Landscape1DClient: progress and cancel', () => {
     expect(workers[0].terminated).toBe(true);
     expect(workers).toHaveLength(2);
   });
+
+  it('restarts back off until a worker answers: each cancellation doubles the patience', () => {
+    client.schedule('a', (id) => geometryRequest(id, 0));
+    vi.advanceTimersByTime(10);
+    // No answer ever comes (a machine so busy that no worker gets to answer): a request every 200 ms.
+    const startedAt: number[] = [];
+    for (let k = 1; k <= 20; k++) {
+      clock = 200 * k;
+      const before = workers.length;
+      client.schedule(`s${k}`, (id) => geometryRequest(id, k));
+      vi.advanceTimersByTime(10);
+      if (workers.length > before) startedAt.push(clock);
+    }
+    // Patience 150, 300, 600, 1200 ms: restarts at 200, 600, 1400 and 2800 ms, not at every request.
+    expect(startedAt).toEqual([200, 600, 1400, 2800]);
+    // An answer resets it: that job took 1200 ms (from the restart at 2800 to 4000), so the next job is
+    // cancelled after twice that, 2400 ms, not after 16 × 2400.
+    workers[workers.length - 1].reply(geometryAnswer(20, 0));
+    clock += 10;
+    client.schedule('t', (id) => geometryRequest(id, 21));
+    vi.advanceTimersByTime(10);
+    clock += 2500;
+    client.schedule('u', (id) => geometryRequest(id, 22));
+    vi.advanceTimersByTime(10);
+    expect(workers).toHaveLength(6);
+  });
 });

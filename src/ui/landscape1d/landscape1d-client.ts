@@ -52,6 +52,8 @@ export class Landscape1DClient {
   private busySince: number | null = null;
   /** How long the worker's last job took, from its start to its answer (0 before any). */
   private lastJobMs = 0;
+  /** Doubles at each cancellation until the next answer. */
+  private backoff = 1;
   /** Workers started, for tests and the status line (1 + number of cancellations). */
   started = 0;
 
@@ -102,12 +104,15 @@ export class Landscape1DClient {
   private send(key: string, request: Landscape1DRequest): void {
     const running = this.latest;
     const now = this.now();
-    const patience = Math.max(this.options.cancelAfterMs ?? DEFAULT_CANCEL_AFTER_MS, CANCEL_FACTOR * this.lastJobMs);
+    const patience = Math.max(this.options.cancelAfterMs ?? DEFAULT_CANCEL_AFTER_MS, CANCEL_FACTOR * this.lastJobMs) * this.backoff;
     if (this.worker && running && !running.answered && this.busySince !== null && now - this.busySince > patience) {
       // Cancel: the old computation dies with its worker.
       this.worker.terminate();
       this.worker = null;
       this.busySince = null;
+      // A fresh worker must boot before it answers: until one does, each restart doubles the patience, so
+      // an overloaded machine does not cancel every boot (at load 14 the sweep still restarted 11 times).
+      this.backoff *= 2;
       this.startWorker();
     }
     if (!running || running.answered || this.busySince === null) this.busySince = now;
@@ -125,6 +130,7 @@ export class Landscape1DClient {
       // As the page saw it (queueing and a busy machine included), which is what the patience is for.
       const now = this.now();
       if (this.busySince !== null) this.lastJobMs = now - this.busySince;
+      this.backoff = 1;
       this.busySince = latest && !latest.answered && response.id !== latest.id ? now : null;
     }
     if (!response || !latest || response.id !== latest.id) return;
