@@ -17,6 +17,7 @@ import { landscape2dRows } from './landscape2d.ts';
 import { browserRows } from './browser.ts';
 import { formatImageRows, formatRows, fusedRows, imageRows } from './fused.ts';
 import { fashionSeedsTable } from './fashion-seeds.ts';
+import { memoryTable } from './memory.ts';
 import { sliceRows } from './slice.ts';
 import { trainingRows } from './train.ts';
 import { medianMs } from './timing.ts';
@@ -85,6 +86,10 @@ console.log(formatImageRows(imageRows()));
 // Issue 13's statistical check: SGD, SAM-SGD and bSAM over seeds 0–2 against JAX's accuracy (theory.md §8).
 console.log('');
 console.log(fashionSeedsTable());
+
+// Issue 13's memory check: heap and live tensors over 10 epochs.
+console.log('');
+console.log(await memoryTable());
 
 // The trained network's landscape (issue 4): a 41 × 41 slice with 16 posterior samples per point.
 console.log('');
