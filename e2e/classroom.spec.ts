@@ -36,8 +36,8 @@ test('in classroom mode a digit at a focused checkbox or button is the control�
   await expect(page.getByTestId('sigma-input')).toHaveValue('0.5');
 
   await page.getByRole('heading', { name: /five objectives/ }).click();
-  await page.keyboard.press('4');
-  await expect(page.getByTestId('tour-bar')).toHaveAttribute('data-step', '4');
+  await page.keyboard.press('5');
+  await expect(page.getByTestId('tour-bar')).toHaveAttribute('data-step', '5');
   await expect(page.getByTestId('sigma-input')).toHaveValue('0.3');
   // 0 is step 10; Page Down / Page Up move by one from there.
   await page.keyboard.press('0');
@@ -114,4 +114,37 @@ test('on a phone a tour step shows its plot, not the controls above it', async (
       return box && bar ? box.y >= 0 && box.y + box.height / 2 <= bar.y : false;
     }, { timeout: 10_000 })
     .toBe(true);
+});
+
+test('tour step 4 shows the minimisers-vs-σ plot above the bar, and its jump sentence agrees with the caption', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, '/?classroom=1');
+  await page.getByRole('heading', { name: /five objectives/ }).click();
+  await page.keyboard.press('4');
+  const bar = page.getByTestId('tour-bar');
+  await expect(bar).toHaveAttribute('data-step-id', 'minimiser-jump');
+  const panel = page.getByTestId('minimisers-panel');
+  await expect(panel).toHaveAttribute('data-tour-focus', '');
+  await expect(panel).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  await expect(page.getByTestId('sigma-input')).toHaveValue('0.15');
+  // The caption: B's minimiser jumps near σ = 0.14, E's near 0.17, R's near 0.24, from −1.5 to 1.4.
+  const caption = (await page.getByTestId('tour-caption').textContent()) ?? '';
+  const named = (who: string) => Number(new RegExp(`${who}[^;]*?near (?:σ = )?(\\d+(?:\\.\\d+)?)`).exec(caption)?.[1]);
+  const sentence = (await page.getByTestId('minimisers-jumps').textContent()) ?? '';
+  for (const [who, label] of [['B’s', 'B'], ['E’s', 'E \\(Bayes\\)']] as const) {
+    const m = new RegExp(`${label}’s minimiser jumps from m ≈ (-?[\\d.]+) to m ≈ (-?[\\d.]+) between σ = (\\d+(?:\\.\\d+)?) and (\\d+(?:\\.\\d+)?)`).exec(sentence);
+    expect(m, `${label} in “${sentence}”`).not.toBeNull();
+    const [, before, after, s0, s1] = m!.map(Number);
+    expect(Math.abs(before + 1.5)).toBeLessThan(0.05);
+    expect(Math.abs(after - 1.4)).toBeLessThan(0.05);
+    expect(named(who)).toBeGreaterThanOrEqual(s0 - 0.005);
+    expect(named(who)).toBeLessThanOrEqual(s1 + 0.005);
+  }
+  // The plot and the sentence are in view, above the bar.
+  await page.waitForTimeout(800);
+  const barBox = await bar.boundingBox();
+  for (const id of ['minimisers-plot', 'minimisers-jumps']) {
+    const box = await page.getByTestId(id).boundingBox();
+    expect(box && barBox && box.y >= 0 && box.y + box.height <= barBox.y, `${id} above the tour bar`).toBe(true);
+  }
 });

@@ -148,6 +148,39 @@ test('σ = 1000, ρ = 1000 and exp(exp(x+y)): answered in words, no stale maps, 
   expect(problems).toEqual([]);
 });
 
+test('map titles say in maths what each map plots, with its parameter, and fit their map at 390 px and at 1280 px', async ({ page }) => {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 844 });
+    await panel(page).scrollIntoViewIfNeeded();
+    await expect(panel(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+    for (const name of MAPS) {
+      const title = panel(page).getByTestId(`map2d-title-${name}`);
+      await expect(title, `${name} at ${width} px`).toContainText('(x, y)');
+      const sigma = await panel(page).getByTestId('sigma2d-input').inputValue();
+      const rho = await panel(page).getByTestId('rho2d-input').inputValue();
+      if (name === 'sam') await expect(title).toContainText(`ρ = ${rho}`);
+      if (name === 'expected' || name === 'relaxed') await expect(title).toContainText(`σ = ${sigma}`);
+      // The laid-out text itself (a Range over the caption's contents: a block's own box never shows overflow)
+      // lies inside the map's frame, and the frame inside the panel.
+      const boxes = await panel(page).getByTestId(`map2d-${name}`).evaluate((figure) => {
+        const caption = figure.querySelector('figcaption') as HTMLElement;
+        const range = document.createRange();
+        range.selectNodeContents(caption);
+        const text = range.getBoundingClientRect();
+        const frame = (figure.querySelector('svg.map2d-svg') as SVGSVGElement).getBoundingClientRect();
+        const section = (figure.closest('section') as HTMLElement).getBoundingClientRect();
+        return { text: [text.left, text.right], frame: [frame.left, frame.right], panel: [section.left, section.right], scroll: caption.scrollWidth - caption.clientWidth };
+      });
+      const where = `${name} at ${width} px: ${JSON.stringify(boxes)}`;
+      expect(boxes.text[0], where).toBeGreaterThanOrEqual(boxes.frame[0] - 0.5);
+      expect(boxes.text[1], where).toBeLessThanOrEqual(boxes.frame[1] + 0.5);
+      expect(boxes.scroll, where).toBeLessThanOrEqual(0);
+      expect(boxes.frame[0], where).toBeGreaterThanOrEqual(boxes.panel[0]);
+      expect(boxes.frame[1], where).toBeLessThanOrEqual(boxes.panel[1]);
+    }
+  }
+});
+
 test('zoom buttons and the wheel change the shared view; reset restores it', async ({ page }) => {
   const view = panel(page).getByTestId('view2d');
   const initial = await view.textContent();

@@ -13,6 +13,9 @@ import { DEFAULT_STATE } from '../../state/experiment.ts';
 import { encodeFragment } from '../../state/permalink/index.ts';
 import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
 import { resolveLoss } from '../landscape1d/resolve-loss.ts';
+import { findJumps } from '../minimisers/path-jumps.ts';
+import { resolvePathParams } from '../minimisers/resolve.ts';
+import { handleMinimiserRequest } from '../../worker/minimiser-handler.ts';
 import { TOUR_STEPS } from './tour.ts';
 import type { TourStep } from './tour.ts';
 
@@ -98,7 +101,41 @@ describe('tour captions say what their state shows', () => {
     }
   });
 
-  it('4 sam-radius: at m = −1.5 the worst case within ρ is about 1 above the loss; S and E prefer the flat minimum', () => {
+  it('4 minimiser-jump: B, E and R each jump once from the sharp well to the flat one, at the σ the caption names and in its order; SAM’s path is flat', () => {
+    const s = step('minimiser-jump');
+    // The panel's own worker request for this state, run to the end by the worker's handler.
+    const resolved = resolvePathParams(s.state);
+    if (!resolved.ok) throw new Error(resolved.reason);
+    const response = handleMinimiserRequest({ id: 1, kind: 'minimiser-path', ...resolved.params });
+    if (response.kind !== 'result') throw new Error(JSON.stringify(response));
+    const { path } = response;
+    expect(path.warnings).toEqual([]);
+    const { from, to } = s.state.landscape1d;
+    const [sharp, flat] = numbersIn(s.caption.slice(0, s.caption.indexOf(' near ')));
+    expect([sharp, flat]).toEqual([-1.5, 1.4]);
+    const named = (prefix: string) => Number(new RegExp(`${prefix}[^;]*?near (?:σ = )?(\\d+(?:\\.\\d+)?)`).exec(s.caption)?.[1]);
+    const at: number[] = [];
+    for (const [name, values] of [['B’s', path.biconjugate], ['E’s', path.expected], ['R’s', path.relaxed]] as const) {
+      const jumps = findJumps(path.sigma, values, to - from);
+      expect(jumps, name).toHaveLength(1);
+      const [j] = jumps;
+      expect(Math.abs(j.mBefore - sharp), name).toBeLessThan(0.05);
+      expect(Math.abs(j.mAfter - flat), name).toBeLessThan(0.05);
+      // The caption's σ, to its two decimals, lies in the interval of computed σ the jump falls in.
+      const sigma = named(name);
+      expect(sigma, name).toBeGreaterThanOrEqual(j.sigmaBefore - 0.005);
+      expect(sigma, name).toBeLessThanOrEqual(j.sigmaAfter + 0.005);
+      at.push(sigma);
+    }
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // SAM's minimiser is the same at every σ (it depends on ρ only).
+    expect(new Set(Array.from(path.sam, (v) => v.toFixed(6))).size).toBe(1);
+    // The marked σ sits between B's jump and E's, where the plot shows the two apart.
+    expect(s.state.landscape1d.sigma).toBeGreaterThan(at[0]);
+    expect(s.state.landscape1d.sigma).toBeLessThan(at[1]);
+  });
+
+  it('5 sam-radius: at m = −1.5 the worst case within ρ is about 1 above the loss; S and E prefer the flat minimum', () => {
     const s = step('sam-radius');
     expect(s.state.landscape1d.m).toBe(-1.5);
     const c = curves(s);
@@ -108,7 +145,7 @@ describe('tour captions say what their state shows', () => {
     expect(c.argmin.expected!).toBeGreaterThan(1);
   });
 
-  it('5 biconjugate: B > E between the wells; at m, Q* ≥ ℓ touches ℓ at the atoms', () => {
+  it('6 biconjugate: B > E between the wells; at m, Q* ≥ ℓ touches ℓ at the atoms', () => {
     const s = step('biconjugate');
     const { m, sigma, rho, from, to } = s.state.landscape1d;
     const loss = lossOf(s);
@@ -123,7 +160,7 @@ describe('tour captions say what their state shows', () => {
     for (let t = from; t <= to; t += 0.01) expect(q(t), `Q*(${t}) ≥ ℓ`).toBeGreaterThanOrEqual(loss(t) - 1e-6);
   });
 
-  it('6 msigma-gap: B − E is near 0 at small σ and grows with σ, with the caption’s numbers at m = 0 and at the marked σ', () => {
+  it('7 msigma-gap: B − E is near 0 at small σ and grows with σ, with the caption’s numbers at m = 0 and at the marked σ', () => {
     const s = step('msigma-gap');
     const loss = lossOf(s);
     const { sigmaFrom, sigmaTo } = s.state.msigma;
@@ -151,7 +188,7 @@ describe('tour captions say what their state shows', () => {
     expect(gapAt0(largeSigma).toFixed(2)).toBe(String(largeGap));
   });
 
-  it('7 sam-vs-bsam: SAM and bSAM on the same data and weights, with as many gradient evaluations per step', () => {
+  it('8 sam-vs-bsam: SAM and bSAM on the same data and weights, with as many gradient evaluations per step', () => {
     const { training } = step('sam-vs-bsam').state;
     expect(training.optimizer.kind).toBe('bsam');
     expect(training.compare?.kind).toBe('sam-sgd');
@@ -159,11 +196,11 @@ describe('tour captions say what their state shows', () => {
     expect(training.batchSize % training.optimizer.msharpness).toBe(0);
   });
 
-  it('8 posterior-samples: bSAM on the official demo (whose plot draws posterior-sample boundaries)', () => {
+  it('9 posterior-samples: bSAM on the official demo (whose plot draws posterior-sample boundaries)', () => {
     expect(step('posterior-samples').state.training).toEqual(OFFICIAL_BSAM_DEMO);
   });
 
-  it('9 calibration: noisier moons, flipped labels and a held-out test set', () => {
+  it('10 calibration: noisier moons, flipped labels and a held-out test set', () => {
     const { dataset } = step('calibration').state.training;
     expect(dataset.kind).toBe('moons');
     expect(dataset.noise).toBeGreaterThan(OFFICIAL_BSAM_DEMO.dataset.noise);
@@ -171,7 +208,7 @@ describe('tour captions say what their state shows', () => {
     expect(dataset.testFraction).toBeGreaterThan(0);
   });
 
-  it('10 network-landscape: bSAM pauses at the step the caption names, before the run ends', () => {
+  it('11 network-landscape: bSAM pauses at the step the caption names, before the run ends', () => {
     const s = step('network-landscape');
     const { training } = s.state;
     const stepsPerEpoch = Math.floor(training.dataset.size / training.batchSize);
@@ -181,7 +218,7 @@ describe('tour captions say what their state shows', () => {
     expect(s.caption).toContain(`step ${training.stopAt}`);
   });
 
-  it('11 two-dimensions: the loss, E, S and R maps with GD, Adam, SAM and bSAM from one start', () => {
+  it('12 two-dimensions: the loss, E, S and R maps with GD, Adam, SAM and bSAM from one start', () => {
     const { landscape2d } = step('two-dimensions').state;
     expect(Object.values(landscape2d.visible).every(Boolean)).toBe(true);
     expect(Object.values(landscape2d.paths).every(Boolean)).toBe(true);
@@ -192,6 +229,7 @@ describe('tour captions say what their state shows', () => {
       'five-objectives',
       'small-sigma',
       'large-sigma',
+      'minimiser-jump',
       'sam-radius',
       'biconjugate',
       'msigma-gap',

@@ -1,7 +1,7 @@
 /**
  * The guided tour: a walk through the paper's story, each step a complete experiment state (so each is
  * a permalink: encode the state) with a short caption and the panel to look at. It goes from the five
- * objectives on one curve, through σ smoothing the landscape, SAM's radius, the biconjugate's geometry
+ * objectives on one curve, through σ smoothing the landscape, each minimiser's jump as σ grows, SAM's radius, the biconjugate's geometry
  * and the (m, σ) gap, to SAM against bSAM live on two moons, posterior samples, calibration, and
  * ends on the 2-D landscapes with optimizer paths.
  *
@@ -15,7 +15,7 @@ import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
 import { findPreset } from '../../math/presets.ts';
 import { encodeFragment } from '../../state/permalink/index.ts';
 
-export type TourPanel = 'landscape1d' | 'msigma' | 'training' | 'slice' | 'landscape2d';
+export type TourPanel = 'landscape1d' | 'minimisers' | 'msigma' | 'training' | 'slice' | 'landscape2d';
 
 export interface TourStep {
   id: string;
@@ -31,6 +31,7 @@ export interface TourStep {
 /** CSS selectors of the panels, in the order tried (the 2-D panel falls back to the training panel). */
 export const PANEL_SELECTORS: Readonly<Record<TourPanel, string>> = {
   landscape1d: '[data-testid="landscape1d"]',
+  minimisers: '[data-testid="minimisers-panel"]',
   msigma: '[data-testid="msigma-panel"]',
   training: '[data-testid="training-panel"]',
   slice: '[data-testid="slice-panel"], [data-testid="training-panel"]',
@@ -44,6 +45,7 @@ export const PANEL_SELECTORS: Readonly<Record<TourPanel, string>> = {
  */
 export const FIGURE_SELECTORS: Readonly<Record<TourPanel, string>> = {
   landscape1d: '.plot-box, [data-testid="readout"]',
+  minimisers: '[data-testid="minimisers-plot"], [data-testid="minimisers-jumps"]',
   msigma: 'svg[role="application"]',
   training: '[data-testid="train-boundary"]',
   slice: '[data-testid="slice-compute"]',
@@ -111,6 +113,16 @@ export const TOUR_STEPS: readonly TourStep[] = [
     caption: 'At σ = 0.6, E averages the loss over a wide Gaussian: the narrow well becomes a shallow dip and every minimiser jumps to the flat valley, at θ ≈ 1.3–1.4.',
     panel: 'landscape1d',
     state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.6, rho: 0.4, m: 1.4 }) }),
+    play: false,
+  },
+  {
+    id: 'minimiser-jump',
+    title: 'The jump, in one plot: each minimiser as σ grows',
+    caption:
+      'B’s minimiser jumps from the sharp well (m ≈ −1.5) to the flat one (m ≈ 1.4) near σ = 0.14, E’s near 0.17, R’s near 0.24; SAM’s does not depend on σ. Play sweeps σ.',
+    panel: 'minimisers',
+    // σ = 0.15 puts the 1-D panel's σ line between B's jump and E's; the σ range is the (m, σ) map's default.
+    state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.15, rho: 0.3, m: -1.5 }) }),
     play: false,
   },
   {

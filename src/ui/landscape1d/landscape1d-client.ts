@@ -6,6 +6,11 @@
  * a fresh one started, since a synchronous computation cannot be interrupted from outside (a million
  * points take seconds). Short requests (dragging m) are not cancelled: the worker's own queue coalesces
  * them, which is cheaper than starting a worker.
+ *
+ * "A while" is measured from when the worker started its current job (its last answer, or the send to an
+ * idle worker), and is at least twice its last job's time: a σ sweep sends every 150 ms, and on a
+ * busy machine a 300 ms computation was cancelled at every step, so a fresh worker booted every step
+ * (29 in 4 s), none answered, and the boots' CPU gave the page main-thread tasks over 100 ms (issue 11).
  */
 import { handleLandscape1DRequest } from '../../worker/landscape1d-handler.ts';
 import { parseLandscape1DResponse } from '../../worker/landscape1d-protocol.ts';
@@ -26,6 +31,14 @@ export interface Landscape1DClientOptions {
   now?: () => number;
 }
 
+/**
+ * A superseded job younger than this is never cancelled: booting a fresh worker costs CPU too, and on a
+ * busy machine a 150 ms limit restarted workers that were about to answer; a million points take seconds.
+ */
+const DEFAULT_CANCEL_AFTER_MS = 400;
+/** A job is cancelled once it has run this many times as long as the worker's last job. */
+const CANCEL_FACTOR = 2;
+
 const localAnswer = (request: Landscape1DRequest): Answer => handleLandscape1DRequest(request) as Answer;
 
 export class Landscape1DClient {
@@ -35,6 +48,12 @@ export class Landscape1DClient {
   private latest: { id: number; key: string; request: Landscape1DRequest; sentAt: number; answered: boolean } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
+  /** When the current worker started the job it is on (null: idle, every request answered or dropped). */
+  private busySince: number | null = null;
+  /** How long the worker's last job took, from its start to its answer (0 before any). */
+  private lastJobMs = 0;
+  /** Doubles at each cancellation until the next answer. */
+  private backoff = 1;
   /** Workers started, for tests and the status line (1 + number of cancellations). */
   started = 0;
 
@@ -84,13 +103,20 @@ export class Landscape1DClient {
 
   private send(key: string, request: Landscape1DRequest): void {
     const running = this.latest;
-    if (this.worker && running && !running.answered && this.now() - running.sentAt > (this.options.cancelAfterMs ?? 150)) {
+    const now = this.now();
+    const patience = Math.max(this.options.cancelAfterMs ?? DEFAULT_CANCEL_AFTER_MS, CANCEL_FACTOR * this.lastJobMs) * this.backoff;
+    if (this.worker && running && !running.answered && this.busySince !== null && now - this.busySince > patience) {
       // Cancel: the old computation dies with its worker.
       this.worker.terminate();
       this.worker = null;
+      this.busySince = null;
+      // A fresh worker must boot before it answers: until one does, each restart doubles the patience, so
+      // an overloaded machine does not cancel every boot (at load 14 the sweep still restarted 11 times).
+      this.backoff *= 2;
       this.startWorker();
     }
-    this.latest = { id: request.id, key, request, sentAt: this.now(), answered: false };
+    if (!running || running.answered || this.busySince === null) this.busySince = now;
+    this.latest = { id: request.id, key, request, sentAt: now, answered: false };
     if (this.worker) this.worker.postMessage(request);
     else this.computeOnMainThread(request.id);
   }
@@ -99,6 +125,14 @@ export class Landscape1DClient {
     if (this.disposed || from !== this.worker) return;
     const response = parseLandscape1DResponse(data);
     const latest = this.latest;
+    if (response && response.kind !== 'progress') {
+      // The worker finished a job (maybe a superseded one) and starts the newest queued one, if any.
+      // As the page saw it (queueing and a busy machine included), which is what the patience is for.
+      const now = this.now();
+      if (this.busySince !== null) this.lastJobMs = now - this.busySince;
+      this.backoff = 1;
+      this.busySince = latest && !latest.answered && response.id !== latest.id ? now : null;
+    }
     if (!response || !latest || response.id !== latest.id) return;
     if (response.kind === 'progress') {
       this.options.onProgress(latest.key, response);

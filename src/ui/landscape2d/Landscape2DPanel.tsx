@@ -10,7 +10,7 @@ import type { OptimizerPath } from '../../math/landscape2d/paths.ts';
 import type { Landscape2D } from '../../math/landscape2d/types.ts';
 import { DEFAULT_PATH_SETTINGS } from '../../math/landscape2d/paths.ts';
 import { compileLoss2D, lossSource2D } from '../../math/landscape2d/loss2d.ts';
-import type { ExperimentState, Map2D } from '../../state/experiment.ts';
+import type { ExperimentState } from '../../state/experiment.ts';
 import { landscape2dSchema, MAPS_2D, PATH_OPTIMIZERS } from '../../state/experiment.ts';
 import type { Action } from '../../state/update.ts';
 import { LIMITS, parseField } from '../../state/update.ts';
@@ -23,6 +23,7 @@ import { NumberField } from '../kit/NumberField.tsx';
 import { useElementWidth } from '../kit/use-element-width.ts';
 import { Loss2DControls } from './Loss2DControls.tsx';
 import { MAP_MARGIN, MapView } from './MapView.tsx';
+import { MAP_TOGGLE_LABELS, mapTitle } from './map-titles.ts';
 import { OPTIMIZER_STYLE } from './optimizer-style.ts';
 import { mapGeometry, sharedColourMap, zoomAbout } from './render-2d.ts';
 import type { ViewRange } from './render-2d.ts';
@@ -36,13 +37,10 @@ interface Props {
   dispatch: (action: Action) => void;
 }
 
-const MAP_TITLES: Record<Map2D, string> = {
-  loss: 'Loss ℓ(m)',
-  expected: 'Expected (Bayes) E_σ(m)',
-  sam: 'SAM max-loss S_ρ(m)',
-  relaxed: 'Relaxed R_σ(m)',
-};
 const MAX_MAP_SIZE = 420;
+const MIN_MAP_SIZE = 140;
+/** The maps grid's column gap (landscape2d.css, .landscape2d-maps). */
+const MAP_GAP = 12;
 const COLOUR_BAR_LENGTH = 220;
 
 /** Every field validates against its own schema bounds (state/experiment.ts), as the reducer clamps. */
@@ -73,8 +71,11 @@ export function Landscape2DPanel({ state, dispatch }: Props) {
   const maps = result.maps;
 
   const [gridRef, gridWidth] = useElementWidth<HTMLDivElement>(900);
-  const columns = gridWidth >= 4 * (220 + MAP_MARGIN.left + MAP_MARGIN.right) ? 4 : 2;
-  const size = Math.max(140, Math.min(MAX_MAP_SIZE, Math.floor(gridWidth / columns) - MAP_MARGIN.left - MAP_MARGIN.right - 12));
+  // Four across when each gets 220 px, else two, else (a phone) one: two 140 px maps side by side were
+  // wider than a 390 px screen's panel.
+  const across = (mapSize: number, n: number) => n * (mapSize + MAP_MARGIN.left + MAP_MARGIN.right) + (n - 1) * MAP_GAP;
+  const columns = gridWidth >= across(220, 4) ? 4 : gridWidth >= across(MIN_MAP_SIZE, 2) ? 2 : 1;
+  const size = Math.max(MIN_MAP_SIZE, Math.min(MAX_MAP_SIZE, Math.floor((gridWidth - (columns - 1) * MAP_GAP) / columns) - MAP_MARGIN.left - MAP_MARGIN.right));
   // Square pixels: the taller side of the view gets the full size.
   const aspect = (s.yTo - s.yFrom) / (s.xTo - s.xFrom);
   const width = aspect > 1 ? Math.max(60, Math.round(size / aspect)) : size;
@@ -148,7 +149,7 @@ export function Landscape2DPanel({ state, dispatch }: Props) {
             {MAPS_2D.map((name) => (
               <label key={name}>
                 <input type="checkbox" data-testid={`show-map2d-${name}`} checked={s.visible[name]} onChange={(e) => dispatch({ type: 'patch2D', patch: { visible: { [name]: e.target.checked } } })} />
-                {MAP_TITLES[name]}
+                {MAP_TOGGLE_LABELS[name]}
               </label>
             ))}
           </fieldset>
@@ -220,7 +221,7 @@ export function Landscape2DPanel({ state, dispatch }: Props) {
               <MapView
                 key={name}
                 name={name}
-                title={MAP_TITLES[name]}
+                title={mapTitle(name, s.sigma, s.rho)}
                 geometry={geometry}
                 maps={maps}
                 cmap={cmap}

@@ -15,12 +15,15 @@ import { OPTIMIZER_STYLE } from './optimizer-style.ts';
 import { contourPaths, finiteRange, paintMap, panBy, zoomAbout } from './render-2d.ts';
 import type { MapGeometry, ViewRange } from './render-2d.ts';
 import type { ContourPath } from '../kit/grid-paint.ts';
+import { Tex } from '../kit/Tex.tsx';
+import type { MapTitle } from './map-titles.ts';
 
-export const MAP_MARGIN = { top: 20, right: 8, bottom: 24, left: 38 };
+// The title is an HTML caption above the frame (it wraps on a phone), so the top margin only holds the top tick label.
+export const MAP_MARGIN = { top: 8, right: 8, bottom: 24, left: 38 };
 
 export interface MapViewProps {
   name: Map2D;
-  title: string;
+  title: MapTitle;
   geometry: MapGeometry;
   maps: Landscape2D | null;
   cmap: ColourMap | null;
@@ -128,6 +131,10 @@ export function MapView({ name, title, geometry, maps, cmap, thresholds, paths, 
 
   return (
     <figure className="map2d" data-testid={`map2d-${name}`} data-map={name}>
+      <figcaption className="map2d-title" data-testid={`map2d-title-${name}`} title={title.plain} style={{ maxWidth: outerWidth }}>
+        {title.words} <Tex tex={title.tex} />
+        {title.param && <span className="map2d-param">, {title.param}</span>}
+      </figcaption>
       <div className="map2d-frame" style={{ width: outerWidth, height: outerHeight }}>
         <canvas
           ref={canvasRef}
@@ -145,7 +152,7 @@ export function MapView({ name, title, geometry, maps, cmap, thresholds, paths, 
           width={outerWidth}
           height={outerHeight}
           role="group"
-          aria-label={`${title} over x and y${valueRange ? `, from ${formatNumber(valueRange.min)} to ${formatNumber(valueRange.max)}` : ''}`}
+          aria-label={`${title.plain}, over x and y${valueRange ? `, from ${formatNumber(valueRange.min)} to ${formatNumber(valueRange.max)}` : ''}`}
           {...pointer}
         >
           <defs>
@@ -153,9 +160,6 @@ export function MapView({ name, title, geometry, maps, cmap, thresholds, paths, 
               <rect width={width} height={height} />
             </clipPath>
           </defs>
-          <text x={MAP_MARGIN.left} y={13} className="map2d-title">
-            {title}
-          </text>
           <g transform={`translate(${MAP_MARGIN.left},${MAP_MARGIN.top})`}>
             <g aria-hidden="true" className="map2d-axes">
               <rect width={width} height={height} fill="none" stroke="#8a9099" />
