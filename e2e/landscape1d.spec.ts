@@ -176,6 +176,31 @@ test.describe('1-D landscape panel', () => {
     expect(problems).toEqual([]);
   });
 
+  test('the domain and grid fields apply on Enter, go into the link, and refuse an inverted domain with a reason', async ({ page }) => {
+    const from = page.getByTestId('domain-from-input');
+    await from.fill('-6');
+    // Nothing is applied while typing.
+    await expect.poll(() => page.url()).not.toContain('l1.from=-6');
+    await from.press('Enter');
+    await expect.poll(() => page.url()).toContain('l1.from=-6');
+    await expect.poll(async () => (await curveValues(page, 'loss')).length).toBe(600);
+    await page.getByTestId('domain-points-input').fill('1200');
+    await page.getByTestId('domain-points-input').press('Enter');
+    await expect.poll(async () => (await curveValues(page, 'loss')).length).toBe(1200);
+    await expect.poll(() => page.url()).toContain('l1.points=1200');
+
+    const to = page.getByTestId('domain-to-input');
+    await to.fill('-7');
+    await to.press('Enter');
+    await expect(page.getByTestId('domain-to-error')).toHaveText('to must be greater than from (-6).');
+    expect(page.url()).not.toContain('l1.to=-7');
+    // Escape drops the bad draft and shows the setting again.
+    await to.press('Escape');
+    await expect(to).toHaveValue('3');
+    await expect(page.getByTestId('domain-to-error')).toHaveCount(0);
+    expect(problems).toEqual([]);
+  });
+
   test('legend toggles hide and show curves', async ({ page }) => {
     await page.getByTestId('toggle-relaxed').uncheck();
     await expect(curve(page, 'relaxed')).toHaveCount(0);

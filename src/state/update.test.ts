@@ -45,6 +45,18 @@ describe('reduce', () => {
     expect(reduce(S, { type: 'setM', m: from - 10 }).landscape1d.m).toBe(from);
   });
 
+  it('sets the 1-D domain and grid as a whole: from < to and points within the schema, m carried inside; else unchanged', () => {
+    const wide = reduce(S, { type: 'setDomain1D', domain: { from: -10, to: 10, points: 2001 } });
+    expect(wide.landscape1d).toMatchObject({ from: -10, to: 10, points: 2001, m: S.landscape1d.m });
+    expect(experimentStateSchema.safeParse(wide).success).toBe(true);
+    // m = 0.5 by default: a domain that leaves it outside carries it to the nearer end.
+    expect(reduce(S, { type: 'setDomain1D', domain: { from: 1, to: 4 } }).landscape1d.m).toBe(1);
+    for (const bad of [{ from: 3 }, { to: -3 }, { from: 1, to: 1 }, { points: 1 }, { points: 1_000_001 }, { points: 2.5 }, { from: NaN }, { to: Infinity }]) {
+      expect(reduce(S, { type: 'setDomain1D', domain: bad })).toBe(S);
+    }
+    expect(reduce(S, { type: 'setDomain1D', domain: { points: S.landscape1d.points } })).toBe(S);
+  });
+
   it('toggles visibility of one objective only', () => {
     const next = reduce(S, { type: 'setVisible', name: 'relaxed', visible: false });
     expect(next.landscape1d.visible).toEqual({ ...S.landscape1d.visible, relaxed: false });

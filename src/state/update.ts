@@ -8,7 +8,7 @@ import type { ObjectiveName } from '../math/objectives.ts';
 import { findPreset } from '../math/presets.ts';
 import { findPreset2D } from '../math/landscape2d/presets2d.ts';
 import type { ExperimentState, Landscape1DState, Landscape2DState, LossSpec, Map2D, MSigmaState, PathOptimizer } from './experiment.ts';
-import { DEFAULT_STATE, landscape2dSchema, lossSpecSchema, msigmaSchema, rhoSchema, sigmaSchema, VIEW_2D_LIMIT } from './experiment.ts';
+import { DEFAULT_STATE, landscape1dSchema, landscape2dSchema, lossSpecSchema, msigmaSchema, rhoSchema, sigmaSchema, VIEW_2D_LIMIT } from './experiment.ts';
 import { numberBounds } from './schema-bounds.ts';
 import type { NumberBounds, Schema } from './schema-bounds.ts';
 import type { ExperimentPanelState } from './fashion-experiment.ts';
@@ -26,6 +26,8 @@ export type Action =
   | { type: 'setSigma'; sigma: number }
   | { type: 'setRho'; rho: number }
   | { type: 'setM'; m: number }
+  /** The plotted domain [from, to] of m and the number of grid points. */
+  | { type: 'setDomain1D'; domain: Partial<Pick<Landscape1DState, 'from' | 'to' | 'points'>> }
   | { type: 'setLossExpression'; text: string }
   | { type: 'applyPreset'; id: string }
   | { type: 'setVisible'; name: ObjectiveName; visible: boolean }
@@ -91,6 +93,16 @@ export function setM(state: ExperimentState, m: number): ExperimentState {
   if (!Number.isFinite(m)) return state;
   const { from, to } = state.landscape1d;
   return withLandscape(state, { m: clamp(m, from, to) });
+}
+
+/**
+ * A new domain or grid size, validated by the schema as a whole (from < to, points in bounds); m is carried
+ * into the new domain, where it can be seen and dragged. An invalid domain leaves the state as it was.
+ */
+export function setDomain1D(state: ExperimentState, domain: Partial<Pick<Landscape1DState, 'from' | 'to' | 'points'>>): ExperimentState {
+  const next = { ...state.landscape1d, ...domain };
+  if (!landscape1dSchema.safeParse(next).success) return state;
+  return withLandscape(state, { from: next.from, to: next.to, points: next.points, m: clamp(next.m, next.from, next.to) });
 }
 
 /**
@@ -273,6 +285,8 @@ export function reduce(state: ExperimentState, action: Action): ExperimentState 
       return setRho(state, action.rho);
     case 'setM':
       return setM(state, action.m);
+    case 'setDomain1D':
+      return setDomain1D(state, action.domain);
     case 'setLossExpression':
       return setLossExpression(state, action.text);
     case 'applyPreset':

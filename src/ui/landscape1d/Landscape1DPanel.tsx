@@ -16,6 +16,7 @@ import { resolveLoss } from './resolve-loss.ts';
 import { useElementWidth } from '../kit/use-element-width.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { ComputeStatus } from './ComputeStatus.tsx';
+import { DomainControls } from './DomainControls.tsx';
 import { useGeometry1D, useLandscape1D } from './use-landscape1d.ts';
 
 interface Props {
@@ -99,6 +100,7 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
             </label>
             <NumberField id="m-number" label="m, mean of q" value={m} parse={parseM} onCommit={setM} testId="m" />
           </div>
+          <DomainControls from={from} to={to} points={points} onCommit={(domain) => dispatch({ type: 'setDomain1D', domain })} />
         </div>
         <div className="plot-column">
           <Legend visible={ls.visible} onToggle={(name, visible) => dispatch({ type: 'setVisible', name, visible })} />

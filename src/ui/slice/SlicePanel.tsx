@@ -9,7 +9,7 @@ import type { SliceSettings } from '../../train/slice/compute-slice.ts';
 import type { NetworkSnapshot } from '../../train/slice/snapshot.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useElementWidth } from '../kit/use-element-width.ts';
-import { CommitField } from './CommitField.tsx';
+import { CommitField } from '../kit/CommitField.tsx';
 import { parseSamples, parseSeed, parseSpan } from './slice-fields.ts';
 import { SliceLineChart } from './SliceLineChart.tsx';
 import { SliceMaps } from './SliceMaps.tsx';

@@ -3,19 +3,20 @@
  * as typed, a bad value keeps the old setting and says why beside the field, and Escape drops the edit.
  */
 import { useId, useState } from 'react';
-import { formatInput } from '../kit/format.ts';
-import type { FieldResult } from './slice-fields.ts';
+import type { ParseResult } from '../../state/update.ts';
+import { formatInput } from './format.ts';
 
 interface Props {
   label: string;
   value: number;
-  parse(text: string): FieldResult;
+  parse(text: string): ParseResult;
   onCommit(value: number): void;
   disabled?: boolean;
   testId: string;
 }
 
 export function CommitField({ label, value, parse, onCommit, disabled, testId }: Props) {
+  // Used where a keystroke's intermediate value would be costly or invalid (a domain's "-1" on the way to "-10").
   const errorId = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +56,7 @@ export function CommitField({ label, value, parse, onCommit, disabled, testId }:
         }}
       />
       {error !== null && (
-        <span id={errorId} className="slice-error" role="alert" data-testid={`${testId}-error`}>
+        <span id={errorId} className="field-error" role="alert" data-testid={`${testId}-error`}>
           {error}
         </span>
       )}
