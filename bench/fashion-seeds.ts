@@ -12,7 +12,8 @@ import { loadImageDataset } from '../src/cli/image-data.ts';
 import { DEFAULT_EXPERIMENT_PANEL, runConfig } from '../src/state/fashion-experiment.ts';
 import type { OptimizerKind, TrainingConfig } from '../src/state/training.ts';
 import { FusedTrainingRun } from '../src/train/fused/fused-run.ts';
-import { metricsFromFlatProbabilities, type PaperMetrics } from '../src/train/paper-metrics.ts';
+import type { PaperMetrics } from '../src/train/paper-metrics.ts';
+import { paperSummary } from '../src/train/paper-summary.ts';
 
 /** theory.md §8: JAX's test accuracy after 3 epochs, for all three optimizers, and the tolerance. */
 const JAX_ACCURACY = 0.82;
@@ -37,11 +38,8 @@ function trainOnce(config: TrainingConfig): Outcome {
     const start = performance.now();
     while (run.epoch < config.epochs) run.advance();
     const trainSeconds = (performance.now() - start) / 1000;
-    const { x, labels } = run.table.test;
-    const p = run.predictRows(x);
-    const mean = metricsFromFlatProbabilities(p.mean, run.table.classes, labels);
-    const bayes = config.optimizer.kind === 'bsam' ? metricsFromFlatProbabilities(p.averaged, run.table.classes, labels) : null;
-    return { mean, bayes, trainSeconds };
+    const { mean, bayes } = paperSummary(run);
+    return { mean, bayes: bayes ?? null, trainSeconds };
   } finally {
     run.dispose();
   }

@@ -6,7 +6,7 @@
  */
 import type { TrainingConfig } from '../state/training.ts';
 import { isImageDataset } from '../state/training.ts';
-import { metricsFromFlatProbabilities, type PaperMetrics } from '../train/paper-metrics.ts';
+import { paperSummary } from '../train/paper-summary.ts';
 import type { RunOptions } from '../train/core/training-core.ts';
 import { FusedTrainingRun } from '../train/fused/fused-run.ts';
 import { TrainingRun } from '../train/run.ts';
@@ -129,15 +129,6 @@ function trainToStep(config: TrainingConfig, steps: number, engine: CliEngine, i
     run.dispose();
   }
   return watch.warnings();
-}
-
-/** The paper's metrics on the evaluated rows (the test split, else the training split): mean weights, and bSAM's model average. */
-function paperSummary(run: TrainingRun | FusedTrainingRun): { mean: PaperMetrics; bayes?: PaperMetrics } {
-  const { test, train, classes } = run.table;
-  const split = test.labels.length ? test : train;
-  const p = run.predictRows(split.x);
-  const mean = metricsFromFlatProbabilities(p.mean, classes, split.labels);
-  return run.config.optimizer.kind === 'bsam' ? { mean, bayes: metricsFromFlatProbabilities(p.averaged, classes, split.labels) } : { mean };
 }
 
 /** Every epoch, each line printed when its epoch ends, then the summary. */
