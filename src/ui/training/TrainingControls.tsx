@@ -187,7 +187,8 @@ export const TrainingControls = memo(function TrainingControls({ config, onPatch
           />
         )}
         <div className="train-row">
-          {kind === 'bsam' &&
+          {/* m-sharpness (the official --batchsplit): SAM and bSAM alike perturb each of K sub-batches on its own. */}
+          {usesRho &&
             num('msharpness', 'K', optimizer.msharpness, PARSE.msharpness, (v) => onPatch({ optimizer: { msharpness: v } }), 'm-sharpness')}
           {usesMomentum &&
             num('momentum', 'Momentum', optimizer.momentum, PARSE.momentum, (v) =>
