@@ -1,6 +1,7 @@
 /**
  * `npx tsx bench/dispatches.ts`: tfjs kernels (≈ WebGPU dispatches) per training step, per optimizer, for the
- * official 2-D demo and for a 784-100-10 softmax MLP with bSAM K = 4, batch 100 (issue 13's setting). Counted
+ * official 2-D demo (K = 5) and for a 784-100-10 softmax MLP with K = 4, batch 100 (issue 13's setting; K is
+ * bSAM's and SAM's m-sharpness, and SAM-SGD also runs with K = 1 for the count before m-sharpness). Counted
  * on the wasm backend in Node: a step runs the same kernels there as on WebGPU.
  */
 import '@tensorflow/tfjs-backend-wasm';
@@ -36,12 +37,13 @@ export async function dispatchRows(): Promise<string[][]> {
     ['784-100-10 softmax, batch 100', MNIST_MLP, imageLike(200)],
   ];
   for (const [name, base, data] of cases) {
-    for (const kind of ['sgd', 'sam-sgd', 'adam', 'bsam'] as const) {
-      const run = new TrainingRun({ ...base, optimizer: { ...base.optimizer, kind } }, { data });
+    for (const [kind, msharpness] of [['sgd', 1], ['sam-sgd', 1], ['sam-sgd', base.optimizer.msharpness], ['adam', 1], ['bsam', base.optimizer.msharpness]] as const) {
+      const run = new TrainingRun({ ...base, optimizer: { ...base.optimizer, kind, msharpness } }, { data });
       try {
         run.advance(); // warm-up: the first step also creates the kept scalars
         const count = await kernelsOfStep(run);
-        const K = kind === 'bsam' ? `, K = ${base.optimizer.msharpness}` : '';
+        // SAM and bSAM split the batch into K sub-batches (m-sharpness); SGD and Adam have no K.
+        const K = kind === 'bsam' || kind === 'sam-sgd' ? `, K = ${msharpness}` : '';
         rows.push([`${name}, ${kind}${K}`, String(count.dispatches), String(count.total)]);
       } finally {
         run.dispose();

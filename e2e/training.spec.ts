@@ -125,6 +125,29 @@ test('WebGPU trains a small softmax MLP (3 classes, bSAM) as the fused engine do
   expect(errors).toEqual([]);
 });
 
+// SAM's m-sharpness on WebGPU: K = 2 sub-batches, each with its own perturbation, stacked on the device (its own
+// kernels: the tiled w, one norm per sub-batch), against the fused engine, which takes them one at a time.
+test('WebGPU trains SAM-SGD with m-sharpness K = 2 as the fused engine does, and shows its K field', async ({ page }) => {
+  test.setTimeout(2 * TRAIN_TIMEOUT);
+  const fragment =
+    'v=1&tr.dataset.kind=spiral&tr.dataset.classes=3&tr.dataset.size=60&tr.dataset.testFraction=0.2&tr.model.hidden=8&tr.optimizer.kind=sam-sgd&tr.optimizer.learningRate=0.1&tr.optimizer.momentum=0.9&tr.optimizer.msharpness=2&tr.batchSize=16&tr.epochs=5&tr.stopAt=6';
+  const { state, notices } = decodeFragment(fragment);
+  expect(notices).toEqual([]);
+  const fused = new FusedTrainingRun(state.training);
+  const expected = [fused.trainEpoch(), fused.trainEpoch()];
+  // K changes SAM's trajectory: the same run with K = 1 ends its second epoch elsewhere.
+  const one = new FusedTrainingRun({ ...state.training, optimizer: { ...state.training.optimizer, msharpness: 1 } });
+  one.trainEpoch();
+  expect(Math.abs(one.trainEpoch() - expected[1])).toBeGreaterThan(1e-4);
+  await openWithBackend(page, 'webgpu', fragment);
+  await expect(page.getByTestId('train-msharpness-input')).toHaveValue('2');
+  await page.getByTestId('train-play').click();
+  await expect(page.getByTestId('train-stopped-at')).toHaveText('paused at step 6, as set in “Pause at step”', { timeout: TRAIN_TIMEOUT });
+  const got = [await attrNumber(page, 'train-metrics', 'data-first-loss'), await attrNumber(page, 'train-metrics', 'data-last-loss')];
+  got.forEach((loss, e) => expect(Math.abs(loss - expected[e]), `epoch ${e + 1}: webgpu ${loss}, fused ${expected[e]}`).toBeLessThan(2e-5 * Math.max(1, expected[e])));
+  expect(errors).toEqual([]);
+});
+
 test('trains the official bSAM demo on the CPU', async ({ page }) => {
   test.setTimeout(2 * TRAIN_TIMEOUT);
   await openWithBackend(page, 'cpu');

@@ -32,6 +32,15 @@ describe('state → the official train.py / test.py', () => {
     expect(toOfficialArgs({ ...FASHION_OFFICIAL, optimizer: { ...FASHION_OFFICIAL.optimizer, kind: 'adam' } }).warnings.join()).toMatch(/no 'adam'/);
     expect(toOfficialArgs(FASHION_LIVE).warnings.join()).toMatch(/all 60000 images, not the first 10000/);
   });
+
+  it('SAM and bSAM: a batch that K does not divide is said (the official reshape needs equal sub-batches); SGD has no K', () => {
+    const uneven = (kind: 'sam-sgd' | 'bsam' | 'sgd', batchSize: number, msharpness: number) =>
+      toOfficialArgs({ ...FASHION_OFFICIAL, optimizer: { ...FASHION_OFFICIAL.optimizer, kind, msharpness }, batchSize }).warnings.join('\n');
+    expect(uneven('sam-sgd', 110, 4)).toMatch(/--batchsize 110 does not split into 4 equal sub-batches: .* K = 4 sub-batches of 27 rows, leaving 2 rows of each batch unused$/m);
+    expect(uneven('bsam', 3, 4)).toMatch(/K = 3 sub-batches of 1 row$/m);
+    expect(uneven('sam-sgd', 200, 8)).not.toMatch(/sub-batches/);
+    expect(uneven('sgd', 110, 4)).not.toMatch(/sub-batches/);
+  });
 });
 
 describe('the official command lines → state', () => {

@@ -47,6 +47,16 @@ export function toOfficialArgs(config: TrainingConfig): OfficialCommands {
   if (config.schedule === 'constant') warnings.push('the official train.py always uses warm-up + cosine; a constant learning rate cannot be expressed');
   if (config.schedule === 'cosine') warnings.push('the official schedule is warm-up + cosine over epochs + 1 passes; --warmup 0 is the closest to cosine');
   const bsam = o.kind === 'bsam';
+  const perturbs = bsam || o.kind === 'sam-sgd' || o.kind === 'sam-adam';
+  if (perturbs && config.batchSize % o.msharpness !== 0) {
+    const K = Math.min(o.msharpness, config.batchSize);
+    const rows = Math.floor(config.batchSize / K);
+    const unused = config.batchSize - K * rows;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    warnings.push(
+      `--batchsize ${config.batchSize} does not split into ${o.msharpness} equal sub-batches: the official optim.py's reshape fails; the lab runs K = ${K} sub-batches of ${plural(rows, 'row')}${unused ? `, leaving ${plural(unused, 'row')} of each batch unused` : ''}`,
+    );
+  }
   const train = [
     '--dataset', 'fashion',
     '--model', 'mlp',

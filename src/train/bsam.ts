@@ -6,7 +6,7 @@
  *   θ_k = w + e_k·sqrt(1/(N·s));  g_k = ∇ℓ_k(θ_k);  ĝ_k = ∇ℓ_k(w + ρ·g_k/s);  h_k = sqrt(s·g_k²).
  * Then g_m ← β₁g_m + (1−β₁)(mean ĝ + δw);  w ← w − α·lr·g_m/s (the OLD s);  s ← β₂s + (1−β₂)(mean h + γ + δ).
  */
-import { FlatLayout } from './flat-params.ts';
+import { FlatLayout, meanOfRows } from './flat-params.ts';
 import type { Params } from './mlp.ts';
 import { Scalars, tf } from './tf.ts';
 
@@ -174,13 +174,4 @@ export function bsamStepFlat(
   });
   for (const t of [w, s, gm]) t.dispose();
   return { state: { w: out.w, s: out.s, gm: out.gm }, loss: out.loss };
-}
-
-/**
- * The mean of the K rows of [K, P] as [P]: a [1, K]·[K, P] product, one kernel on every backend. tf.mean over
- * axis 0 transposes first on the cpu backend (a generic per-element loop, slower than the rest of the step).
- */
-function meanOfRows(x: tf.Tensor, K: number, c: Scalars): tf.Tensor {
-  const ones = tf.ones([1, K]) as tf.Tensor2D;
-  return tf.div(tf.reshape(tf.matMul(ones, x as tf.Tensor2D), [-1]), c.of(K));
 }

@@ -8,7 +8,7 @@
  * together (`join`: one concat).
  */
 import type { Params } from './mlp.ts';
-import { tf } from './tf.ts';
+import { type Scalars, tf } from './tf.ts';
 
 export class FlatLayout {
   readonly shapes: number[][];
@@ -61,4 +61,14 @@ export class FlatLayout {
     const { value, grads } = tf.valueAndGrads((...p: tf.Tensor[]) => loss(p))(this.split(flat, lead));
     return { value, grad: this.join(grads, lead) };
   }
+}
+
+/**
+ * The mean of the K rows of [K, P] as [P] (bSAM's and SAM's mean over sub-batches): a [1, K]·[K, P] product, one
+ * kernel on every backend. tf.mean over axis 0 transposes first on the cpu backend (a generic per-element loop,
+ * slower than the rest of the step).
+ */
+export function meanOfRows(x: tf.Tensor, K: number, c: Scalars): tf.Tensor {
+  const ones = tf.ones([1, K]) as tf.Tensor2D;
+  return tf.div(tf.reshape(tf.matMul(ones, x as tf.Tensor2D), [-1]), c.of(K));
 }

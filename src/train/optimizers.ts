@@ -3,7 +3,8 @@
  * (Foret et al. 2021, theory.md §4). Functional like bsam.ts: a step takes the state and returns the next
  * one, disposing the old tensors. Weight decay δ is added to the gradient (L2), as in the official code.
  */
-import { FlatLayout } from './flat-params.ts';
+import type { StackedLoss } from './bsam.ts';
+import { FlatLayout, meanOfRows } from './flat-params.ts';
 import type { Params } from './mlp.ts';
 import { Scalars, tf } from './tf.ts';
 
@@ -116,15 +117,63 @@ export function optimizerStepFlat(
   samRho: number | null,
   c: Scalars,
 ): { state: FlatOptimizerState; loss: tf.Scalar } {
-  const t = state.t + 1;
-  const lr = hyper.learningRate * lrFactor;
-  const out = tf.tidy(() => {
-    let { value, grad } = layout.valueAndGrad(loss, state.w);
+  const gradient: StepGradient = (w) => {
+    let { value, grad } = layout.valueAndGrad(loss, w);
     if (samRho !== null) {
       // ∇ at w + ρ·g/‖g‖ (the global norm); a zero gradient has no direction: SAM then evaluates at w itself.
       const scale = tf.div(c.of(samRho), tf.maximum(tf.sqrt(tf.sum(tf.square(grad))), c.of(1e-12)));
-      ({ value, grad } = layout.valueAndGrad(loss, tf.add(state.w, tf.mul(grad, scale))));
+      ({ value, grad } = layout.valueAndGrad(loss, tf.add(w, tf.mul(grad, scale))));
     }
+    return { value, grad };
+  };
+  return updateFlat(state, gradient, base, hyper, lrFactor, c);
+}
+
+/**
+ * One step of SAM with m-sharpness K (the official `--batchsplit`, optim.py's build_sam_optimizer) over SGD or
+ * Adam, on flat tensors with the K sub-batches stacked: `loss` is Σ_k (mean loss of sub-batch k) over parameters
+ * stacked [K, P] (as bSAM's, bsam.ts). Sub-batch k's plain gradient g_k at w gives its own
+ * ε_k = ρ·g_k/max(‖g_k‖, 1e-12) (the norm per sub-batch, over all its parameters; weight decay not in it);
+ * ∇ = mean_k ∇ℓ_k(w + ε_k), and the base optimizer's update follows as in optimizerStepFlat (δ·w added once).
+ * The loss returned is mean_k ℓ_k(w + ε_k). A fixed number of kernels whatever K and the depth.
+ */
+export function samStepStackedFlat(
+  state: FlatOptimizerState,
+  layout: FlatLayout,
+  loss: StackedLoss,
+  K: number,
+  base: BaseOptimizer,
+  hyper: OptimizerHyper,
+  lrFactor: number,
+  rho: number,
+  c: Scalars,
+): { state: FlatOptimizerState; loss: tf.Scalar } {
+  const gradient: StepGradient = (w) => {
+    const g = layout.valueAndGrad(loss, tf.tile(tf.reshape(w, [1, layout.count]), [K, 1]), [K]).grad;
+    // One norm per row (sub-batch): [K, 1], broadcast over its P gradients.
+    const scale = tf.div(c.of(rho), tf.maximum(tf.sqrt(tf.sum(tf.square(g), 1, true)), c.of(1e-12)));
+    const { value, grad } = layout.valueAndGrad(loss, tf.add(w, tf.mul(g, scale)), [K]);
+    return { value: tf.div(value, c.of(K)) as tf.Scalar, grad: meanOfRows(grad, K, c) };
+  };
+  return updateFlat(state, gradient, base, hyper, lrFactor, c);
+}
+
+/** The gradient a step's update uses and the loss where it was taken, computed inside the step's tf.tidy. */
+type StepGradient = (w: tf.Tensor1D) => { value: tf.Scalar; grad: tf.Tensor };
+
+/** The base optimizer's update (SGD with momentum, or Adam) with the gradient `gradient` gives, δ·w added to it. */
+function updateFlat(
+  state: FlatOptimizerState,
+  gradient: StepGradient,
+  base: BaseOptimizer,
+  hyper: OptimizerHyper,
+  lrFactor: number,
+  c: Scalars,
+): { state: FlatOptimizerState; loss: tf.Scalar } {
+  const t = state.t + 1;
+  const lr = hyper.learningRate * lrFactor;
+  const out = tf.tidy(() => {
+    const { value, grad } = gradient(state.w);
     const g = hyper.weightDecay === 0 ? grad : tf.add(grad, tf.mul(c.of(hyper.weightDecay), state.w));
     if (base === 'sgd') {
       const m = tf.add(tf.mul(c.of(hyper.momentum), state.m), g);

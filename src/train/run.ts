@@ -15,7 +15,7 @@ import type { DeviceReads } from './device-reads.ts';
 import { FlatLayout } from './flat-params.ts';
 import type { Params } from './mlp.ts';
 import { batchLoss, initParams, layerSizes, predictProba, stackedBatchLoss, stackedProba, type MlpSpec } from './model.ts';
-import { optimizerStepFlat, type FlatOptimizerState } from './optimizers.ts';
+import { optimizerStepFlat, samStepStackedFlat, type FlatOptimizerState } from './optimizers.ts';
 import { Scalars, tf, upload } from './tf.ts';
 
 export type { EpochReport, Evaluation, FlatPrediction, LayerValues, Prediction, StepResult } from './core/training-core.ts';
@@ -80,18 +80,22 @@ export class TrainingRun extends TrainingCore {
   protected stepRows(rows: ArrayLike<number>, start: number, count: number, lr: number): tf.Scalar {
     const plan = this.plan;
     const c = this.scalars;
-    const D = this.table.inputDim;
+    // K equal sub-batches for bSAM and SAM (m-sharpness), computed stacked; K = 1 (plain SGD / Adam, or SAM
+    // asked for K = 1) takes the whole batch unstacked, exactly as before m-sharpness reached SAM.
+    const K = subBatchCount(plan, count);
     if (plan.family === 'bsam') {
-      // K equal sub-batches (rows beyond K·size are dropped, as the official split does), computed stacked.
-      const K = subBatchCount(plan, count);
-      const size = Math.floor(count / K);
-      const idx = upload(indexRange(rows, start, K * size), [K * size], 'int32');
-      const xs = tf.tidy(() => tf.reshape(tf.gather(this.x, idx), [K, size, D]) as tf.Tensor3D);
-      const ys = tf.tidy(() => tf.reshape(tf.gather(this.labels, idx), [K, size]) as tf.Tensor2D);
+      const { idx, xs, ys } = this.subBatches(rows, start, count, K);
       const noise = this.bsamNoise(K);
       const result = bsamStepFlat(this.bsam as FlatBsamState, this.layout, (w) => stackedBatchLoss(this.spec, w, xs, ys), K, noise, plan.hyper, lr, c);
       this.bsam = result.state;
       [idx, xs, ys, noise].forEach((t) => t.dispose());
+      return result.loss;
+    }
+    if (K > 1 && plan.samRho !== null) {
+      const { idx, xs, ys } = this.subBatches(rows, start, count, K);
+      const result = samStepStackedFlat(this.opt as FlatOptimizerState, this.layout, (w) => stackedBatchLoss(this.spec, w, xs, ys), K, plan.base, plan.hyper, lr, plan.samRho, c);
+      this.opt = result.state;
+      [idx, xs, ys].forEach((t) => t.dispose());
       return result.loss;
     }
     const idx = upload(indexRange(rows, start, count), [count], 'int32');
@@ -101,6 +105,16 @@ export class TrainingRun extends TrainingCore {
     this.opt = result.state;
     [idx, xb, yb].forEach((t) => t.dispose());
     return result.loss;
+  }
+
+  /** The batch as K equal sub-batches, stacked [K, size, D] and [K, size]; rows beyond K·size are dropped, as the official split does. */
+  private subBatches(rows: ArrayLike<number>, start: number, count: number, K: number): { idx: tf.Tensor; xs: tf.Tensor3D; ys: tf.Tensor2D } {
+    const D = this.table.inputDim;
+    const size = Math.floor(count / K);
+    const idx = upload(indexRange(rows, start, K * size), [K * size], 'int32');
+    const xs = tf.tidy(() => tf.reshape(tf.gather(this.x, idx), [K, size, D]) as tf.Tensor3D);
+    const ys = tf.tidy(() => tf.reshape(tf.gather(this.labels, idx), [K, size]) as tf.Tensor2D);
+    return { idx, xs, ys };
   }
 
   /** e_k for every parameter as one [K, P] upload; the draw order (k, then the flat layout) is the fused engine's. */

@@ -14,7 +14,14 @@ export const ADAM_EPSILON = 1e-8;
 
 export type OptimizerPlan =
   | { readonly family: 'bsam'; readonly hyper: BsamHyper; readonly msharpness: number; readonly sInit: number }
-  | { readonly family: 'first-order'; readonly base: BaseOptimizer; readonly samRho: number | null; readonly hyper: OptimizerHyper };
+  | {
+      readonly family: 'first-order';
+      readonly base: BaseOptimizer;
+      readonly samRho: number | null;
+      /** SAM's m-sharpness K (the official `--batchsplit`); 1 for plain SGD / Adam, which have no perturbation to split. */
+      readonly msharpness: number;
+      readonly hyper: OptimizerHyper;
+    };
 
 const FIRST_ORDER: Record<Exclude<OptimizerKind, 'bsam'>, { base: BaseOptimizer; sam: boolean }> = {
   sgd: { base: 'sgd', sam: false },
@@ -37,10 +44,14 @@ export function planOptimizer(optimizer: TrainingConfig['optimizer'], trainSize:
   }
   const { base, sam } = FIRST_ORDER[o.kind];
   const hyper: OptimizerHyper = { learningRate: o.learningRate, momentum: o.momentum, beta1: o.beta1, beta2: o.beta2, epsilon: ADAM_EPSILON, weightDecay };
-  return { family: 'first-order', base, samRho: sam ? o.rho : null, hyper };
+  return { family: 'first-order', base, samRho: sam ? o.rho : null, msharpness: sam ? o.msharpness : 1, hyper };
 }
 
-/** bSAM's sub-batches for a batch of `rows`: K = msharpness, but never more than the rows. */
+/**
+ * The sub-batches of a step on a batch of `rows` (m-sharpness, SAM and bSAM alike, as the official optim.py):
+ * K = msharpness, but never more than the rows. The engines cut the batch into K sub-batches of ⌊rows/K⌋ rows
+ * and drop the rows beyond K·⌊rows/K⌋ (the official reshape needs equal sub-batches). Plain SGD and Adam: 1.
+ */
 export function subBatchCount(plan: OptimizerPlan, rows: number): number {
-  return plan.family === 'bsam' ? Math.min(plan.msharpness, rows) : 1;
+  return Math.min(plan.msharpness, rows);
 }

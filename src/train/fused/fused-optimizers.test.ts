@@ -56,3 +56,52 @@ describe('fused SAM', () => {
     expect(Array.from(opt.w)).toEqual([1, -2]);
   });
 });
+
+describe('fused SAM with m-sharpness (K sub-batches)', () => {
+  const sizes = layerSizes([7, 5], 3);
+  const rows = 12;
+  const x = Float32Array.from({ length: 2 * rows }, (_, i) => Math.sin(1.9 * i));
+  const labels = Int32Array.from({ length: rows }, (_, i) => (5 * i) % 3);
+  const init = Float32Array.from({ length: (2 + 1) * 7 + (7 + 1) * 5 + (5 + 1) * 3 }, (_, i) => 0.4 * Math.cos(0.7 * i));
+
+  it.each(['sgd', 'adam'] as const)('%s: the arena path (sub-batch by sub-batch) equals the JavaScript path (all K at once) over 5 steps', (base) => {
+    for (const K of [2, 3, 4]) {
+      const arenaNet = new DenseMlp(sizes, 'elu', rows);
+      const jsNet = new DenseMlp(sizes, 'elu', rows);
+      // Not a DenseMlp: takes FusedOptimizer's general path.
+      const general: GroupedObjective = { lossAndGradient: (p, g, grad) => jsNet.lossAndGradient(p, g, grad) };
+      arenaNet.bindBatch(x, labels, rows / K);
+      jsNet.bindBatch(x, labels, rows / K);
+      const [a, b] = [new FusedOptimizer(init, base, 0.05), new FusedOptimizer(init, base, 0.05)];
+      for (let t = 0; t < 5; t++) expect(Math.abs(a.step(arenaNet, hyper, 1, K) - b.step(general, hyper, 1, K))).toBeLessThan(1e-6);
+      expect(maxAbsDifference(a.w, b.w)).toBeLessThan(1e-6);
+      expect(maxAbsDifference(a.m, b.m)).toBeLessThan(1e-6);
+      expect(maxAbsDifference(a.w, init)).toBeGreaterThan(1e-3);
+    }
+  });
+
+  it('K copies of one sub-batch give the same step as that sub-batch alone (K = 1)', () => {
+    const half = 4;
+    const copies = 3;
+    const xs = new Float32Array(2 * half * copies);
+    const ys = new Int32Array(half * copies);
+    for (let c = 0; c < copies; c++) {
+      xs.set(x.subarray(0, 2 * half), 2 * half * c);
+      ys.set(labels.subarray(0, half), half * c);
+    }
+    const [one, many] = [new DenseMlp(sizes, 'elu', half * copies), new DenseMlp(sizes, 'elu', half * copies)];
+    one.bindBatch(xs, ys, half);
+    many.bindBatch(xs, ys, half);
+    const [a, b] = [new FusedOptimizer(init, 'sgd', 0.05), new FusedOptimizer(init, 'sgd', 0.05)];
+    for (let t = 0; t < 3; t++) expect(Math.abs(a.step(one, hyper, 1, 1) - b.step(many, hyper, 1, copies))).toBeLessThan(1e-6);
+    expect(maxAbsDifference(a.w, b.w)).toBeLessThan(1e-6);
+  });
+
+  it('refuses a K that is not a whole number ≥ 1, and K > 1 without SAM', () => {
+    const mlp = new DenseMlp(sizes, 'elu', rows);
+    mlp.bindBatch(x, labels, rows / 2);
+    expect(() => new FusedOptimizer(init, 'sgd', 0.05).step(mlp, hyper, 1, 0)).toThrow(/whole number/);
+    expect(() => new FusedOptimizer(init, 'sgd', null).step(mlp, hyper, 1, 2)).toThrow(/no perturbation/);
+  });
+});
+

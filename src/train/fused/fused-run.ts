@@ -99,16 +99,16 @@ export class FusedTrainingRun extends TrainingCore {
       for (let j = 0; j < D; j++) batchX[to + j] = x[from + j];
       batchLabels[i] = labels[row];
     }
+    // K equal sub-batches for bSAM and SAM (m-sharpness; rows beyond K·size are dropped, as the official split
+    // does); K = 1 for plain SGD and Adam, and for SAM asked for K = 1: the whole batch.
+    const K = subBatchCount(this.plan, count);
+    this.mlp.bindBatch(batchX, batchLabels, Math.floor(count / K));
     let loss: number;
     if (this.bsam) {
-      // K equal sub-batches (rows beyond K·size are dropped, as the official split does).
-      const K = subBatchCount(this.plan, count);
-      this.mlp.bindBatch(batchX, batchLabels, Math.floor(count / K));
       this.noise.fill(this.bsamNoise, 0, K * this.mlp.paramCount);
       loss = this.bsamStep.run(this.bsam, this.mlp, K, this.bsamNoise, this.bsamHyper(), lr);
     } else {
-      this.mlp.bindBatch(batchX, batchLabels, count);
-      loss = (this.opt as FusedOptimizer).step(this.mlp, this.optimizerHyper(), lr);
+      loss = (this.opt as FusedOptimizer).step(this.mlp, this.optimizerHyper(), lr, K);
     }
     // The tfjs engine reads its loss back from a float32 tensor.
     return Math.fround(loss);

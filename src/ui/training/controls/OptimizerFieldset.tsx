@@ -53,7 +53,8 @@ export function OptimizerFieldset({ optimizer, onPatch }: { optimizer: Optimizer
         />
       )}
       <div className="train-row">
-        {kind === 'bsam' && (
+        {/* m-sharpness (the official --batchsplit): SAM and bSAM alike perturb each of K sub-batches on its own. */}
+        {usesRho && (
           <TrainNumber idPrefix={id} name="msharpness" label="K" value={optimizer.msharpness} parse={PARSE.msharpness} onCommit={(v) => set({ msharpness: v })} hint="m-sharpness" />
         )}
         {usesMomentum && <TrainNumber idPrefix={id} name="momentum" label="Momentum" value={optimizer.momentum} parse={PARSE.momentum} onCommit={(v) => set({ momentum: v })} />}
