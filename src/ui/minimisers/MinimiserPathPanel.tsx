@@ -6,7 +6,6 @@
  * worker from the same O(n) objectives as the 1-D panel, one σ at a time.
  */
 import { useMemo } from 'react';
-import type { PointerEvent } from 'react';
 import { line, scaleLinear, scaleLog } from 'd3';
 import { PATH_OBJECTIVES } from '../../math/minimiser-path.ts';
 import type { ExperimentState } from '../../state/experiment.ts';
@@ -17,6 +16,7 @@ import { formatNumber } from '../kit/format.ts';
 import { layoutFrame } from '../kit/plot-frame.ts';
 import { OBJECTIVE_STYLE } from '../kit/objective-style.ts';
 import { useElementWidth } from '../kit/use-element-width.ts';
+import { usePointerDrag } from '../kit/use-pointer-drag.ts';
 import { describeJumps, findJumps, nearestIndex } from './path-jumps.ts';
 import { resolvePathParams } from './resolve.ts';
 import { useMinimiserPath } from './use-minimiser-path.ts';
@@ -77,11 +77,14 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
   const near = path ? nearestIndex(path.sigma, sigma) : -1;
   const sigmaInRange = sigma >= range.from && sigma <= range.to;
 
-  function onPointerDown(e: PointerEvent<SVGRectElement>) {
-    const box = e.currentTarget.getBoundingClientRect();
-    const s = x.invert(e.clientX - box.left);
-    if (Number.isFinite(s) && s > 0) setSigma(Number(s.toPrecision(3)));
-  }
+  // A press sets σ there; no drag (Play sweeps σ).
+  const pointer = usePointerDrag<SVGRectElement>({
+    onPress: ({ px }) => {
+      const s = x.invert(px);
+      if (Number.isFinite(s) && s > 0) setSigma(Number(s.toPrecision(3)));
+      return null;
+    },
+  });
 
   const statusText =
     result.status === 'computing'
@@ -150,7 +153,7 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
               height={height}
               fill="transparent"
               style={{ cursor: 'pointer' }}
-              onPointerDown={onPointerDown}
+              {...pointer}
             />
             {!path && (
               <text x={width / 2} y={height / 2} textAnchor="middle" fontSize={13} fill={result.status === 'error' ? '#b00020' : '#555'}>
