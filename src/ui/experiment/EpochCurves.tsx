@@ -1,5 +1,7 @@
 import { extent, line, scaleLinear } from 'd3';
-import { formatTick } from '../kit/tick-format.ts';
+import { Axes } from '../kit/Axes.tsx';
+import { linearTicks } from '../kit/axis-ticks.ts';
+import { layoutFrame } from '../kit/plot-frame.ts';
 import { OPTIMIZER_COLOURS, OPTIMIZER_NAMES } from './optimizer-style.ts';
 import type { EpochRecord, RunResult } from './results/run-result.ts';
 
@@ -13,7 +15,8 @@ const METRICS: { title: string; value: (r: EpochRecord) => number }[] = [
 
 const W = 240;
 const H = 150;
-const M = { top: 18, right: 8, bottom: 24, left: 44 };
+/** Room above the plot area for the title. */
+const TITLE_ROOM = 18;
 
 interface Props {
   results: RunResult[];
@@ -63,31 +66,30 @@ function Curve({ title, value, bayes, results, epochs }: CurveProps) {
   const [lo, hi] = extent(values);
   const y = scaleLinear()
     .domain(lo === undefined || hi === undefined ? [0, 1] : lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi])
-    .nice(4)
-    .range([H - M.bottom, M.top]);
-  const x = scaleLinear().domain([0, Math.max(1, epochs)]).range([M.left, W - M.right]);
+    .nice(4);
+  const x = scaleLinear().domain([0, Math.max(1, epochs)]);
+  const frame = layoutFrame({
+    outerWidth: W,
+    outerHeight: H,
+    room: { top: TITLE_ROOM, right: 8 },
+    xTicks: () => linearTicks(x, Math.min(epochs, 5)).filter((t) => Number.isInteger(t.value)),
+    yTicks: () => linearTicks(y, 4),
+  });
+  const { margin } = frame;
+  x.range([margin.left, margin.left + frame.width]);
+  y.range([margin.top + frame.height, margin.top]);
   const path = line<readonly [number, number]>()
     .defined((p) => Number.isFinite(p[1]))
     .x((p) => x(p[0]))
     .y((p) => y(p[1]));
   return (
     <svg className="experiment-curve" width={W} height={H} role="img" aria-label={`${title} per epoch`}>
-      <text x={M.left} y={12} className="curve-title">
+      <text x={margin.left} y={12} className="curve-title">
         {title}
       </text>
-      {y.ticks(4).map((t) => (
-        <g key={t}>
-          <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke="#ddd" />
-          <text x={M.left - 4} y={y(t) + 4} textAnchor="end" fontSize={10}>
-            {formatTick(t)}
-          </text>
-        </g>
-      ))}
-      {x.ticks(Math.min(epochs, 5)).filter(Number.isInteger).map((t) => (
-        <text key={t} x={x(t)} y={H - 8} textAnchor="middle" fontSize={10}>
-          {t}
-        </text>
-      ))}
+      <g transform={`translate(${margin.left},${margin.top})`}>
+        <Axes x={(v) => x(v) - margin.left} y={(v) => y(v) - margin.top} width={frame.width} height={frame.height} xTicks={frame.xTicks} yTicks={frame.yTicks} frame="lines" />
+      </g>
       {series.map((s) => (
         <g key={s.key}>
           <path d={path(s.points) ?? ''} fill="none" stroke={s.colour} strokeWidth={1.5} strokeDasharray={s.dashed ? '4 3' : undefined} />

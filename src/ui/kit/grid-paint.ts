@@ -1,5 +1,5 @@
 /**
- * Sampling, pixel and contour helpers shared by the (m, σ) and 2-D map renderers. Both paint by
+ * Sampling, pixel and contour helpers of the heatmaps (heatmap-paint.ts paints with them). The maps paint by
  * mapping each screen pixel back to a fractional grid cell, and both trace contours on grid indices;
  * only the coordinate mapping differs, so that is what the callers do themselves or pass in.
  */
@@ -31,7 +31,7 @@ export function putValueColour(data: Uint8ClampedArray, o: number, cmap: ColourM
  * surrounding cells when they are all finite, otherwise the nearest cell (so +∞/NaN regions keep sharp
  * edges). undefined outside the grid (half a cell beyond the outer centres).
  */
-export function sampleCells(values: Float64Array, n: number, rows: number, fi: number, fj: number): number | undefined {
+export function sampleCells(values: ArrayLike<number>, n: number, rows: number, fi: number, fj: number): number | undefined {
   if (!(fi >= -0.5 && fi <= n - 0.5 && fj >= -0.5 && fj <= rows - 0.5)) return undefined;
   const ci = Math.min(n - 1, Math.max(0, fi));
   const cj = Math.min(rows - 1, Math.max(0, fj));

@@ -5,7 +5,9 @@ import { OBJECTIVES } from '../../math/objectives.ts';
 import type { Landscape1DState } from '../../state/experiment.ts';
 import type { DisplayIndices } from '../../worker/landscape1d-display.ts';
 import { ArgminMarkers } from './ArgminMarkers.tsx';
-import { Axes } from './Axes.tsx';
+import { Axes } from '../kit/Axes.tsx';
+import { linearTicks } from '../kit/axis-ticks.ts';
+import { layoutFrame } from '../kit/plot-frame.ts';
 import { CurvePaths } from './CurvePaths.tsx';
 import { GeometryOver, GeometryUnder } from './GeometryOverlay.tsx';
 import { MHandle } from './MHandle.tsx';
@@ -28,15 +30,29 @@ interface Props {
   onHover: (m: number | null) => void;
 }
 
-const MARGIN = { top: 22, right: 18, bottom: 42, left: 56 };
+/** Room above the plot area for the m label over the handle's line. */
+const ROOM = { top: 22, right: 18 };
 
 /** The 1-D landscape: curves over m, the geometry at the current m, and pointer interaction. */
 export function LandscapePlot({ landscape, display, geometry, state, width, height, hoverM, onM, onHover }: Props) {
   const clipId = `clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const { from, to, visible, m } = state;
-  const innerW = Math.max(50, width - MARGIN.left - MARGIN.right);
-  const innerH = Math.max(50, height - MARGIN.top - MARGIN.bottom);
   const yDomain = useMemo(() => yRangeFor(displayLandscape(landscape, display), visible), [landscape, display, visible]);
+  // The margins follow the tick labels (a y range in the millions widens the left one).
+  const layout = useMemo(
+    () =>
+      layoutFrame({
+        outerWidth: width,
+        outerHeight: height,
+        xTitle: true,
+        yTitle: true,
+        room: ROOM,
+        xTicks: (w) => linearTicks(scaleLinear().domain([from, to]), w / 90),
+        yTicks: (h) => linearTicks(scaleLinear().domain(yDomain), h / 60),
+      }),
+    [width, height, from, to, yDomain],
+  );
+  const { margin, width: innerW, height: innerH } = layout;
   const frame = useMemo<PlotFrame>(
     () => ({
       x: scaleLinear().domain([from, to]).range([0, innerW]),
@@ -75,8 +91,19 @@ export function LandscapePlot({ landscape, display, geometry, state, width, heig
           <rect width={innerW} height={innerH} />
         </clipPath>
       </defs>
-      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-        <Axes frame={frame} />
+      <g transform={`translate(${margin.left},${margin.top})`}>
+        <Axes
+          x={frame.x}
+          y={frame.y}
+          width={innerW}
+          height={innerH}
+          xTicks={layout.xTicks}
+          yTicks={layout.yTicks}
+          xTitle="m (mean of q) · θ"
+          xTitleAt="end"
+          yTitle="objective value"
+          grid="xy"
+        />
         <g
           className="plot-interaction"
           {...pointer}

@@ -8,8 +8,9 @@ import type { ScaleLinear } from 'd3';
 import type { Landscape2D } from '../../math/landscape2d/types.ts';
 import type { ColourMap } from '../kit/colour.ts';
 import { makeColourMap } from '../kit/colour.ts';
-import { gridContourPaths, putRgb, putValueColour, sampleCells } from '../kit/grid-paint.ts';
-import type { ContourPath, Rgb } from '../kit/grid-paint.ts';
+import { gridContourPaths, sampleCells } from '../kit/grid-paint.ts';
+import type { ContourPath } from '../kit/grid-paint.ts';
+import { paintGrid } from '../kit/heatmap-paint.ts';
 
 export type { ContourPath } from '../kit/grid-paint.ts';
 
@@ -51,43 +52,15 @@ export function sampleGrid(maps: Pick<Landscape2D, 'x' | 'y'>, values: Float64Ar
   return sampleCells(values, n, n, fi, fj);
 }
 
-const INFINITE: Rgb = [150, 150, 150];
-const NOT_COMPUTED: Rgb = [215, 215, 215];
-const STRIPE: Rgb = [120, 120, 120];
-
-/** Paints the map into `image` (device pixels); returns the number of pixels painted with a value colour. */
+/** Paints the map into `image` (device pixels) with the kit's painter; returns the number of pixels painted with a value colour. */
 export function paintMap(image: ImageData, geometry: MapGeometry, maps: Pick<Landscape2D, 'x' | 'y'>, values: Float64Array, cmap: ColourMap, dpr: number): number {
-  const { width, height, data } = image;
   const n = maps.x.length;
   const x0 = maps.x[0];
   const y0 = maps.y[0];
   const dx = (maps.x[n - 1] - x0) / (n - 1);
   const dy = (maps.y[n - 1] - y0) / (n - 1);
-  // Fractional cells of every pixel column and row, once: the d3 inversions stay out of the pixel loop
-  // (a 256² map at devicePixelRatio 2 is ~400k pixels per map, four maps per repaint).
-  const fi = new Float64Array(width);
-  for (let px = 0; px < width; px++) fi[px] = (geometry.x.invert((px + 0.5) / dpr) - x0) / dx;
-  let painted = 0;
-  for (let py = 0; py < height; py++) {
-    const fj = (geometry.y.invert((py + 0.5) / dpr) - y0) / dy;
-    for (let px = 0; px < width; px++) {
-      const o = 4 * (py * width + px);
-      const v = sampleCells(values, n, n, fi[px], fj);
-      if (v === undefined) {
-        data[o + 3] = 0;
-        continue;
-      }
-      if (Number.isFinite(v)) {
-        putValueColour(data, o, cmap, v);
-        painted++;
-        continue;
-      }
-      // +∞ dark grey, not computable light grey, striped so neither reads as a value.
-      const c = (px + py) % Math.max(4, Math.round(6 * dpr)) < dpr ? STRIPE : v === Infinity ? INFINITE : NOT_COMPUTED;
-      putRgb(data, o, c);
-    }
-  }
-  return painted;
+  const mapping = { kind: 'separable', column: (x: number) => (geometry.x.invert(x) - x0) / dx, row: (y: number) => (geometry.y.invert(y) - y0) / dy } as const;
+  return paintGrid(image, { values, cols: n, rows: n }, mapping, cmap, dpr);
 }
 
 /** One colour scale for all shown maps, so the lift of sam and relaxed over the loss reads directly. */

@@ -6,20 +6,23 @@
  * worker from the same O(n) objectives as the 1-D panel, one σ at a time.
  */
 import { useMemo } from 'react';
-import type { PointerEvent } from 'react';
 import { line, scaleLinear, scaleLog } from 'd3';
 import { PATH_OBJECTIVES } from '../../math/minimiser-path.ts';
 import type { ExperimentState } from '../../state/experiment.ts';
 import type { Action } from '../../state/update.ts';
+import { Axes } from '../kit/Axes.tsx';
+import { linearTicks, logTicks } from '../kit/axis-ticks.ts';
 import { formatNumber } from '../kit/format.ts';
+import { layoutFrame } from '../kit/plot-frame.ts';
 import { OBJECTIVE_STYLE } from '../kit/objective-style.ts';
 import { useElementWidth } from '../kit/use-element-width.ts';
+import { usePointerDrag } from '../kit/use-pointer-drag.ts';
 import { describeJumps, findJumps, nearestIndex } from './path-jumps.ts';
 import { resolvePathParams } from './resolve.ts';
 import { useMinimiserPath } from './use-minimiser-path.ts';
 import { useSigmaSweep } from './use-sigma-sweep.ts';
 
-const MARGIN = { top: 14, right: 16, bottom: 40, left: 52 };
+const ROOM = { top: 14, right: 16 };
 const PLOT_HEIGHT = 240;
 
 export interface MinimiserPathPanelProps {
@@ -38,8 +41,21 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
   const sweep = useSigmaSweep(sigma, range, setSigma);
 
   const [containerRef, outerWidth] = useElementWidth<HTMLDivElement>(640);
-  const width = Math.max(200, outerWidth - MARGIN.left - MARGIN.right);
-  const height = PLOT_HEIGHT;
+  const frame = useMemo(
+    () =>
+      layoutFrame({
+        outerWidth,
+        innerHeight: PLOT_HEIGHT,
+        xTitle: true,
+        yTitle: true,
+        room: ROOM,
+        minWidth: 200,
+        xTicks: () => logTicks(scaleLog().domain([range.from, range.to]), 6, { minor: false }),
+        yTicks: () => linearTicks(scaleLinear().domain([from, from < to ? to : from + 1]), 6),
+      }),
+    [outerWidth, range.from, range.to, from, to],
+  );
+  const { margin, width, height } = frame;
   const x = useMemo(() => scaleLog().domain([range.from, range.to]).range([0, width]), [range.from, range.to, width]);
   const y = useMemo(() => scaleLinear().domain([from, from < to ? to : from + 1]).range([height, 0]), [from, to, height]);
 
@@ -61,11 +77,14 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
   const near = path ? nearestIndex(path.sigma, sigma) : -1;
   const sigmaInRange = sigma >= range.from && sigma <= range.to;
 
-  function onPointerDown(e: PointerEvent<SVGRectElement>) {
-    const box = e.currentTarget.getBoundingClientRect();
-    const s = x.invert(e.clientX - box.left);
-    if (Number.isFinite(s) && s > 0) setSigma(Number(s.toPrecision(3)));
-  }
+  // A press sets σ there; no drag (Play sweeps σ).
+  const pointer = usePointerDrag<SVGRectElement>({
+    onPress: ({ px }) => {
+      const s = x.invert(px);
+      if (Number.isFinite(s) && s > 0) setSigma(Number(s.toPrecision(3)));
+      return null;
+    },
+  });
 
   const statusText =
     result.status === 'computing'
@@ -105,13 +124,13 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
         <svg
           data-testid="minimisers-plot"
           width={outerWidth}
-          height={height + MARGIN.top + MARGIN.bottom}
+          height={height + margin.top + margin.bottom}
           role="img"
           aria-label={`Minimiser of each objective against σ from ${formatNumber(range.from)} to ${formatNumber(range.to)}; current σ = ${formatNumber(sigma)}.`}
           data-sigmas={path ? Array.from(path.sigma, (s) => s.toPrecision(4)).join(',') : ''}
         >
-          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            <PathAxes x={x} y={y} width={width} height={height} />
+          <g transform={`translate(${margin.left},${margin.top})`}>
+            <Axes x={x} y={y} width={width} height={height} xTicks={frame.xTicks} yTicks={frame.yTicks} xTitle="σ (log scale)" yTitle="argmin over m" frame="lines" />
             <g fill="none" opacity={result.status === 'computing' ? 0.5 : 1}>
               {lines.map(({ name, d, values }) => (
                 <path
@@ -134,7 +153,7 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
               height={height}
               fill="transparent"
               style={{ cursor: 'pointer' }}
-              onPointerDown={onPointerDown}
+              {...pointer}
             />
             {!path && (
               <text x={width / 2} y={height / 2} textAnchor="middle" fontSize={13} fill={result.status === 'error' ? '#b00020' : '#555'}>
@@ -176,51 +195,5 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
         </ul>
       )}
     </section>
-  );
-}
-
-interface AxesProps {
-  x: ReturnType<typeof scaleLog<number>>;
-  y: ReturnType<typeof scaleLinear<number>>;
-  width: number;
-  height: number;
-}
-
-function PathAxes({ x, y, width, height }: AxesProps) {
-  const leading = (v: number) => Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9));
-  const xTicks = x.ticks(6).filter((v) => [1, 2, 5].includes(leading(v)));
-  const yTicks = y.ticks(6);
-  return (
-    <g fontSize={10} fill="#333" aria-hidden="true">
-      <g transform={`translate(0,${height})`}>
-        <line x2={width} stroke="#666" />
-        {xTicks.map((v) => (
-          <g key={v} transform={`translate(${x(v)},0)`}>
-            <line y2={5} stroke="#666" />
-            <text y={16} textAnchor="middle">
-              {formatNumber(v)}
-            </text>
-          </g>
-        ))}
-        <text x={width / 2} y={32} textAnchor="middle" fontSize={12}>
-          σ (log scale)
-        </text>
-      </g>
-      <g>
-        <line y2={height} stroke="#666" />
-        {yTicks.map((v) => (
-          <g key={v} transform={`translate(0,${y(v)})`}>
-            <line x2={-5} stroke="#666" />
-            <line x2={width} stroke="#000" strokeOpacity={0.06} />
-            <text x={-7} dy="0.32em" textAnchor="end">
-              {formatNumber(v)}
-            </text>
-          </g>
-        ))}
-        <text transform={`translate(-40,${height / 2}) rotate(-90)`} textAnchor="middle" fontSize={12}>
-          argmin over m
-        </text>
-      </g>
-    </g>
   );
 }

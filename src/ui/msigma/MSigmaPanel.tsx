@@ -8,11 +8,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ExperimentState, MSigmaState } from '../../state/experiment.ts';
-import { Axes } from './Axes.tsx';
+import { layoutMSigma, MSigmaAxes, BAR_GAP } from './MSigmaAxes.tsx';
 import { contourThresholds, makeColourMap } from '../kit/colour.ts';
 import { formatMapValue, formatNumber } from '../kit/format.ts';
 import { SURFACE_LABELS, SURFACE_SYMBOLS } from './surface-labels.ts';
-import { ColourBar } from '../kit/ColourBar.tsx';
+import { ColourBar, verticalBarWidth } from '../kit/ColourBar.tsx';
 import { SwatchKey } from './Legend.tsx';
 import { SigmaRangeFields } from './SigmaRangeFields.tsx';
 import { Crosshair, Parabola } from './Overlays.tsx';
@@ -24,7 +24,7 @@ import { usePointerDrag } from '../kit/use-pointer-drag.ts';
 import type { PlotPoint } from '../kit/use-pointer-drag.ts';
 import { useMSigmaGrid } from './use-msigma-grid.ts';
 import { arrowStep } from './arrow-step.ts';
-import { makeView, selectionAt } from './view.ts';
+import { selectionAt } from './view.ts';
 import type { Surface } from '../kit/colour.ts';
 import type { ScreenPoint } from './view.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
@@ -35,7 +35,6 @@ export interface MSigmaPanelProps {
   onChange: (patch: Partial<MSigmaState>) => void;
 }
 
-const MARGIN = { top: 22, right: 96, bottom: 42, left: 52 };
 const PLOT_HEIGHT = 300;
 const SURFACES: readonly Surface[] = ['gap', 'expected', 'biconjugate'];
 
@@ -49,22 +48,27 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
   const grid = result.status === 'error' ? null : result.grid;
 
   const [containerRef, outerWidth] = useElementWidth<HTMLDivElement>(720);
-  const plotWidth = Math.max(200, outerWidth - MARGIN.left - MARGIN.right);
   const plotHeight = PLOT_HEIGHT;
-
-  const view = useMemo(
-    () =>
-      makeView(coords, plotWidth, plotHeight, {
-        mFrom: from,
-        mTo: from < to ? to : from + 1,
-        sigmaFrom,
-        sigmaTo: sigmaFrom < sigmaTo ? sigmaTo : sigmaFrom * 10,
-      }),
-    [coords, plotWidth, plotHeight, from, to, sigmaFrom, sigmaTo],
-  );
   const axes = useMemo(() => (grid ? gridAxes(grid) : null), [grid]);
   const values = grid ? grid[surface] : null;
   const cmap = useMemo(() => (values ? makeColourMap(values, surface) : null), [values, surface]);
+  const symbol = SURFACE_SYMBOLS[surface];
+  // The margins follow the axes' labels and the colour bar's (kit/plot-frame.ts).
+  const barWidth = cmap ? verticalBarWidth(cmap, symbol, plotHeight) : 0;
+  const layout = useMemo(
+    () =>
+      layoutMSigma(
+        coords,
+        { mFrom: from, mTo: from < to ? to : from + 1, sigmaFrom, sigmaTo: sigmaFrom < sigmaTo ? sigmaTo : sigmaFrom * 10 },
+        outerWidth,
+        plotHeight,
+        barWidth,
+      ),
+    [coords, outerWidth, plotHeight, barWidth, from, to, sigmaFrom, sigmaTo],
+  );
+  const { view } = layout;
+  const margin = layout.frame.margin;
+  const plotWidth = view.width;
   const contours = useMemo(
     () => (axes && values && cmap ? contourPaths(axes, values, contourThresholds(cmap), view) : []),
     [axes, values, cmap, view],
@@ -106,7 +110,6 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
   };
 
   const valueAt = (pm: number, ps: number) => (axes && values ? sampleAt(axes, values, pm, ps) : undefined);
-  const symbol = SURFACE_SYMBOLS[surface];
   const where = (pm: number, ps: number) => {
     const mean = coords === 'mean' ? ` (μ₁ = ${formatNumber(pm)}, μ₂ = ${formatNumber(pm * pm + ps * ps)})` : '';
     return `m = ${formatNumber(pm)}, σ = ${formatNumber(ps)}${mean}`;
@@ -171,7 +174,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
       </div>
 
       <div ref={containerRef} style={{ width: '100%', minWidth: 0 }}>
-        <div style={{ position: 'relative', width: outerWidth, height: plotHeight + MARGIN.top + MARGIN.bottom }}>
+        <div style={{ position: 'relative', width: outerWidth, height: plotHeight + margin.top + margin.bottom }}>
           <canvas
             ref={canvasRef}
             data-testid="msigma-heatmap"
@@ -180,8 +183,8 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
             aria-hidden="true"
             style={{
               position: 'absolute',
-              left: MARGIN.left,
-              top: MARGIN.top,
+              left: margin.left,
+              top: margin.top,
               width: plotWidth,
               height: plotHeight,
               opacity: result.status === 'computing' ? 0.55 : 1,
@@ -190,7 +193,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
           />
           <svg
             width={outerWidth}
-            height={plotHeight + MARGIN.top + MARGIN.bottom}
+            height={plotHeight + margin.top + margin.bottom}
             tabIndex={0}
             role="application"
             aria-roledescription="two-dimensional slider"
@@ -203,8 +206,8 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
                 <rect width={plotWidth} height={plotHeight} />
               </clipPath>
             </defs>
-            <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-              <Axes view={view} />
+            <g transform={`translate(${margin.left},${margin.top})`}>
+              <MSigmaAxes layout={layout} />
               <g clipPath="url(#msigma-clip)">
                 <g data-testid="msigma-contours" fill="none" stroke="white" strokeOpacity={0.6} strokeWidth={0.8} pointerEvents="none">
                   {contours.map((c) => (
@@ -235,7 +238,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
               )}
             </g>
             {cmap && (
-              <g transform={`translate(${MARGIN.left + plotWidth + 18},${MARGIN.top})`}>
+              <g transform={`translate(${margin.left + plotWidth + BAR_GAP},${margin.top})`}>
                 <ColourBar cmap={cmap} title={symbol} length={plotHeight} testId="msigma-legend" />
               </g>
             )}

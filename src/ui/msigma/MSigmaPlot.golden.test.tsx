@@ -2,17 +2,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ColourBar } from '../kit/ColourBar.tsx';
+import { ColourBar, verticalBarWidth } from '../kit/ColourBar.tsx';
 import { makeColourMap } from '../kit/colour.ts';
 import type { Surface } from '../kit/colour.ts';
 import { compareGolden, renderSvg } from '../kit/testing/svg-golden.ts';
-import { Axes } from './Axes.tsx';
+import { BAR_GAP, layoutMSigma, MSigmaAxes } from './MSigmaAxes.tsx';
 import { Crosshair, Parabola } from './Overlays.tsx';
-import { makeView } from './view.ts';
 import type { Coords } from './view.ts';
 
 const GOLDENS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'goldens');
-const WIDTH = 560;
+const OUTER_WIDTH = 708;
 const HEIGHT = 300;
 
 /** A surface's values: a smooth bowl with one large corner (so the 98th-percentile clip shows). */
@@ -23,16 +22,19 @@ function values(surface: Surface): Float64Array {
 }
 
 function plot(coords: Coords, surface: Surface, m: number, sigma: number): string {
-  const view = makeView(coords, WIDTH, HEIGHT, { mFrom: -3, mTo: 3, sigmaFrom: 0.05, sigmaTo: 2 });
+  const cmap = makeColourMap(values(surface), surface);
+  const layout = layoutMSigma(coords, { mFrom: -3, mTo: 3, sigmaFrom: 0.05, sigmaTo: 2 }, OUTER_WIDTH, HEIGHT, verticalBarWidth(cmap, surface, HEIGHT));
+  const { view } = layout;
+  const { margin } = layout.frame;
   return renderSvg(
-    <svg width={WIDTH + 52 + 96} height={HEIGHT + 22 + 42}>
-      <g transform="translate(52,22)">
-        <Axes view={view} />
+    <svg width={OUTER_WIDTH} height={HEIGHT + margin.top + margin.bottom}>
+      <g transform={`translate(${margin.left},${margin.top})`}>
+        <MSigmaAxes layout={layout} />
         {coords === 'mean' && <Parabola view={view} />}
         <Crosshair view={view} m={m} sigma={sigma} />
       </g>
-      <g transform={`translate(${52 + WIDTH + 18},22)`}>
-        <ColourBar cmap={makeColourMap(values(surface), surface)} title={surface} length={HEIGHT} testId="msigma-legend" />
+      <g transform={`translate(${margin.left + view.width + BAR_GAP},${margin.top})`}>
+        <ColourBar cmap={cmap} title={surface} length={HEIGHT} testId="msigma-legend" />
       </g>
     </svg>,
   );

@@ -4,9 +4,10 @@
  * is a true resampling of the same data (no gaps between transformed cells).
  */
 import type { MSigmaGrid } from '../../math/landscape1d.types.ts';
-import { gridContourPaths, putRgb, putValueColour, sampleCells } from '../kit/grid-paint.ts';
+import { gridContourPaths, sampleCells } from '../kit/grid-paint.ts';
 import type { ContourPath, Rgb } from '../kit/grid-paint.ts';
 import type { ColourMap } from '../kit/colour.ts';
+import { paintGrid } from '../kit/heatmap-paint.ts';
 import type { PlotView } from './view.ts';
 
 export type { ContourPath } from '../kit/grid-paint.ts';
@@ -46,39 +47,16 @@ export function sampleAt(axes: GridAxes, values: Float64Array, m: number, sigma:
   return sampleCells(values, n, rows, fi, fj);
 }
 
-/** Hatched greys: "/" for +∞ (proven infinite), "\" lighter for NaN (not computable). */
-export const INFINITE_COLOURS: readonly [Rgb, Rgb] = [[150, 150, 150], [200, 200, 200]];
-export const NAN_COLOURS: readonly [Rgb, Rgb] = [[185, 185, 185], [232, 232, 232]];
 export const INFEASIBLE_COLOUR: Rgb = [236, 231, 222];
 
-/** Paints the plot area into `image` (device pixels; `dpr` device pixels per CSS pixel). */
+/** Paints the plot area into `image` (device pixels; `dpr` device pixels per CSS pixel) with the kit's painter. */
 export function paintImage(image: ImageData, view: PlotView, axes: GridAxes, values: Float64Array, cmap: ColourMap, dpr: number): void {
-  const { width, height, data } = image;
-  const period = Math.max(4, Math.round(7 * dpr));
-  const stripe = Math.max(1, Math.round(2 * dpr));
-  for (let py = 0; py < height; py++) {
-    for (let px = 0; px < width; px++) {
-      const p = view.fromScreen((px + 0.5) / dpr, (py + 0.5) / dpr);
-      const o = 4 * (py * width + px);
-      let c: Rgb;
-      if (!p.feasible) c = INFEASIBLE_COLOUR;
-      else {
-        const v = p.sigma > 0 ? sampleAt(axes, values, p.m, p.sigma) : undefined;
-        if (v === undefined) {
-          data[o + 3] = 0;
-          continue;
-        }
-        if (Number.isFinite(v)) {
-          putValueColour(data, o, cmap, v);
-          continue;
-        }
-        const infinite = v === Infinity;
-        const phase = (((infinite ? px + py : px - py) % period) + period) % period;
-        c = (infinite ? INFINITE_COLOURS : NAN_COLOURS)[phase < stripe ? 0 : 1];
-      }
-      putRgb(data, o, c);
-    }
-  }
+  const cell = (x: number, y: number) => {
+    const p = view.fromScreen(x, y);
+    if (!p.feasible) return 'infeasible' as const;
+    return p.sigma > 0 ? ([(p.m - axes.m0) / axes.dm, (Math.log(p.sigma) - axes.logSigma0) / axes.dLogSigma] as const) : null;
+  };
+  paintGrid(image, { values, cols: axes.n, rows: axes.rows }, { kind: 'pixel', cell, infeasible: INFEASIBLE_COLOUR }, cmap, dpr);
 }
 
 /** Contour lines (d3-contour) of the grid, mapped through the view; non-finite cells are holes. */

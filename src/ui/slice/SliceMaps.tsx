@@ -18,7 +18,7 @@ function SliceMap({ result, name, label, cmap, size }: { result: SliceResult; na
     if (!ctx || !values) return;
     const dpr = window.devicePixelRatio || 1;
     const image = ctx.createImageData(Math.round(size * dpr), Math.round(size * dpr));
-    paintSlice(image, values, n, cmap);
+    paintSlice(image, values, n, cmap, dpr);
     ctx.putImageData(image, 0, 0);
   }, [values, n, cmap, size]);
   if (!values) return null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
 import { makeColourMap } from '../kit/colour.ts';
+import { NAN_COLOURS } from '../kit/heatmap-paint.ts';
 import { paintSlice, sharedColourMap, slicePaths } from './slice-render.ts';
 
 /** A 3 × 3 grid rising along y (row index). */
@@ -11,18 +12,19 @@ function image(width: number, height: number): ImageData {
 }
 
 describe('slice rendering', () => {
-  it('puts grid row 0 at the bottom of the image (y grows upwards) and marks non-finite cells grey', () => {
+  it('puts grid row 0 at the bottom of the image (y grows upwards) and hatches non-finite cells grey', () => {
     const img = image(5, 5);
     const cmap = makeColourMap(Float64Array.from(values), 'expected');
     paintSlice(img, values, 3, cmap);
     const pixel = (x: number, y: number) => Array.from(img.data.slice(4 * (y * 5 + x), 4 * (y * 5 + x) + 3));
     const k = (v: number) => 3 * Math.round(cmap.t(v) * 255);
-    expect(pixel(2, 4)).toEqual(Array.from(cmap.lut.slice(k(0), k(0) + 3)));
-    expect(pixel(2, 0)).toEqual(Array.from(cmap.lut.slice(k(2), k(2) + 3)));
+    // Pixel centres: the bottom row samples a tenth of the way from grid row 0 to row 2, the top row nine tenths.
+    expect(pixel(2, 4)).toEqual(Array.from(cmap.lut.slice(k((1 - 4.5 / 5) * 2), k((1 - 4.5 / 5) * 2) + 3)));
+    expect(pixel(2, 0)).toEqual(Array.from(cmap.lut.slice(k((1 - 0.5 / 5) * 2), k((1 - 0.5 / 5) * 2) + 3)));
     const holes = Float32Array.from([Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
     const grey = image(2, 2);
     paintSlice(grey, holes, 2, cmap);
-    expect(Array.from(grey.data.slice(0, 4))).toEqual([200, 200, 200, 255]);
+    expect(NAN_COLOURS.map((c) => [...c, 255])).toContainEqual(Array.from(grey.data.slice(0, 4)));
   });
 
   it('draws a contour between the rows it separates', () => {

@@ -4,7 +4,8 @@
  */
 import { contours, geoPath, geoTransform } from 'd3';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
-import { lutIndex, makeColourMap, type ColourMap } from '../kit/colour.ts';
+import { makeColourMap, type ColourMap } from '../kit/colour.ts';
+import { paintGrid } from '../kit/heatmap-paint.ts';
 
 export type SliceMapName = 'loss' | 'expected' | 'sam';
 
@@ -24,36 +25,15 @@ export function sharedColourMap(result: SliceResult): ColourMap {
   return makeColourMap(Float64Array.from(all), 'expected');
 }
 
-/** Grid value at fractional cell coordinates (u along x, v along y), bilinear. */
-function sample(values: Float32Array, n: number, u: number, v: number): number {
-  const i0 = Math.min(n - 2, Math.max(0, Math.floor(u)));
-  const j0 = Math.min(n - 2, Math.max(0, Math.floor(v)));
-  const a = Math.min(1, Math.max(0, u - i0));
-  const b = Math.min(1, Math.max(0, v - j0));
-  const at = (i: number, j: number) => values[j * n + i];
-  return (1 - b) * ((1 - a) * at(i0, j0) + a * at(i0 + 1, j0)) + b * ((1 - a) * at(i0, j0 + 1) + a * at(i0 + 1, j0 + 1));
-}
-
-/** Paint a points × points grid into an image (row 0 of the grid at the bottom, as y grows upwards). */
-export function paintSlice(image: ImageData, values: Float32Array, n: number, cmap: ColourMap): void {
-  const { width, height, data } = image;
-  for (let y = 0; y < height; y++) {
-    const v = ((height - 1 - y) / Math.max(1, height - 1)) * (n - 1);
-    for (let x = 0; x < width; x++) {
-      const u = (x / Math.max(1, width - 1)) * (n - 1);
-      const value = sample(values, n, u, v);
-      const p = 4 * (y * width + x);
-      if (!Number.isFinite(value)) {
-        data[p] = data[p + 1] = data[p + 2] = 200;
-      } else {
-        const k = 3 * lutIndex(cmap.t(value));
-        data[p] = cmap.lut[k];
-        data[p + 1] = cmap.lut[k + 1];
-        data[p + 2] = cmap.lut[k + 2];
-      }
-      data[p + 3] = 255;
-    }
-  }
+/**
+ * Paints a points × points grid into an image of `size` CSS pixels with the kit's painter (row 0 of the grid at
+ * the bottom, as y grows upwards): grid point i at i/(n − 1) of the way across, as the contours place it.
+ */
+export function paintSlice(image: ImageData, values: Float32Array, n: number, cmap: ColourMap, dpr = 1): void {
+  const width = image.width / dpr;
+  const height = image.height / dpr;
+  const mapping = { kind: 'separable', column: (x: number) => (x / width) * (n - 1), row: (y: number) => (1 - y / height) * (n - 1) } as const;
+  paintGrid(image, { values, cols: n, rows: n }, mapping, cmap, dpr);
 }
 
 /** SVG path strings of the contours at `thresholds`, in a width × height box (y up). */

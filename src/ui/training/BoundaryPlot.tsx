@@ -9,12 +9,16 @@
  * Enter or Space acts at the cross, Delete removes the point under it.
  */
 import { scaleLinear } from 'd3';
-import type { ScaleLinear } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Point, PointOrigin } from '../../train/datasets.ts';
 import type { DataSnapshot, DecisionGrid } from '../../worker/train-protocol.ts';
+import { Axes } from '../kit/Axes.tsx';
+import { linearTicks } from '../kit/axis-ticks.ts';
+import type { Tick } from '../kit/axis-ticks.ts';
 import { prepareCanvas } from '../kit/canvas.ts';
+import { frameMargins } from '../kit/plot-frame.ts';
+import type { Margins } from '../kit/plot-frame.ts';
 import { classChannel, classColour, entropyField, entropyPixels, levelLines, predictivePixels, shownProbs } from './boundary-render.ts';
 import type { Polyline, PredictionSource } from './boundary-render.ts';
 import { hitPoint, type ScreenPoint } from './point-edits.ts';
@@ -42,7 +46,7 @@ interface Props {
   editing: PlotEditing | null;
 }
 
-const MARGIN = { top: 8, right: 10, bottom: 26, left: 34 };
+const ROOM = { top: 8, right: 10 };
 const MAX_PLOT_HEIGHT = 400;
 /** Arrow keys move the keyboard cross by this fraction of the plotted span (Shift: five times as far). */
 const KEY_STEP = 1 / 40;
@@ -79,18 +83,38 @@ function heat(grid: DecisionGrid, view: HeatmapView, source: PredictionSource): 
   return { pixels: entropyPixels(entropy, grid.size, grid.classes), maxEntropy: max };
 }
 
+interface Frame {
+  margin: Margins;
+  plotWidth: number;
+  plotHeight: number;
+  xTicks: Tick[];
+  yTicks: Tick[];
+}
+
+/** Equal aspect, so the geometry of the data is not distorted; the width shrinks if the plot gets too tall. */
+function plotSize(width: number, margin: Margins, xSpan: number, ySpan: number): { plotWidth: number; plotHeight: number } {
+  const plotWidth = Math.max(160, width - margin.left - margin.right);
+  const plotHeight = (plotWidth * ySpan) / xSpan;
+  return plotHeight > MAX_PLOT_HEIGHT ? { plotWidth: (MAX_PLOT_HEIGHT * xSpan) / ySpan, plotHeight: MAX_PLOT_HEIGHT } : { plotWidth, plotHeight };
+}
+
+/** The plot's size and its margins, computed from the tick labels (kit/plot-frame.ts): a size guess, then the ticks of that size. */
+function boundaryFrame(grid: DecisionGrid | null, width: number): Frame {
+  const x = scaleLinear().domain(grid ? [grid.xFrom, grid.xTo] : [0, 1]);
+  const y = scaleLinear().domain(grid ? [grid.yFrom, grid.yTo] : [0, 1]);
+  const [xSpan, ySpan] = grid ? [grid.xTo - grid.xFrom, grid.yTo - grid.yFrom] : [1, 1];
+  const guess = plotSize(width, frameMargins({ xTicks: [], yTicks: linearTicks(y, 5), room: ROOM }), xSpan, ySpan);
+  const xTicks = linearTicks(x, guess.plotWidth / 70);
+  const yTicks = linearTicks(y, guess.plotHeight / 60);
+  const margin = frameMargins({ xTicks, yTicks, room: ROOM });
+  return { margin, ...plotSize(width, margin, xSpan, ySpan), xTicks, yTicks };
+}
+
 export function BoundaryPlot({ grid, data, width, stale, heatmap, source, runLabel, testId, editing }: Props) {
-  // Equal aspect, so the geometry of the data is not distorted; shrink the width if it gets too tall.
-  const xSpan = grid ? grid.xTo - grid.xFrom : 1;
-  const ySpan = grid ? grid.yTo - grid.yFrom : 1;
-  let plotWidth = Math.max(160, width - MARGIN.left - MARGIN.right);
-  let plotHeight = (plotWidth * ySpan) / xSpan;
-  if (plotHeight > MAX_PLOT_HEIGHT) {
-    plotHeight = MAX_PLOT_HEIGHT;
-    plotWidth = (plotHeight * xSpan) / ySpan;
-  }
-  const outerWidth = plotWidth + MARGIN.left + MARGIN.right;
-  const outerHeight = plotHeight + MARGIN.top + MARGIN.bottom;
+  const frame = useMemo(() => boundaryFrame(grid, width), [grid, width]);
+  const { margin, plotWidth, plotHeight } = frame;
+  const outerWidth = plotWidth + margin.left + margin.right;
+  const outerHeight = plotHeight + margin.top + margin.bottom;
   const train = useMemo(() => data?.train ?? [], [data]);
   const test = useMemo(() => data?.test ?? [], [data]);
 
@@ -101,10 +125,10 @@ export function BoundaryPlot({ grid, data, width, stale, heatmap, source, runLab
   const scales = useMemo(() => {
     if (!grid) return null;
     return {
-      x: scaleLinear().domain([grid.xFrom, grid.xTo]).range([MARGIN.left, MARGIN.left + plotWidth]),
-      y: scaleLinear().domain([grid.yFrom, grid.yTo]).range([MARGIN.top + plotHeight, MARGIN.top]),
+      x: scaleLinear().domain([grid.xFrom, grid.xTo]).range([margin.left, margin.left + plotWidth]),
+      y: scaleLinear().domain([grid.yFrom, grid.yTo]).range([margin.top + plotHeight, margin.top]),
     };
-  }, [grid, plotWidth, plotHeight]);
+  }, [grid, plotWidth, plotHeight, margin]);
 
   const screenPoints = useMemo<ScreenPoint[]>(() => {
     if (!scales || !data) return [];
@@ -139,7 +163,7 @@ export function BoundaryPlot({ grid, data, width, stale, heatmap, source, runLab
     drawHeatmap(ctx, tileRef.current, grid, picture.pixels, x, y);
     ctx.save();
     ctx.beginPath();
-    ctx.rect(MARGIN.left, MARGIN.top, plotWidth, plotHeight);
+    ctx.rect(margin.left, margin.top, plotWidth, plotHeight);
     ctx.clip();
     const gx = (j: number) => x(grid.xFrom + ((grid.xTo - grid.xFrom) * j) / (grid.size - 1));
     const gy = (i: number) => y(grid.yFrom + ((grid.yTo - grid.yFrom) * i) / (grid.size - 1));
@@ -151,15 +175,14 @@ export function BoundaryPlot({ grid, data, width, stale, heatmap, source, runLab
     drawPoints(ctx, train, test, x, y);
     if (focused && cursor) drawCursor(ctx, x(cursor.x), y(cursor.y));
     ctx.restore();
-    drawAxes(ctx, x, y, plotWidth, plotHeight);
-  }, [grid, lines, picture, scales, train, test, outerWidth, outerHeight, plotWidth, plotHeight, focused, cursor]);
+  }, [grid, lines, picture, scales, train, test, outerWidth, outerHeight, plotWidth, plotHeight, focused, cursor, margin]);
 
   const canEdit = editing !== null && scales !== null && !stale;
 
   /** A click or Enter at canvas position (px, py): remove the point there, else add one. */
   const actAt = (px: number, py: number) => {
     if (!canEdit || !editing || !scales) return;
-    if (px < MARGIN.left || px > MARGIN.left + plotWidth || py < MARGIN.top || py > MARGIN.top + plotHeight) return;
+    if (px < margin.left || px > margin.left + plotWidth || py < margin.top || py > margin.top + plotHeight) return;
     const hit = hitPoint(screenPoints, px, py);
     if (hit !== null) editing.onRemove(hit);
     else editing.onAdd(scales.x.invert(px), scales.y.invert(py));
@@ -204,29 +227,38 @@ export function BoundaryPlot({ grid, data, width, stale, heatmap, source, runLab
     ' Click empty space to add a point of the chosen class, click a point to remove it; from the keyboard, arrow keys move the cross, Enter adds or removes there, Delete removes.';
 
   return (
-    <canvas
-      ref={canvasRef}
-      data-testid={testId}
-      data-ready={grid ? 'true' : 'false'}
-      data-sample-contours={sampleContours}
-      data-view={heatmap}
-      data-source={source}
-      data-max-entropy={picture?.maxEntropy?.toFixed(4) ?? ''}
-      data-train-count={train.length}
-      data-added-px={addedPixels}
-      role={editing ? 'application' : 'img'}
-      aria-label={editing ? description + editHelp : description}
-      tabIndex={editing ? 0 : undefined}
-      onClick={editing ? onClick : undefined}
-      onKeyDown={editing ? onKeyDown : undefined}
-      onFocus={() => {
-        setFocused(true);
-        if (!cursor) setCursor(centre());
-      }}
-      onBlur={() => setFocused(false)}
-      className={editing ? 'train-boundary is-editable' : 'train-boundary'}
-      style={{ width: outerWidth, height: outerHeight, display: 'block', opacity: stale ? 0.6 : 1, transition: 'opacity 120ms' }}
-    />
+    <div style={{ position: 'relative', width: outerWidth, height: outerHeight }}>
+      <canvas
+        ref={canvasRef}
+        data-testid={testId}
+        data-ready={grid ? 'true' : 'false'}
+        data-sample-contours={sampleContours}
+        data-view={heatmap}
+        data-source={source}
+        data-max-entropy={picture?.maxEntropy?.toFixed(4) ?? ''}
+        data-train-count={train.length}
+        data-added-px={addedPixels}
+        role={editing ? 'application' : 'img'}
+        aria-label={editing ? description + editHelp : description}
+        tabIndex={editing ? 0 : undefined}
+        onClick={editing ? onClick : undefined}
+        onKeyDown={editing ? onKeyDown : undefined}
+        onFocus={() => {
+          setFocused(true);
+          if (!cursor) setCursor(centre());
+        }}
+        onBlur={() => setFocused(false)}
+        className={editing ? 'train-boundary is-editable' : 'train-boundary'}
+        style={{ width: outerWidth, height: outerHeight, display: 'block', opacity: stale ? 0.6 : 1, transition: 'opacity 120ms' }}
+      />
+      {scales && (
+        <svg width={outerWidth} height={outerHeight} aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }}>
+          <g transform={`translate(${margin.left},${margin.top})`}>
+            <Axes x={(v) => scales.x(v) - margin.left} y={(v) => scales.y(v) - margin.top} width={plotWidth} height={plotHeight} xTicks={frame.xTicks} yTicks={frame.yTicks} grid="none" />
+          </g>
+        </svg>
+      )}
+    </div>
   );
 }
 
@@ -305,22 +337,4 @@ function drawCursor(ctx: CanvasRenderingContext2D, cx: number, cy: number): void
     ctx.lineTo(cx, cy + 9);
     ctx.stroke();
   }
-}
-
-function drawAxes(ctx: CanvasRenderingContext2D, x: ScaleLinear<number, number>, y: ScaleLinear<number, number>, w: number, h: number): void {
-  ctx.strokeStyle = '#c4c9d0';
-  ctx.lineWidth = 1;
-  ctx.strokeRect(MARGIN.left + 0.5, MARGIN.top + 0.5, w - 1, h - 1);
-  ctx.fillStyle = '#5b616b';
-  ctx.font = '11px system-ui, sans-serif';
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  const nx = Math.max(2, Math.round(w / 70));
-  const xf = x.tickFormat(nx);
-  for (const t of x.ticks(nx)) ctx.fillText(xf(t), x(t), MARGIN.top + h + 5);
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  const ny = Math.max(2, Math.round(h / 60));
-  const yf = y.tickFormat(ny);
-  for (const t of y.ticks(ny)) ctx.fillText(yf(t), MARGIN.left - 5, y(t));
 }

@@ -6,9 +6,12 @@
  */
 import { extent, scaleLinear, scaleLog } from 'd3';
 import type { ScaleContinuousNumeric } from 'd3';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { MetricPoint } from '../../worker/train-protocol.ts';
+import { Axes } from '../kit/Axes.tsx';
+import { linearTicks, logTicks } from '../kit/axis-ticks.ts';
 import { prepareCanvas } from '../kit/canvas.ts';
+import { AXIS_FONT, frameMargins } from '../kit/plot-frame.ts';
 
 export interface MetricRun {
   label: string;
@@ -23,7 +26,7 @@ interface Props {
   evaluatedOn: 'test' | 'train';
 }
 
-const MARGIN = { top: 10, right: 12, bottom: 32, left: 44 };
+const ROOM = { top: 10, right: 12 };
 const ROW_HEIGHT = 150;
 const ROW_GAP = 24;
 
@@ -60,44 +63,73 @@ function seriesOf(runs: MetricRun[]): { run: number; series: Series; loss: boole
   ]);
 }
 
+/**
+ * The two rows' scales (in canvas pixels) and ticks, and margins computed from both rows' y labels: the lines
+ * are drawn on the canvas, the axes by the kit's Axes in an SVG over it.
+ */
+function useChartFrame(runs: MetricRun[], width: number) {
+  return useMemo(() => {
+    const all = runs.flatMap((r) => r.metrics);
+    const [s0, s1] = extent(all, (m) => m.step);
+    const x = scaleLinear().domain([0, Math.max(s1 ?? 1, (s0 ?? 0) + 1)]);
+    const losses = all.flatMap((m) => [m.trainLoss, m.nll]).filter((v) => Number.isFinite(v) && v > 0);
+    const [lo, hi] = extent(losses);
+    const yLoss = scaleLog()
+      .domain(lo !== undefined && hi !== undefined ? [lo / 1.25, hi * 1.25] : [0.01, 1])
+      .nice()
+      .clamp(true);
+    const yRate = scaleLinear().domain([0, 1]);
+    const lossTicks = logTicks(yLoss, 4);
+    const rateTicks = linearTicks(yRate, 4);
+    const provisional = frameMargins({ xTicks: [], yTicks: [...lossTicks, ...rateTicks], xTitle: true, room: ROOM });
+    const xTicks = linearTicks(x, Math.max(160, width - provisional.left - provisional.right) / 90);
+    const margin = frameMargins({ xTicks, yTicks: [...lossTicks, ...rateTicks], xTitle: true, room: ROOM });
+    const plotWidth = Math.max(160, width - margin.left - margin.right);
+    const lossTop = margin.top;
+    const rateTop = margin.top + ROW_HEIGHT + ROW_GAP;
+    x.range([margin.left, margin.left + plotWidth]);
+    yLoss.range([lossTop + ROW_HEIGHT, lossTop]);
+    yRate.range([rateTop + ROW_HEIGHT, rateTop]);
+    return { all, x, yLoss, yRate, xTicks, lossTicks, rateTicks, margin, plotWidth, lossTop, rateTop, height: rateTop + ROW_HEIGHT + margin.bottom };
+  }, [runs, width]);
+}
+
 export function MetricsChart({ runs, width, evaluatedOn }: Props) {
   const metrics = runs[0]?.metrics ?? [];
-  const plotWidth = Math.max(160, width - MARGIN.left - MARGIN.right);
-  const height = MARGIN.top + 2 * ROW_HEIGHT + ROW_GAP + MARGIN.bottom;
+  const f = useChartFrame(runs, width);
+  const { height } = f;
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
     const ctx = prepareCanvas(canvasRef.current, width, height);
     if (!ctx) return;
-    const all = runs.flatMap((r) => r.metrics);
-    const steps = all.map((m) => m.step);
-    const [s0, s1] = extent(steps);
-    const x = scaleLinear()
-      .domain([0, Math.max(s1 ?? 1, (s0 ?? 0) + 1)])
-      .range([MARGIN.left, MARGIN.left + plotWidth]);
-
-    const losses = all.flatMap((m) => [m.trainLoss, m.nll]).filter((v) => Number.isFinite(v) && v > 0);
-    const [lo, hi] = extent(losses);
-    const lossTop = MARGIN.top;
-    const yLoss = scaleLog()
-      .domain(lo !== undefined && hi !== undefined ? [lo / 1.25, hi * 1.25] : [0.01, 1])
-      .range([lossTop + ROW_HEIGHT, lossTop])
-      .nice()
-      .clamp(true);
-    const rateTop = MARGIN.top + ROW_HEIGHT + ROW_GAP;
-    const yRate = scaleLinear().domain([0, 1]).range([rateTop + ROW_HEIGHT, rateTop]);
-
-    drawFrame(ctx, x, yLoss, lossTop, plotWidth, 'loss (log)', false);
-    drawFrame(ctx, x, yRate, rateTop, plotWidth, evaluatedOn === 'test' ? 'test' : 'train (no test set)', true);
-    for (const { run, series, loss } of seriesOf(runs)) drawSeries(ctx, runs[run].metrics, series, x, loss ? yLoss : yRate);
-    if (all.length === 0) {
+    for (const { run, series, loss } of seriesOf(runs)) drawSeries(ctx, runs[run].metrics, series, f.x, loss ? f.yLoss : f.yRate);
+    if (f.all.length === 0) {
       ctx.fillStyle = '#5b616b';
       ctx.font = '12px system-ui, sans-serif';
       ctx.textAlign = 'center';
-      ctx.fillText('metrics appear after the first epoch', MARGIN.left + plotWidth / 2, lossTop + ROW_HEIGHT / 2);
+      ctx.fillText('metrics appear after the first epoch', f.margin.left + f.plotWidth / 2, f.lossTop + ROW_HEIGHT / 2);
     }
-  }, [runs, width, height, plotWidth, evaluatedOn]);
+  }, [runs, width, height, f]);
 
+  const left = f.margin.left;
+  const row = (top: number, y: Scale, yTicks: typeof f.lossTicks, title: string, xLabels: boolean) => (
+    <g transform={`translate(${left},${top})`}>
+      <Axes
+        x={(v) => f.x(v) - left}
+        y={(v) => y(v) - top}
+        width={f.plotWidth}
+        height={ROW_HEIGHT}
+        xTicks={xLabels ? f.xTicks : []}
+        yTicks={yTicks}
+        xTitle={xLabels ? 'step' : undefined}
+        xTitleAt="end"
+      />
+      <text x={6} y={4 + AXIS_FONT.tick} fontSize={AXIS_FONT.tick} fill="#5b616b">
+        {title}
+      </text>
+    </g>
+  );
   const { first, last } = lossEnds(metrics);
   return (
     <div className="train-metrics">
@@ -120,23 +152,30 @@ export function MetricsChart({ runs, width, evaluatedOn }: Props) {
           </li>
         ))}
       </ul>
-      <canvas
-        ref={canvasRef}
-        data-testid="train-metrics"
-        data-first-loss={first ?? ''}
-        data-last-loss={last ?? ''}
-        data-points={metrics.length}
-        data-runs={runs.length}
-        role="img"
-        aria-label={
-          first !== null && last !== null
-            ? `Metrics over ${metrics.length} epochs: ${runs.length > 1 ? `${runs[0].label} ` : ''}training loss from ${first.toPrecision(3)} to ${last.toPrecision(3)}${
-                runs.length > 1 ? compareSummary(runs[1]) : ''
-              }.`
-            : 'Metrics: none yet.'
-        }
-        style={{ width, height, display: 'block' }}
-      />
+      <div style={{ position: 'relative', width, height }}>
+        {/* The axes under the canvas, so grid lines do not cross the curves. */}
+        <svg width={width} height={height} aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }}>
+          {row(f.lossTop, f.yLoss, f.lossTicks, 'loss (log)', false)}
+          {row(f.rateTop, f.yRate, f.rateTicks, evaluatedOn === 'test' ? 'test' : 'train (no test set)', true)}
+        </svg>
+        <canvas
+          ref={canvasRef}
+          data-testid="train-metrics"
+          data-first-loss={first ?? ''}
+          data-last-loss={last ?? ''}
+          data-points={metrics.length}
+          data-runs={runs.length}
+          role="img"
+          aria-label={
+            first !== null && last !== null
+              ? `Metrics over ${metrics.length} epochs: ${runs.length > 1 ? `${runs[0].label} ` : ''}training loss from ${first.toPrecision(3)} to ${last.toPrecision(3)}${
+                  runs.length > 1 ? compareSummary(runs[1]) : ''
+                }.`
+              : 'Metrics: none yet.'
+          }
+          style={{ width, height, display: 'block', position: 'relative' }}
+        />
+      </div>
     </div>
   );
 }
@@ -147,44 +186,6 @@ function compareSummary(run: MetricRun): string {
 }
 
 type Scale = ScaleContinuousNumeric<number, number>;
-
-function drawFrame(ctx: CanvasRenderingContext2D, x: Scale, y: Scale, top: number, w: number, title: string, xLabels: boolean): void {
-  const bottom = top + ROW_HEIGHT;
-  ctx.font = '11px system-ui, sans-serif';
-  ctx.lineWidth = 1;
-  const yTicks = y.ticks(4);
-  // '~g', not d3's default SI prefixes (a loss of 0.2 is not "200m").
-  const yFormat = y.tickFormat(4, '~g');
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  for (const t of yTicks) {
-    const py = Math.round(y(t)) + 0.5;
-    ctx.strokeStyle = '#eef0f3';
-    ctx.beginPath();
-    ctx.moveTo(MARGIN.left, py);
-    ctx.lineTo(MARGIN.left + w, py);
-    ctx.stroke();
-    const label = yFormat(t);
-    if (label) {
-      ctx.fillStyle = '#5b616b';
-      ctx.fillText(label, MARGIN.left - 5, py);
-    }
-  }
-  ctx.strokeStyle = '#c4c9d0';
-  ctx.strokeRect(MARGIN.left + 0.5, top + 0.5, w - 1, ROW_HEIGHT - 1);
-  ctx.fillStyle = '#5b616b';
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'top';
-  ctx.fillText(title, MARGIN.left + 6, top + 4);
-  if (!xLabels) return;
-  // Step labels under the lower row only: both rows share the x axis.
-  ctx.textAlign = 'center';
-  const n = Math.max(2, Math.round(w / 90));
-  const xFormat = x.tickFormat(n);
-  for (const t of x.ticks(n)) ctx.fillText(xFormat(t), x(t), bottom + 5);
-  ctx.textAlign = 'right';
-  ctx.fillText('step', MARGIN.left + w, bottom + 18);
-}
 
 function drawSeries(ctx: CanvasRenderingContext2D, metrics: MetricPoint[], s: Series, x: Scale, y: Scale): void {
   ctx.strokeStyle = s.colour;

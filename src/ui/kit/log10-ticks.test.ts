@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLogTick, logTicks } from './log-ticks.ts';
+import { formatLogTick, logTicks } from './log10-ticks.ts';
 
 describe('logTicks', () => {
   it('uses whole decades when two or more are in range', () => {
