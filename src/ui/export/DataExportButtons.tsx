@@ -1,14 +1,13 @@
 /**
  * "Data CSV" and "Data JSON" buttons for a panel's numbers, beside its figure exports. The table is
- * built only when a button is pressed (`source.table()`), and written in slices (chunked-blob.ts), so a
- * million-row landscape neither costs anything while nobody exports nor freezes the page when someone does.
+ * built only when a button is pressed (`source.table()`), and its text written in a worker (table-file.ts),
+ * so a million-row landscape neither costs anything while nobody exports nor freezes the page when someone does.
  */
 import { useState } from 'react';
-import { blobFromChunks } from './chunked-blob.ts';
-import { tableCsvChunks, tableJsonChunks } from './data-table.ts';
-import type { DataSource, DataTable } from './data-table.ts';
+import type { DataSource } from './data-source.ts';
 import { downloadBlob } from './download.ts';
 import { exportFileName } from './file-name.ts';
+import { writeTableFile } from './table-file.ts';
 
 interface Props {
   /** Slug for file names and test ids, e.g. 'landscape-1d'. */
@@ -18,10 +17,7 @@ interface Props {
   source: DataSource;
 }
 
-const FORMATS = {
-  csv: { title: 'CSV', type: 'text/csv', chunks: (t: DataTable) => tableCsvChunks(t) },
-  json: { title: 'JSON', type: 'application/json', chunks: (t: DataTable) => tableJsonChunks(t) },
-} as const;
+const FORMATS = { csv: { title: 'CSV' }, json: { title: 'JSON' } } as const;
 type Format = keyof typeof FORMATS;
 
 const HINT = {
@@ -39,7 +35,7 @@ export function DataExportButtons({ name, label, source }: Props) {
     setWriting(format);
     setStatus(`Writing the data ${f.title}…`);
     try {
-      const blob = await blobFromChunks(f.chunks(source.table()), f.type);
+      const blob = await writeTableFile(source.table(), format);
       downloadBlob(blob, exportFileName(`${name}-data`, format));
       setStatus(`Data ${f.title} saved (${source.rows} rows).`);
     } catch (e) {

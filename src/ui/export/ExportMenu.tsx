@@ -6,7 +6,7 @@
 import { useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { TrainingConfig } from '../../state/training.ts';
-import type { DataSource } from './data-table.ts';
+import type { DataSource } from './data-source.ts';
 import { DataExportButtons } from './DataExportButtons.tsx';
 import { downloadBlob, downloadText } from './download.ts';
 import { exportFileName } from './file-name.ts';

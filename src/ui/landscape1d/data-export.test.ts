@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLandscape1D } from '../../math/landscape1d.ts';
 import { OBJECTIVES } from '../../math/objectives.ts';
 import { DEFAULT_STATE } from '../../state/experiment.ts';
-import { tableCsv, tableJson } from '../export/data-table.ts';
+import { tableCsv, tableJson } from '../../worker/data-table.ts';
 import { landscape1dData, landscape1dTable } from './data-export.ts';
 import type { Computation, Curves } from './use-landscape1d.ts';
 

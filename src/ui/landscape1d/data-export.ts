@@ -7,7 +7,8 @@
 import type { Landscape1D } from '../../math/landscape1d.types.ts';
 import { OBJECTIVES } from '../../math/objectives.ts';
 import type { Landscape1DState, LossSpec } from '../../state/experiment.ts';
-import type { DataSource, DataTable } from '../export/data-table.ts';
+import type { DataSource } from '../export/data-source.ts';
+import type { DataTable } from '../../worker/data-table.ts';
 import { OBJECTIVE_STYLE } from '../kit/objective-style.ts';
 import type { Computation, Curves } from './use-landscape1d.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Landscape2D } from '../../math/landscape2d/types.ts';
 import { DEFAULT_STATE } from '../../state/experiment.ts';
-import { tableCsv, tableJson } from '../export/data-table.ts';
+import { tableCsv, tableJson } from '../../worker/data-table.ts';
 import { landscape2dData, landscape2dTable } from './data-export.ts';
 import type { Maps2DState } from './use-maps-2d.ts';
 

@@ -6,7 +6,8 @@
 import type { Landscape2D } from '../../math/landscape2d/types.ts';
 import type { Landscape2DState } from '../../state/experiment.ts';
 import { MAPS_2D } from '../../state/experiment.ts';
-import type { DataSource, DataTable } from '../export/data-table.ts';
+import type { DataSource } from '../export/data-source.ts';
+import type { DataTable } from '../../worker/data-table.ts';
 import { mapTitle } from './map-titles.ts';
 import type { Maps2DState } from './use-maps-2d.ts';
 

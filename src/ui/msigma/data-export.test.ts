@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeMSigmaGrid } from '../../math/msigma.ts';
-import { tableCsv, tableJson } from '../export/data-table.ts';
+import { tableCsv, tableJson } from '../../worker/data-table.ts';
 import { msigmaData, msigmaTable } from './data-export.ts';
 import type { GridParams } from './landscape-client.ts';
 import type { GridState } from './use-msigma-grid.ts';

@@ -5,7 +5,8 @@
  */
 import type { MSigmaGrid } from '../../math/landscape1d.types.ts';
 import type { LossSpec } from '../../state/experiment.ts';
-import type { DataSource, DataTable } from '../export/data-table.ts';
+import type { DataSource } from '../export/data-source.ts';
+import type { DataTable } from '../../worker/data-table.ts';
 import type { GridState } from './use-msigma-grid.ts';
 import type { GridParams } from './landscape-client.ts';
 

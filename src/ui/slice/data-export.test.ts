@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
-import { tableCsv, tableJson } from '../export/data-table.ts';
+import { tableCsv, tableJson } from '../../worker/data-table.ts';
 import { sliceData, sliceTable } from './data-export.ts';
 
 const coords = Float32Array.from([-0.3, 0, 0.3]);

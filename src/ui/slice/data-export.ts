@@ -5,8 +5,9 @@
  * with the digits a float32 has (−0.052, not −0.052000001072883606).
  */
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
-import type { DataColumn, DataSource, DataTable } from '../export/data-table.ts';
-import { float32Text } from '../export/number-text.ts';
+import type { DataSource } from '../export/data-source.ts';
+import type { DataColumn, DataTable } from '../../worker/data-table.ts';
+import { float32Text } from '../../worker/number-text.ts';
 import { SLICE_MAPS, sliceValues } from './slice-render.ts';
 
 export function sliceTable(r: SliceResult): DataTable {

@@ -1,9 +1,10 @@
 /**
  * A panel's numbers as a table of equal-length numeric columns, written as CSV or JSON in chunks (a
- * million-row 1-D landscape is ~100 MB of text: built in one go it would freeze the tab; see
- * chunked-blob.ts). CSV is the plain table only — a header row of column names and one line per row —
+ * million-row 1-D landscape is ~100 MB of text). CSV is the plain table only — a header row of column names and one line per row —
  * so every tool reads it as is; what produced it (loss, σ, ρ, domain), the columns' meanings and why a
- * value is missing are in the JSON file, which holds the same columns.
+ * value is missing are in the JSON file, which holds the same columns. The text is written in the table
+ * worker (table-file.worker.ts), so the page only hands over the numbers; where no worker runs, the page
+ * writes the chunks in short slices (src/ui/export/chunked-blob.ts).
  */
 import { csvCell, jsonCell } from './number-text.ts';
 import type { Precision } from './number-text.ts';
@@ -13,7 +14,7 @@ export interface DataColumn {
   name: string;
   /** What the column holds, in words and symbols (JSON only). */
   description: string;
-  values: ArrayLike<number>;
+  values: Float64Array | Float32Array;
   /** 'float32' for values computed in single precision (written with the digits a float32 has). */
   precision?: Precision;
 }
@@ -30,9 +31,6 @@ export interface DataTable {
   /** What +∞ and NaN mean in this table. */
   nonFiniteMeaning: { Infinity: string; NaN: string };
 }
-
-/** A source of a table for the export buttons: built only when a button is pressed. */
-export type DataSource = { ready: true; rows: number; table: () => DataTable } | { ready: false; reason: string };
 
 export interface NonFiniteRun {
   /** First and last row index (inclusive) of a run of equal non-finite values. */
@@ -68,7 +66,7 @@ export function tableRows(table: DataTable): number {
 }
 
 /** Header row, then `rowsPerChunk` rows per chunk; '\n' line ends. */
-export function* tableCsvChunks(table: DataTable, rowsPerChunk = 2048): Generator<string> {
+export function* tableCsvChunks(table: DataTable, rowsPerChunk = 256): Generator<string> {
   const n = tableRows(table);
   const { columns } = table;
   yield `${columns.map((c) => c.name).join(',')}\n`;
@@ -109,7 +107,7 @@ export function tableJsonHead(table: DataTable) {
  * the data last and written `valuesPerChunk` numbers per chunk. Column-wise, so `pandas.DataFrame(file["data"])`
  * is the table.
  */
-export function* tableJsonChunks(table: DataTable, valuesPerChunk = 8192): Generator<string> {
+export function* tableJsonChunks(table: DataTable, valuesPerChunk = 1536): Generator<string> {
   const head = JSON.stringify(tableJsonHead(table), null, 2);
   // Reopen the head's object to append "data" (the head always ends with "\n}").
   yield `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "data": {`;

@@ -8,8 +8,8 @@ const table = (a: ArrayLike<number>, b: ArrayLike<number>, precision?: 'float32'
   title: 'A test table',
   metadata: { sigma: 0.5, loss: 'theta^2' },
   columns: [
-    { name: 'x', description: 'the grid', values: a },
-    { name: 'y', description: 'a value', values: b, precision },
+    { name: 'x', description: 'the grid', values: Float64Array.from(a) },
+    { name: 'y', description: 'a value', values: b instanceof Float32Array ? b : Float64Array.from(b), precision },
   ],
   notes: ['y is infinite past x = 2'],
   nonFiniteMeaning: { Infinity: 'proven infinite', NaN: 'not computable' },
