@@ -1,11 +1,13 @@
 /**
- * Export buttons for a panel header: the panel as SVG and PNG and, for the training panel, the metric
- * history as CSV and JSON. The panel is the closest `.panel` around the menu (or `target`), so wiring a
+ * Export buttons for a panel header: the panel as SVG and PNG, its numbers as data CSV and JSON (`data`)
+ * and, for the training panel, the metric history as CSV and JSON. The panel is the closest `.panel` around the menu (or `target`), so wiring a
  * panel is one line; the menu marks itself data-export-ignore and so is not part of the picture.
  */
 import { useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { TrainingConfig } from '../../state/training.ts';
+import type { DataSource } from './data-source.ts';
+import { DataExportButtons } from './DataExportButtons.tsx';
 import { downloadBlob, downloadText } from './download.ts';
 import { exportFileName } from './file-name.ts';
 import { metricsToCsv, metricsToJson } from './metrics.ts';
@@ -20,6 +22,8 @@ interface Props {
   label?: string;
   /** The element to export; by default the closest `.panel` around the menu. */
   target?: RefObject<HTMLElement | null>;
+  /** The panel's numbers (built only when a data button is pressed): adds the Data CSV and JSON buttons. */
+  data?: DataSource;
   /** The training panel's metric histories, one per run: adds the Metrics CSV and JSON buttons. */
   metrics?: readonly MetricSeries[];
   metricsConfig?: TrainingConfig;
@@ -30,7 +34,7 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function ExportMenu({ name, label = name, target, metrics, metricsConfig, evaluatedOn }: Props) {
+export function ExportMenu({ name, label = name, target, data, metrics, metricsConfig, evaluatedOn }: Props) {
   const ownRef = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -78,6 +82,7 @@ export function ExportMenu({ name, label = name, target, metrics, metricsConfig,
       <button type="button" className="export-button" data-testid={`export-png-${name}`} aria-label={`PNG of ${label}`} disabled={busy} onClick={savePng}>
         PNG
       </button>
+      {data !== undefined && <DataExportButtons name={name} label={label} source={data} />}
       {metrics !== undefined && (
         <>
           <button

@@ -15,6 +15,7 @@ import { Readout } from './Readout.tsx';
 import { resolveLoss } from './resolve-loss.ts';
 import { useElementWidth } from '../kit/use-element-width.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
+import { landscape1dData } from './data-export.ts';
 import { ComputeStatus } from './ComputeStatus.tsx';
 import { DomainControls } from './DomainControls.tsx';
 import { useGeometry1D, useLandscape1D } from './use-landscape1d.ts';
@@ -65,7 +66,7 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
       <div className="panel-head">
         <h2 id="landscape1d-title">The five objectives in one dimension</h2>
         <p>Drag on the plot to move the mean m; hover to read every objective at a point.</p>
-        <ExportMenu name="landscape-1d" label="the 1-D landscape panel" />
+        <ExportMenu name="landscape-1d" label="the 1-D landscape panel" data={landscape1dData(curves, ls, resolved.ok ? resolved.source : null)} />
       </div>
       <div className="landscape-grid">
         <div className="controls-column">

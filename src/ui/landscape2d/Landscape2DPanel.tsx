@@ -31,6 +31,7 @@ import { useMaps2D } from './use-maps-2d.ts';
 import { usePathAnimation } from './use-path-animation.ts';
 import './landscape2d.css';
 import { ExportMenu } from '../export/ExportMenu.tsx';
+import { landscape2dData } from './data-export.ts';
 
 interface Props {
   state: ExperimentState;
@@ -116,7 +117,7 @@ export function Landscape2DPanel({ state, dispatch }: Props) {
       <div className="panel-head">
         <h2 id="landscape2d-title">Two dimensions: the objectives as maps, and optimizers on them</h2>
         <p>Drag the white point to restart the paths; drag a map to pan, scroll to zoom.</p>
-        <ExportMenu name="landscape-2d" label="the 2-D landscape panel" />
+        <ExportMenu name="landscape-2d" label="the 2-D landscape panel" data={landscape2dData(result, s, lossFn ? source : null)} />
         <span className="landscape2d-status" data-testid="landscape2d-status" role="status">
           {statusText}
         </span>

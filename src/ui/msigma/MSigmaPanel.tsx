@@ -28,6 +28,7 @@ import { selectionAt } from './view.ts';
 import type { Surface } from '../kit/colour.ts';
 import type { ScreenPoint } from './view.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
+import { msigmaData } from './data-export.ts';
 
 export interface MSigmaPanelProps {
   state: ExperimentState;
@@ -144,7 +145,7 @@ export function MSigmaPanel({ state, onSelect, onChange }: MSigmaPanelProps) {
       <header className="panel-head">
         <h2 id="msigma-title">(m, σ) landscape</h2>
         <p>Where is the convex relaxation loose? The horizontal line is the 1-D panel’s σ.</p>
-        <ExportMenu name="msigma" label="the (m, σ) panel" />
+        <ExportMenu name="msigma" label="the (m, σ) panel" data={msigmaData(result, resolved.ok ? resolved.params : null, state.landscape1d.loss)} />
         <span data-testid="msigma-status" role="status" style={{ fontSize: 12, color: result.status === 'error' ? '#b00020' : '#555' }}>
           {statusText}
         </span>

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { SliceSettings } from '../../train/slice/compute-slice.ts';
 import type { NetworkSnapshot } from '../../train/slice/snapshot.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
+import { sliceData } from './data-export.ts';
 import { useElementWidth } from '../kit/use-element-width.ts';
 import { CommitField } from '../kit/CommitField.tsx';
 import { parseSamples, parseSeed, parseSpan } from './slice-fields.ts';
@@ -50,7 +51,7 @@ export function SlicePanel({ requestSnapshot, rho, hasPosterior }: SlicePanelPro
     <section className="panel slice-panel" data-testid="slice-panel" aria-labelledby="slice-title">
       <div className="panel-head">
         <h2 id="slice-title">The network&rsquo;s landscape</h2>
-        <ExportMenu name="network-slice" label="the network's landscape panel" />
+        <ExportMenu name="network-slice" label="the network's landscape panel" data={sliceData(shown, running)} />
       </div>
       <p className="panel-intro">
         The training loss of the live network around its current mean weights, along directions rescaled filter by filter to the

@@ -1,0 +1,167 @@
+// Data export from the built app (issue 11): each panel's Data CSV and JSON download, parse, hold one row
+// per computed point, and agree with what the panel shows (the 1-D readout under the pointer, the 2-D
+// maps' value ranges). A million-point 1-D landscape is saved whole, its text written in a worker.
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { collectProblems, OBJECTIVE_NAMES } from './helpers.ts';
+
+async function download(page: Page, testId: string): Promise<{ name: string; text: string }> {
+  const button = page.getByTestId(testId);
+  await expect(button).toBeEnabled({ timeout: 120_000 });
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), button.click()]);
+  const path = await dl.path();
+  expect(path, `${testId} saved a file`).toBeTruthy();
+  return { name: dl.suggestedFilename(), text: await readFile(path!, 'utf8') };
+}
+
+/** A CSV as its header and rows of numbers ('Infinity', 'NaN' read as such). */
+function parseCsv(text: string): { header: string[]; rows: number[][] } {
+  expect(text.endsWith('\n')).toBe(true);
+  const [head, ...lines] = text.trimEnd().split('\n');
+  return { header: head.split(','), rows: lines.map((l) => l.split(',').map(Number)) };
+}
+
+/** The readout's formatting (src/ui/kit/format.ts formatValue), to compare a file's value with the screen. */
+function asShown(v: number): string {
+  if (v === Infinity) return '+∞';
+  if (Number.isNaN(v)) return 'n/a';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e5 || a < 1e-3) return v.toExponential(2).replace('-', '−');
+  return String(Number(v.toPrecision(4))).replace('-', '−');
+}
+
+const fromJson = (v: number | null, csv: number) => (v === null ? !Number.isFinite(csv) : v === csv);
+
+test('1-D panel: Data CSV and JSON hold every grid point, and the value under the pointer is the readout’s', async ({ page }) => {
+  const problems = collectProblems(page);
+  await page.goto('/#v=1&l1.from=-2&l1.to=2&l1.points=401&l1.sigma=0.25');
+  const status = page.getByTestId('landscape1d-status');
+  await expect(status).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
+  await expect(page.locator('path[data-objective="loss"]')).toHaveAttribute('data-points', '401');
+
+  const box = (await page.getByTestId('plot-area').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5);
+  await expect(page.getByTestId('readout')).toHaveAttribute('data-hover', 'true');
+  const shownM = Number((await page.getByTestId('readout-m').textContent())!.replace('m = ', '').replace('−', '-'));
+  const shown = Object.fromEntries(await Promise.all(OBJECTIVE_NAMES.map(async (n) => [n, await page.getByTestId(`readout-${n}`).textContent()] as const)));
+  await page.mouse.move(0, 0);
+
+  const csvFile = await download(page, 'export-csv-landscape-1d');
+  expect(csvFile.name).toMatch(/^sam-bayes-lab_landscape-1d-data_[\d_-]+\.csv$/);
+  const csv = parseCsv(csvFile.text);
+  expect(csv.header).toEqual(['m', ...OBJECTIVE_NAMES]);
+  expect(csv.rows).toHaveLength(401);
+  expect(csv.rows[0][0]).toBe(-2);
+  expect(csv.rows[400][0]).toBe(2);
+  // The grid row under the pointer: the one nearest the m shown (4 digits are enough on a 0.01 grid).
+  const i = csv.rows.reduce((best, r, k) => (Math.abs(r[0] - shownM) < Math.abs(csv.rows[best][0] - shownM) ? k : best), 0);
+  OBJECTIVE_NAMES.forEach((name, c) => expect(asShown(csv.rows[i][c + 1]), `${name} at m = ${csv.rows[i][0]}`).toBe(shown[name]));
+
+  const jsonFile = await download(page, 'export-json-landscape-1d');
+  expect(jsonFile.name).toMatch(/\.json$/);
+  const json = JSON.parse(jsonFile.text);
+  expect(json.format).toBe('sam-bayes-lab/landscape-1d');
+  expect(json.rows).toBe(401);
+  expect(json.metadata).toMatchObject({ sigma: 0.25, rho: 0.3, domain: { from: -2, to: 2, points: 401 }, loss: { preset: 'sharp-flat' } });
+  for (const [c, name] of ['m', ...OBJECTIVE_NAMES].entries()) {
+    expect(json.data[name], name).toHaveLength(401);
+    const differing = csv.rows.filter((r, k) => !fromJson(json.data[name][k], r[c]));
+    expect(differing, `${name}: JSON and CSV agree`).toEqual([]);
+  }
+  await expect(page.getByTestId('export-data-status-landscape-1d')).toHaveText('Data JSON saved (401 rows).');
+  expect(problems).toEqual([]);
+});
+
+test('2-D panel: Data CSV and JSON hold every map point, with the ranges the maps show', async ({ page }) => {
+  const problems = collectProblems(page);
+  await page.goto('/');
+  const panel = page.getByTestId('landscape2d');
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
+  const maps = ['loss', 'expected', 'sam', 'relaxed'];
+
+  const csv = parseCsv((await download(page, 'export-csv-landscape-2d')).text);
+  expect(csv.header).toEqual(['x', 'y', ...maps]);
+  expect(csv.rows).toHaveLength(128 * 128);
+  expect(csv.rows[0].slice(0, 2)).toEqual([-3, -3]);
+  expect(csv.rows[128 * 128 - 1].slice(0, 2)).toEqual([3, 3]);
+  for (const [k, name] of maps.entries()) {
+    const values = csv.rows.map((r) => r[k + 2]).filter(Number.isFinite);
+    const canvas = panel.getByTestId(`map2d-canvas-${name}`);
+    expect(Math.min(...values), `${name} min`).toBe(Number(await canvas.getAttribute('data-min')));
+    expect(Math.max(...values), `${name} max`).toBe(Number(await canvas.getAttribute('data-max')));
+  }
+
+  const json = JSON.parse((await download(page, 'export-json-landscape-2d')).text);
+  expect(json.rows).toBe(128 * 128);
+  expect(json.metadata).toMatchObject({ sigma: 0.4, rho: 0.3, loss: { preset: 'sharp-flat-2d' }, x: { from: -3, to: 3, points: 128 } });
+  expect(json.data.loss[5000]).toBe(csv.rows[5000][2]);
+  expect(problems).toEqual([]);
+});
+
+test('(m, σ) panel: the grid in long format', async ({ page }) => {
+  await page.goto('/');
+  const panel = page.getByTestId('msigma-panel');
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
+  const csv = parseCsv((await download(page, 'export-csv-msigma')).text);
+  expect(csv.header).toEqual(['m', 'sigma', 'expected', 'biconjugate', 'gap']);
+  expect(csv.rows).toHaveLength(200 * 100);
+  expect(csv.rows[0].slice(0, 2)).toEqual([-3, 0.05]);
+  // B ≥ E wherever both are finite, and the gap column is their difference.
+  const bad = csv.rows.filter(([, , e, b, gap]) => Number.isFinite(e) && Number.isFinite(b) && (b < e - 1e-9 || Math.abs(gap - (b - e)) > 1e-9 * (1 + Math.abs(b))));
+  expect(bad.slice(0, 3)).toEqual([]);
+  const json = JSON.parse((await download(page, 'export-json-msigma')).text);
+  expect(json.metadata.sigma).toMatchObject({ from: 0.05, to: 2, points: 100 });
+});
+
+test.describe('a million points', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+  });
+
+  /** The page's clock after 3 s without a long task (the other panels' start-up and the curves' arrival done). */
+  async function quietSince(page: Page): Promise<number> {
+    for (let waited = 0; waited < 180_000; waited += 1000) {
+      const { now, lastEnd } = await page.evaluate(() => {
+        const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks;
+        return { now: performance.now(), lastEnd: Math.max(0, ...tasks.map((t) => t.start + t.duration)) };
+      });
+      if (now - lastEnd > 3000) return now;
+      await page.waitForTimeout(1000);
+    }
+    throw new Error('the page never went quiet for 3 s');
+  }
+
+  // The long tasks while the file is written are recorded (an annotation), not asserted: on this shared
+  // 2-core machine at load 20–35 any main-thread work can stretch past 100 ms (the other panels' own
+  // long-task tests are fixme for that reason). Measured: see the annotation and the report in issue 11.
+  test('1-D Data CSV of 1,000,000 rows: every row, written in a worker', async ({ page }) => {
+    test.setTimeout(600_000);
+    await page.goto('/#v=1&l1.points=1000000');
+    await expect(page.getByTestId('landscape1d-status')).toHaveAttribute('data-status', 'ready', { timeout: 500_000 });
+    await expect(page.getByTestId('landscape2d')).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
+    await expect(page.getByTestId('msigma-panel')).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
+    const since = await quietSince(page);
+    const { text } = await download(page, 'export-csv-landscape-1d');
+    const savedAt = await page.evaluate(() => performance.now());
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks);
+    const long = tasks.filter((t) => t.start >= since && t.duration > 100).map((t) => `${Math.round(t.duration)} ms at +${Math.round(t.start - since)} ms`);
+    const description = `${long.join(', ') || 'none'} (click to file saved and read back: ${Math.round(savedAt - since)} ms)`;
+    test.info().annotations.push({ type: 'long tasks while writing', description });
+    console.log(`long tasks while writing: ${description}`);
+    let lines = 0;
+    for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) lines++;
+    expect(lines).toBe(1 + 1_000_000);
+    expect(text.slice(0, text.indexOf('\n'))).toBe('m,loss,expected,sam,relaxed,biconjugate');
+    await expect(page.getByTestId('export-data-status-landscape-1d')).toHaveText('Data CSV saved (1000000 rows).');
+  });
+});
