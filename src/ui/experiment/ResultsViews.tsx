@@ -42,7 +42,14 @@ export function ResultsViews({ ex, results, predictions, test }: Props) {
           <Gallery predictions={shown} x={test.x} rows={test.rows} cols={test.cols} labels={test.labels} classNames={test.classNames} runLabel={runName(shown)} testId="ex-gallery" />
         </div>
       )}
-      <RunAtScale configs={experimentRuns(ex).map((r) => r.config)} testId="ex-run-at-scale" />
+      {ex.data.kind === 'own' ? (
+        <p className="experiment-drop-hint" data-testid="ex-run-at-scale">
+          Run it at scale: the official code reads its datasets by name (Fashion-MNIST is <code>--dataset fashion</code>) and cannot be pointed at your own files from
+          here, so no command lines are shown for them.
+        </p>
+      ) : (
+        <RunAtScale configs={experimentRuns(ex).map((r) => r.config)} testId="ex-run-at-scale" />
+      )}
     </div>
   );
 }
