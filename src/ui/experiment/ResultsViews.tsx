@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExperimentPanelState } from '../../state/fashion-experiment.ts';
 import { experimentRuns } from '../../state/fashion-experiment.ts';
 import type { ExperimentTestSet } from '../../worker/experiment-protocol.ts';
+import { ExportableFigure } from './ExportableFigure.tsx';
 import { OPTIMIZER_NAMES } from './optimizer-style.ts';
 import { ExportTableButtons, Gallery, ResultsTable, RunAtScale } from './results/index.ts';
 import type { RunResult, TestPredictions } from './results/index.ts';
@@ -39,7 +40,9 @@ export function ResultsViews({ ex, results, predictions, test }: Props) {
               ))}
             </select>
           </label>
-          <Gallery predictions={shown} x={test.x} rows={test.rows} cols={test.cols} labels={test.labels} classNames={test.classNames} runLabel={runName(shown)} testId="ex-gallery" />
+          <ExportableFigure name="experiment-gallery" label="the gallery of test images">
+            <Gallery predictions={shown} x={test.x} rows={test.rows} cols={test.cols} labels={test.labels} classNames={test.classNames} runLabel={runName(shown)} testId="ex-gallery" />
+          </ExportableFigure>
         </div>
       )}
       {ex.data.kind === 'own' ? (
