@@ -4,6 +4,7 @@
  * from it by one pure function (runConfigs), so the panel, its worker and the link cannot disagree.
  */
 import { z } from 'zod';
+import { DEFAULT_EXPERIMENT_DATA, experimentDataSchema } from './experiment-data.ts';
 import type { OptimizerKind, TrainingConfig } from './training.ts';
 import { FASHION_MNIST_TRAIN_SIZE, OPTIMIZER_KINDS } from './training.ts';
 import { FASHION_LIVE, MODEL_PRESETS } from './training-presets.ts';
@@ -25,6 +26,8 @@ export const experimentPanelSchema = z.object({
   batchSize: z.number().int().min(10).max(1000),
   /** bSAM's model average: M posterior samples at test time (the official test.py uses 32). */
   predictiveSamples: z.number().int().min(1).max(64),
+  /** Fashion-MNIST or the user's own IDX files (experiment-data.ts); links made before it get Fashion-MNIST. */
+  data: experimentDataSchema.default(DEFAULT_EXPERIMENT_DATA),
 });
 export type ExperimentPanelState = z.infer<typeof experimentPanelSchema>;
 
@@ -36,6 +39,7 @@ export const DEFAULT_EXPERIMENT_PANEL: ExperimentPanelState = {
   seeds: 1,
   batchSize: 100,
   predictiveSamples: 16,
+  data: DEFAULT_EXPERIMENT_DATA,
 };
 
 /**

@@ -11,6 +11,7 @@ import { fashionMnistDataset } from '../train/data/index.ts';
 import { FusedTrainingRun } from '../train/fused/fused-run.ts';
 import { stepsPerEpoch as epochSteps } from '../train/schedule.ts';
 import { evaluateOnTest } from './experiment-evaluate.ts';
+import { OwnDataStore } from './experiment-own-data.ts';
 import { stdHistograms } from './std-histogram.ts';
 import type { ExperimentEpochRecord, ExperimentRequest, ExperimentResponse, ExperimentRunResult } from './experiment-protocol.ts';
 
@@ -47,6 +48,8 @@ const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class ExperimentHandler {
   private files: IdxFiles | null = null;
+  /** The user's own IDX files, beside Fashion-MNIST (experiment-own-data.ts). */
+  private readonly ownData = new OwnDataStore();
   private job: Job | null = null;
   /** Which job a scheduled chunk belongs to: a chunk of a cancelled job, or one left over from before a pause, stops. */
   private generation = 0;
@@ -61,7 +64,12 @@ export class ExperimentHandler {
       case 'load':
         return this.load(request.baseUrl);
       case 'start':
-        return this.start(request.runs);
+        return this.start(request.runs, request.dataset ?? 'fashion-mnist');
+      case 'load-own': {
+        const { response, transfer } = await this.ownData.load(request);
+        this.host.post(response, transfer);
+        return;
+      }
       case 'pause':
         if (this.job && !this.job.paused) {
           this.job.paused = true;
@@ -106,20 +114,27 @@ export class ExperimentHandler {
     }
   }
 
-  private start(runs: RunSpec[]): void {
+  private start(runs: RunSpec[], dataset: 'fashion-mnist' | 'own'): void {
     if (this.job) this.stopJob();
-    if (!this.files) {
-      this.host.post({ type: 'error', message: 'the dataset is not loaded yet' });
-      return;
-    }
     const sizes = new Set(runs.map((r) => r.config.dataset.size));
     if (sizes.size !== 1) {
       this.host.post({ type: 'error', message: 'every run of an experiment trains on the same training images' });
       return;
     }
-    const table = fashionMnistDataset(this.files, [...sizes][0]);
+    const table = this.tableFor(dataset, [...sizes][0]);
+    if (typeof table === 'string') {
+      this.host.post({ type: 'error', message: table });
+      return;
+    }
     this.job = { runs, table, index: 0, run: null, result: null, paused: false, doneSteps: 0, activeMs: 0, epochMs: 0, lastProgress: -Infinity };
     this.scheduleChunk();
+  }
+
+  /** The training table of the asked data, or why there is none (never the other data in its place). */
+  private tableFor(dataset: 'fashion-mnist' | 'own', size: number): ArrayDataset | string {
+    if (dataset === 'own') return this.ownData.table(size);
+    if (!this.files) return 'the dataset is not loaded yet';
+    return fashionMnistDataset(this.files, size);
   }
 
   private stopJob(): void {

@@ -5,7 +5,9 @@
  *
  * Main → worker (ExperimentRequest):
  *  - load   {baseUrl}: fetch (or read from Cache Storage) the shipped files, with progress; parse them.
- *  - start  {runs}   : train these runs in order (a running experiment is cancelled first).
+ *  - start  {runs, dataset}: train these runs in order on 'fashion-mnist' or 'own' data (a running experiment
+ *    is cancelled first).
+ *  - load-own {files}: the user's own IDX files (experiment-own-data-protocol.ts).
  *  - pause / resume / cancel.
  * Worker → main (ExperimentResponse):
  *  - load-progress {loaded, total, fraction}, loaded {trainImages, testImages, test}, load-error {message}.
@@ -15,12 +17,14 @@
  *  - std {run, epoch, histograms}: bSAM's per-layer posterior-std histograms after each epoch.
  *  - run-done {run, result, predictions}: the finished run with its reliability bins and test predictions.
  *  - finished / cancelled / error {message}.
+ *  - own-loaded / own-error: the answer to load-own (experiment-own-data-protocol.ts).
  * The record types mirror src/ui/experiment/results/run-result.ts (a worker may not import the UI; the UI
  * assigns these to its types, so the compiler keeps the two equal).
  */
 import { z } from 'zod';
 import { OPTIMIZER_KINDS, trainingSchema, type OptimizerKind } from '../state/training.ts';
 import type { CalibrationBin, PaperMetrics } from '../train/paper-metrics.ts';
+import { loadOwnRequestSchema, startDatasetSchema, type OwnDataResponse } from './experiment-own-data-protocol.ts';
 import type { StdHistograms } from './std-histogram.ts';
 
 export interface ExperimentEpochRecord {
@@ -50,10 +54,11 @@ export interface ExperimentPredictions {
 const runSchema = z.object({ optimizer: z.enum(OPTIMIZER_KINDS), seed: z.number().int(), config: trainingSchema });
 export const experimentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('load'), baseUrl: z.string() }),
-  z.object({ type: z.literal('start'), runs: z.array(runSchema).min(1).max(100) }),
+  z.object({ type: z.literal('start'), runs: z.array(runSchema).min(1).max(100), dataset: startDatasetSchema }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('cancel') }),
+  loadOwnRequestSchema,
 ]);
 export type ExperimentRequest = z.infer<typeof experimentRequestSchema>;
 
@@ -95,4 +100,5 @@ export type ExperimentResponse =
   | { type: 'run-done'; run: number; result: ExperimentRunResult; predictions: ExperimentPredictions }
   | { type: 'finished' }
   | { type: 'cancelled' }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | OwnDataResponse;

@@ -24,5 +24,9 @@ scope.onmessage = (event: MessageEvent) => {
     post({ type: 'error', message: `bad request: ${parsed.error.issues[0]?.message ?? 'unknown'}` });
     return;
   }
-  queue = queue.then(() => handler.handle(parsed.data)).catch((e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
+  const fail = (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  // The user's own files are read at once, not behind a 31 MB download that may still be running: loading them
+  // touches only the own-data store, which a start reads whole (experiment-own-data.ts).
+  if (parsed.data.type === 'load-own') handler.handle(parsed.data).catch(fail);
+  else queue = queue.then(() => handler.handle(parsed.data)).catch(fail);
 };

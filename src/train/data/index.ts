@@ -11,5 +11,5 @@ export type { LoadOptions, LoadProgress } from './fetch-dataset.ts';
 export { IdxError } from './idx.ts';
 export { buildImageDataset } from './image-dataset.ts';
 export type { IdxFiles } from './image-dataset.ts';
-export { datasetFromOwnFiles } from './own-files.ts';
-export type { NamedBytes } from './own-files.ts';
+export { datasetFromOwnFiles, identifyOwnFiles, ownDataset } from './own-files.ts';
+export type { NamedBytes, OwnIdxFiles } from './own-files.ts';

@@ -39,8 +39,17 @@ function order(pair: Sorted[], what: string): [Sorted, Sorted] {
   return a.count > b.count ? [a, b] : [b, a];
 }
 
-/** Four dropped files → the dataset (the first `trainSize` training images), or an IdxError naming the file. */
-export async function datasetFromOwnFiles(files: readonly NamedBytes[], trainSize: number): Promise<ArrayDataset> {
+/** The four files sorted into their roles, decompressed, with the names they came with (for messages). */
+export interface OwnIdxFiles {
+  files: IdxFiles;
+  names: Record<IdxRole, string>;
+}
+
+/**
+ * Four dropped files → which is which (decompressed, not yet parsed), or an IdxError naming the file. Kept apart
+ * from building the dataset so a worker sorts the files once and builds a table for each training-set size.
+ */
+export async function identifyOwnFiles(files: readonly NamedBytes[]): Promise<OwnIdxFiles> {
   if (files.length !== 4) throw new IdxError('files', `expected 4 IDX files (training and test images and labels), got ${files.length}`);
   const images: Sorted[] = [];
   const labels: Sorted[] = [];
@@ -66,5 +75,15 @@ export async function datasetFromOwnFiles(files: readonly NamedBytes[], trainSiz
   const picked: Record<IdxRole, Sorted> = { trainImages, trainLabels, testImages, testLabels };
   const bytes = Object.fromEntries(Object.entries(picked).map(([role, s]) => [role, s.bytes])) as unknown as IdxFiles;
   const names = Object.fromEntries(Object.entries(picked).map(([role, s]) => [role, s.name])) as Record<IdxRole, string>;
-  return buildImageDataset(bytes, { trainSize, names });
+  return { files: bytes, names };
+}
+
+/** The dataset of sorted own files: the first `trainSize` training images, the classes read from the labels. */
+export function ownDataset(own: OwnIdxFiles, trainSize: number): ArrayDataset {
+  return buildImageDataset(own.files, { trainSize, names: own.names });
+}
+
+/** Four dropped files → the dataset (the first `trainSize` training images), or an IdxError naming the file. */
+export async function datasetFromOwnFiles(files: readonly NamedBytes[], trainSize: number): Promise<ArrayDataset> {
+  return ownDataset(await identifyOwnFiles(files), trainSize);
 }

@@ -2,6 +2,7 @@ import { extent, line, scaleLinear } from 'd3';
 import { Axes } from '../kit/Axes.tsx';
 import { linearTicks } from '../kit/axis-ticks.ts';
 import { layoutFrame } from '../kit/plot-frame.ts';
+import { ExportableFigure } from './ExportableFigure.tsx';
 import { OPTIMIZER_COLOURS, OPTIMIZER_NAMES } from './optimizer-style.ts';
 import type { EpochRecord, RunResult } from './results/run-result.ts';
 
@@ -26,23 +27,25 @@ interface Props {
 /** Small multiples, one line per run (seeds of one optimizer share its colour; bSAM's model average is dashed on the test metrics). */
 export function EpochCurves({ results, epochs }: Props) {
   return (
-    <div className="experiment-curves" data-testid="ex-curves">
-      {METRICS.map((m, i) => (
-        <Curve key={m.title} title={m.title} value={m.value} bayes={i > 0 ? METRICS[i].value : null} results={results} epochs={epochs} />
-      ))}
-      <p className="experiment-legend">
-        {[...new Set(results.map((r) => r.optimizer))].map((o) => (
-          // The text stays dark for contrast; only the line sample carries the colour.
-          <span key={o}>
-            <span aria-hidden="true" style={{ color: OPTIMIZER_COLOURS[o] }}>
-              ━
-            </span>{' '}
-            {OPTIMIZER_NAMES[o]}{' '}
-          </span>
+    <ExportableFigure name="experiment-curves" label="the per-epoch curves">
+      <div className="experiment-curves" data-testid="ex-curves">
+        {METRICS.map((m, i) => (
+          <Curve key={m.title} title={m.title} value={m.value} bayes={i > 0 ? METRICS[i].value : null} results={results} epochs={epochs} />
         ))}
-        {results.some((r) => r.optimizer === 'bsam') && <span>┅ bSAM model average</span>}
-      </p>
-    </div>
+        <p className="experiment-legend">
+          {[...new Set(results.map((r) => r.optimizer))].map((o) => (
+            // The text stays dark for contrast; only the line sample carries the colour.
+            <span key={o}>
+              <span aria-hidden="true" style={{ color: OPTIMIZER_COLOURS[o] }}>
+                ━
+              </span>{' '}
+              {OPTIMIZER_NAMES[o]}{' '}
+            </span>
+          ))}
+          {results.some((r) => r.optimizer === 'bsam') && <span>┅ bSAM model average</span>}
+        </p>
+      </div>
+    </ExportableFigure>
   );
 }
 

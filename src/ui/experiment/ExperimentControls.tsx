@@ -1,5 +1,6 @@
 import type { Dispatch } from 'react';
 import { experimentPanelSchema, type ExperimentPanelState } from '../../state/fashion-experiment.ts';
+import { MODEL_PRESETS } from '../../state/training-presets.ts';
 import { OPTIMIZER_KINDS } from '../../state/training.ts';
 import type { Action, ExperimentPanelPatch } from '../../state/update.ts';
 import { parseField } from '../../state/update.ts';
@@ -11,7 +12,12 @@ interface Props {
   dispatch: Dispatch<Action>;
   /** While an experiment trains its settings are fixed (the runs were derived from them). */
   disabled: boolean;
+  /** The networks' inputs and outputs when they are not Fashion-MNIST's 784 and 10 (the user's own files). */
+  shape?: { inputs: number; classes: number };
 }
+
+const FASHION_SHAPE = { inputs: 784, classes: 10 };
+const architecture = (hidden: readonly number[], s: { inputs: number; classes: number }) => [s.inputs, ...hidden, s.classes].join('-');
 
 type NumericField = 'size' | 'epochs' | 'seeds' | 'batchSize' | 'predictiveSamples';
 const NUMBER_FIELDS: { key: NumericField; label: string }[] = [
@@ -23,7 +29,7 @@ const NUMBER_FIELDS: { key: NumericField; label: string }[] = [
 ];
 
 /** The experiment's settings: every bound comes from the schema (parseField reads it). */
-export function ExperimentControls({ ex, dispatch, disabled }: Props) {
+export function ExperimentControls({ ex, dispatch, disabled, shape = FASHION_SHAPE }: Props) {
   const patch = (p: ExperimentPanelPatch) => dispatch({ type: 'patchExperiment', patch: p });
   return (
     <fieldset className="experiment-controls" disabled={disabled}>
@@ -38,8 +44,8 @@ export function ExperimentControls({ ex, dispatch, disabled }: Props) {
       <label>
         Network{' '}
         <select data-testid="ex-model" value={ex.model} onChange={(e) => patch({ model: e.target.value as ExperimentPanelState['model'] })}>
-          <option value="live">live: 784-100-10</option>
-          <option value="mlp">official mlp: 784-500-300-10</option>
+          <option value="live">live: {architecture(MODEL_PRESETS.live.hidden, shape)}</option>
+          <option value="mlp">official mlp: {architecture(MODEL_PRESETS.mlp.hidden, shape)}</option>
         </select>
       </label>
       {NUMBER_FIELDS.map(({ key, label }) => (

@@ -1,5 +1,6 @@
 import type { CalibrationBin } from '../../train/paper-metrics.ts';
 import { ReliabilityDiagram } from '../kit/ReliabilityDiagram.tsx';
+import { ExportableFigure } from './ExportableFigure.tsx';
 import { OPTIMIZER_COLOURS, OPTIMIZER_NAMES } from './optimizer-style.ts';
 import type { RunResult } from './results/run-result.ts';
 
@@ -14,16 +15,18 @@ export function ReliabilityRow({ results }: { results: RunResult[] }) {
   const firstSeed = results.filter((r) => r.finished && r.reliability && r.seed === results[0]?.seed);
   if (firstSeed.length === 0) return null;
   return (
-    <div className="experiment-reliability" data-testid="ex-reliability">
-      {firstSeed.flatMap((r) => {
-        const rel = r.reliability as NonNullable<RunResult['reliability']>;
-        const name = OPTIMIZER_NAMES[r.optimizer];
-        return [
-          <Diagram key={`${r.optimizer}m`} bins={rel.mean} title={r.optimizer === 'bsam' ? `${name}, mean weights` : name} colour={OPTIMIZER_COLOURS[r.optimizer]} />,
-          ...(rel.bayes ? [<Diagram key={`${r.optimizer}b`} bins={rel.bayes} title={`${name}, model average`} colour={OPTIMIZER_COLOURS[r.optimizer]} />] : []),
-        ];
-      })}
-    </div>
+    <ExportableFigure name="experiment-reliability" label="the reliability diagrams">
+      <div className="experiment-reliability" data-testid="ex-reliability">
+        {firstSeed.flatMap((r) => {
+          const rel = r.reliability as NonNullable<RunResult['reliability']>;
+          const name = OPTIMIZER_NAMES[r.optimizer];
+          return [
+            <Diagram key={`${r.optimizer}m`} bins={rel.mean} title={r.optimizer === 'bsam' ? `${name}, mean weights` : name} colour={OPTIMIZER_COLOURS[r.optimizer]} />,
+            ...(rel.bayes ? [<Diagram key={`${r.optimizer}b`} bins={rel.bayes} title={`${name}, model average`} colour={OPTIMIZER_COLOURS[r.optimizer]} />] : []),
+          ];
+        })}
+      </div>
+    </ExportableFigure>
   );
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExperimentPanelState } from '../../state/fashion-experiment.ts';
 import { experimentRuns } from '../../state/fashion-experiment.ts';
 import type { ExperimentTestSet } from '../../worker/experiment-protocol.ts';
+import { ExportableFigure } from './ExportableFigure.tsx';
 import { OPTIMIZER_NAMES } from './optimizer-style.ts';
 import { ExportTableButtons, Gallery, ResultsTable, RunAtScale } from './results/index.ts';
 import type { RunResult, TestPredictions } from './results/index.ts';
@@ -39,10 +40,19 @@ export function ResultsViews({ ex, results, predictions, test }: Props) {
               ))}
             </select>
           </label>
-          <Gallery predictions={shown} x={test.x} rows={test.rows} cols={test.cols} labels={test.labels} classNames={test.classNames} runLabel={runName(shown)} testId="ex-gallery" />
+          <ExportableFigure name="experiment-gallery" label="the gallery of test images">
+            <Gallery predictions={shown} x={test.x} rows={test.rows} cols={test.cols} labels={test.labels} classNames={test.classNames} runLabel={runName(shown)} testId="ex-gallery" />
+          </ExportableFigure>
         </div>
       )}
-      <RunAtScale configs={experimentRuns(ex).map((r) => r.config)} testId="ex-run-at-scale" />
+      {ex.data.kind === 'own' ? (
+        <p className="experiment-drop-hint" data-testid="ex-run-at-scale">
+          Run it at scale: the official code reads its datasets by name (Fashion-MNIST is <code>--dataset fashion</code>) and cannot be pointed at your own files from
+          here, so no command lines are shown for them.
+        </p>
+      ) : (
+        <RunAtScale configs={experimentRuns(ex).map((r) => r.config)} testId="ex-run-at-scale" />
+      )}
     </div>
   );
 }

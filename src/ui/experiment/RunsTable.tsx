@@ -12,12 +12,12 @@ const HEADERS: Record<keyof PaperMetrics, string> = { accuracy: 'accuracy', nll:
  * per-seed numbers behind the summary table. A value that could not be computed (AUROC with no mistakes, a
  * diverged run) shows as — with the reason in its tooltip.
  */
-export function RunsTable({ results }: { results: RunResult[] }) {
+export function RunsTable({ results, testImages = null }: { results: RunResult[]; testImages?: number | null }) {
   const started = results.filter((r) => r.epochs.length > 0);
   if (started.length === 0) return null;
   return (
     <table className="experiment-runs" data-testid="ex-runs-table">
-      <caption>Each run, latest epoch (test set, 10,000 images)</caption>
+      <caption>Each run, latest epoch (test set{testImages === null ? '' : `, ${testImages.toLocaleString('en')} images`})</caption>
       <thead>
         <tr>
           <th scope="col">optimizer</th>

@@ -30,11 +30,23 @@ describe('the experiment’s own figures', () => {
     expect(html).toContain('<circle');
   });
 
+  it('each have their own SVG and PNG export, whose buttons lie outside what is exported', () => {
+    const html = renderToStaticMarkup(<EpochCurves results={runs} epochs={3} />);
+    expect(html).toContain('data-testid="export-svg-experiment-curves"');
+    expect(html).toContain('data-testid="export-png-experiment-curves"');
+    const body = html.slice(html.indexOf('<div class="experiment-figure-body" role="group" aria-label="the per-epoch curves">'));
+    expect(body).toContain('data-testid="ex-curves"');
+    expect(body).not.toContain('<button');
+  });
+
   it('tabulate each run’s latest epoch, with a dash and a reason for what could not be computed', () => {
     const html = renderToStaticMarkup(<RunsTable results={runs} />);
     expect(html).toContain('0.8100');
     expect(html).toContain('data-testid="ex-run-bsam-0-bayes"');
     expect(html).toContain('title="not computable');
     expect(html).not.toContain('NaN');
+    // The caption counts the test images the runs were evaluated on (own files need not have 10,000), or none.
+    expect(html).toContain('Each run, latest epoch (test set)');
+    expect(renderToStaticMarkup(<RunsTable results={runs} testImages={20_800} />)).toContain('(test set, 20,800 images)');
   });
 });

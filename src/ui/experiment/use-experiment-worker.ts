@@ -4,10 +4,13 @@
  * sends start / pause / resume / cancel. Records arrive a few per second at most, so plain state suffices.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ExperimentDataKind } from '../../state/experiment-data.ts';
 import type { ExperimentRun } from '../../state/fashion-experiment.ts';
 import type { ExperimentProgress, ExperimentRequest, ExperimentResponse, ExperimentTestSet } from '../../worker/experiment-protocol.ts';
 import type { StdHistograms } from '../../worker/std-histogram.ts';
+import { MAX_OWN_FILES } from '../../worker/experiment-own-data-protocol.ts';
 import { createExperimentWorker } from './create-experiment-worker.ts';
+import { INITIAL_OWN_DATA, reduceOwnData, type OwnDataView } from './own-data-view.ts';
 import type { RunResult, TestPredictions } from './results/run-result.ts';
 
 export type LoadState =
@@ -27,9 +30,23 @@ export interface ExperimentView {
   /** The latest bSAM posterior-std histograms, with the run and epoch they belong to. */
   std: { run: number; epoch: number; histograms: StdHistograms } | null;
   error: string | null;
+  /** The user's own IDX files (own-data-view.ts). */
+  own: OwnDataView;
+  /** The test images the shown results were computed on (Fashion-MNIST's or the own files' at the start). */
+  resultsTest: ExperimentTestSet | null;
 }
 
-export const INITIAL_VIEW: ExperimentView = { load: { status: 'loading', loaded: 0, total: 0, fraction: 0 }, status: 'idle', progress: null, results: [], predictions: [], std: null, error: null };
+export const INITIAL_VIEW: ExperimentView = {
+  load: { status: 'loading', loaded: 0, total: 0, fraction: 0 },
+  status: 'idle',
+  progress: null,
+  results: [],
+  predictions: [],
+  std: null,
+  error: null,
+  own: INITIAL_OWN_DATA,
+  resultsTest: null,
+};
 
 /** How each worker message changes what the panel shows (pure, so it is tested without a worker). */
 export function reduceView(view: ExperimentView, r: ExperimentResponse): ExperimentView {
@@ -54,6 +71,9 @@ export function reduceView(view: ExperimentView, r: ExperimentResponse): Experim
       return { ...view, status: 'cancelled' };
     case 'error':
       return { ...view, status: 'failed', error: r.message };
+    case 'own-loaded':
+    case 'own-error':
+      return { ...view, own: reduceOwnData(view.own, r) };
   }
 }
 
@@ -61,7 +81,7 @@ export function useExperimentWorker() {
   const [view, setView] = useState<ExperimentView>(INITIAL_VIEW);
   const worker = useRef<Worker | null>(null);
 
-  const send = useCallback((request: ExperimentRequest) => worker.current?.postMessage(request), []);
+  const send = useCallback((request: ExperimentRequest, transfer: Transferable[] = []) => worker.current?.postMessage(request, transfer), []);
 
   const connect = useCallback(() => {
     worker.current?.terminate();
@@ -85,9 +105,10 @@ export function useExperimentWorker() {
   }, [connect]);
 
   const start = useCallback(
-    (runs: ExperimentRun[]) => {
+    (runs: ExperimentRun[], dataset: ExperimentDataKind = 'fashion-mnist') => {
       setView((v) => ({
         ...v,
+        resultsTest: dataset === 'own' ? (v.own.loaded?.test ?? null) : v.load.status === 'loaded' ? v.load.test : null,
         status: 'running',
         progress: null,
         error: null,
@@ -95,7 +116,24 @@ export function useExperimentWorker() {
         std: null,
         results: runs.map((r) => ({ optimizer: r.optimizer, seed: r.seed, epochs: [], finished: false, reliability: null })),
       }));
-      send({ type: 'start', runs });
+      send({ type: 'start', runs, dataset });
+    },
+    [send],
+  );
+
+  /** The user's picked or dropped files, read here (File.arrayBuffer does not block) and transferred to the worker. */
+  const loadOwn = useCallback(
+    (files: readonly File[]) => {
+      if (files.length > MAX_OWN_FILES) {
+        // The worker would refuse the message as malformed; the user is told what it would say of any wrong count.
+        setView((v) => ({ ...v, own: { ...v.own, error: `files: expected 4 IDX files (training and test images and labels), got ${files.length}` } }));
+        return;
+      }
+      setView((v) => ({ ...v, own: { ...v.own, reading: true, error: null } }));
+      Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() }))).then(
+        (read) => send({ type: 'load-own', files: read }, read.map((f) => f.bytes)),
+        (e: unknown) => setView((v) => ({ ...v, own: { ...v.own, reading: false, error: `the files could not be read: ${e instanceof Error ? e.message : String(e)}` } })),
+      );
     },
     [send],
   );
@@ -106,6 +144,7 @@ export function useExperimentWorker() {
     pause: useCallback(() => send({ type: 'pause' }), [send]),
     resume: useCallback(() => send({ type: 'resume' }), [send]),
     cancel: useCallback(() => send({ type: 'cancel' }), [send]),
+    loadOwn,
     /** After a failed load: a fresh worker tries again. */
     retryLoad: useCallback(() => {
       setView(INITIAL_VIEW);

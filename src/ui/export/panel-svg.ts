@@ -35,7 +35,8 @@ export function buildPanelSvg(panel: HTMLElement): PanelSvg {
   const panelStyle = getComputedStyle(panel);
   // Explicit, portable type for everything that does not set its own.
   root.setAttribute('style', inlineStyleText((p) => panelStyle.getPropertyValue(p), null));
-  const heading = panel.querySelector('h1, h2, h3')?.textContent?.trim();
+  // A figure exported alone may have no heading: its accessible name titles it.
+  const heading = panel.querySelector('h1, h2, h3')?.textContent?.trim() || panel.getAttribute('aria-label')?.trim();
   if (heading) {
     const title = document.createElementNS(SVG_NS, 'title');
     title.textContent = heading;
