@@ -9,6 +9,7 @@ export const SECTION_ALIASES: Readonly<Record<string, string>> = {
   msigma: 'ms',
   training: 'tr',
   experiment: 'ex',
+  minimisers: 'mn',
 };
 
 // Maps, not object lookups: a key like `constructor.x` from a link must not find Object.prototype members.

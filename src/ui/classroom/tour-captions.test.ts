@@ -116,15 +116,15 @@ describe('tour captions say what their state shows', () => {
     const named = (prefix: string) => Number(new RegExp(`${prefix}[^;]*?near (?:σ = )?(\\d+(?:\\.\\d+)?)`).exec(s.caption)?.[1]);
     const at: number[] = [];
     for (const [name, values] of [['B’s', path.biconjugate], ['E’s', path.expected], ['R’s', path.relaxed]] as const) {
-      const jumps = findJumps(path.sigma, values, to - from);
+      const jumps = findJumps(path.values, values, to - from);
       expect(jumps, name).toHaveLength(1);
       const [j] = jumps;
       expect(Math.abs(j.mBefore - sharp), name).toBeLessThan(0.05);
       expect(Math.abs(j.mAfter - flat), name).toBeLessThan(0.05);
       // The caption's σ, to its two decimals, lies in the interval of computed σ the jump falls in.
       const sigma = named(name);
-      expect(sigma, name).toBeGreaterThanOrEqual(j.sigmaBefore - 0.005);
-      expect(sigma, name).toBeLessThanOrEqual(j.sigmaAfter + 0.005);
+      expect(sigma, name).toBeGreaterThanOrEqual(j.before - 0.005);
+      expect(sigma, name).toBeLessThanOrEqual(j.after + 0.005);
       at.push(sigma);
     }
     expect([...at].sort((a, b) => a - b)).toEqual(at);

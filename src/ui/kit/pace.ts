@@ -1,0 +1,15 @@
+/**
+ * The classroom's playback pace for live things (a tour step's training run, the minimiser sweep):
+ * "slow" is for a teacher talking over them. Set by the classroom shell (a page parameter of the link,
+ * like classroom mode) and read by the panels, which know nothing of the shell: hence a context here.
+ */
+import { createContext, useContext } from 'react';
+
+export const PACES = ['normal', 'slow'] as const;
+export type Pace = (typeof PACES)[number];
+
+export const PaceContext = createContext<Pace>('normal');
+
+export function usePace(): Pace {
+  return useContext(PaceContext);
+}
