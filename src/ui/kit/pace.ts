@@ -8,6 +8,12 @@ import { createContext, useContext } from 'react';
 export const PACES = ['normal', 'slow'] as const;
 export type Pace = (typeof PACES)[number];
 
+/**
+ * A training run at the slow pace: one step, then a 66 ms wait — at most about 15 steps a second, so the
+ * official demo's 750 steps take about a minute, slow enough for a teacher to talk over.
+ */
+export const SLOW_PACE_SPEED = { stepsPerTick: 1, intervalMs: 66 } as const;
+
 export const PaceContext = createContext<Pace>('normal');
 
 export function usePace(): Pace {

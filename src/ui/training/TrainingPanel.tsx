@@ -6,7 +6,7 @@
  * the runs themselves (weights, step, history) live in the worker and are mirrored by useTrainingWorker.
  * How the plots are drawn (heatmap, which prediction, the class a click adds) is view state, kept here.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ExperimentState } from '../../state/experiment.ts';
 import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
 import { finalLrFactor } from '../../train/schedule.ts';
@@ -23,6 +23,7 @@ import { MetricsChart, type MetricRun } from './MetricsChart.tsx';
 import { OPTIMIZER_LABELS } from './optimizer-labels.ts';
 import { addPointPatch, removePointPatch } from './point-edits.ts';
 import { ReliabilityDiagram } from './ReliabilityDiagram.tsx';
+import { SLOW_PACE_SPEED, usePace } from '../kit/pace.ts';
 import { RunBar } from './RunBar.tsx';
 import { RunFinished } from './RunFinished.tsx';
 import { RunOptions } from './RunOptions.tsx';
@@ -65,6 +66,13 @@ export function TrainingPanel({ state, dispatch }: Props) {
   const [addClass, setAddClass] = useState(0);
   const run = useTrainingWorker(config, backend);
   const { view } = run;
+  // The classroom's slow pace (a tour step's live run) overrides the speed chosen here while it lasts.
+  const slowPace = usePace() === 'slow';
+  const { setSpeed: sendSpeed } = run;
+  useEffect(() => {
+    if (slowPace) sendSpeed(SLOW_PACE_SPEED.stepsPerTick, SLOW_PACE_SPEED.intervalMs);
+    else sendSpeed(speed);
+  }, [slowPace, speed, sendSpeed]);
   // Classroom shortcuts (Space, →, R) and tour steps drive this run.
   useRegisterTrainingRemote(run);
 
@@ -171,10 +179,8 @@ export function TrainingPanel({ state, dispatch }: Props) {
               backend={backend}
               onBackend={setBackend}
               speed={speed}
-              onSpeed={(n) => {
-                setSpeed(n);
-                run.setSpeed(n);
-              }}
+              slowPace={slowPace}
+              onSpeed={setSpeed}
               onPlay={run.play}
               onPause={run.pause}
               onStep={run.step}
