@@ -165,7 +165,7 @@ test('tour step 6 shows the minimiser path against ρ, with SAM’s jump where t
   const caption = (await page.getByTestId('tour-caption').textContent()) ?? '';
   const named = Number(/near ρ = (\d+(?:\.\d+)?)/.exec(caption)?.[1]);
   const sentence = (await page.getByTestId('minimisers-jumps').textContent()) ?? '';
-  const m = /S \(SAM\)’s minimiser jumps from m ≈ (-?[\d.]+) to m ≈ (-?[\d.]+) between ρ = ([\d.]+) and ([\d.]+)/.exec(sentence);
+  const m = /S \(SAM\)’s minimiser jumps from m ≈ (-?[\d.]+) to m ≈ (-?[\d.]+) between ρ = (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?)/.exec(sentence);
   expect(m, sentence).not.toBeNull();
   const [, before, after, r0, r1] = m!.map(Number);
   expect(Math.abs(before + 1.5)).toBeLessThan(0.05);

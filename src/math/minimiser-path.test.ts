@@ -89,6 +89,10 @@ describe('computeMinimiserPath', () => {
     for (const name of ['expected', 'relaxed', 'biconjugate'] as const) {
       expect(path.argmin[name].every((v) => v === at.argmin[name])).toBe(true);
     }
+    // S computed alone past the first ρ is exactly the 1-D panel's S at that ρ.
+    for (const k of [1, j, j + 1, 79]) {
+      expect(path.argmin.sam[k]).toBe(computeLandscape1D({ loss, from: -3, to: 3, points: 300, sigma: 0.2, rho: path.values[k] }).argmin.sam);
+    }
   });
 
   it('on sharp-flat, S’s minimiser jumps between ρ = 0.1 and 0.2 (presets.ts) and nothing else moves', () => {

@@ -5,8 +5,10 @@
  * path is exactly what the 1-D panel would show there. Only SAM depends on ρ; E, R and B depend on σ only:
  * an objective that does not depend on the swept parameter is taken from the first value and held.
  */
-import { computeLandscape1D } from './landscape1d.ts';
+import { linspace, workingGrid } from './grid.ts';
+import { computeLandscape1D, gridArgmin, workingPad } from './landscape1d.ts';
 import type { Loss1D } from './objectives.ts';
+import { samCurve } from './sam.ts';
 
 /** The objectives whose minimiser is traced (the loss itself depends on neither σ nor ρ). */
 export const PATH_OBJECTIVES = ['expected', 'sam', 'relaxed', 'biconjugate'] as const;
@@ -86,17 +88,23 @@ export function createMinimiserPathJob(input: MinimiserPathInput): MinimiserPath
       if (j >= sweepPoints) return false;
       const sigma = axis === 'sigma' ? values[j] : input.sigma;
       const rho = axis === 'rho' ? values[j] : input.rho;
-      const curves = computeLandscape1D({ loss, from, to, points, sigma, rho });
-      for (const name of PATH_OBJECTIVES) {
-        // Held objectives are read once, at the first value, and copied: the same number at every value.
-        if (j > 0 && !dependsOn(name, axis)) {
-          argmin[name][j] = argmin[name][0];
-          continue;
-        }
-        const reason = absentReason(curves[name], curves.argmin[name], from, to, step, lowerBound(name, curves.expected));
+      const record = (name: PathObjective, curve: Float64Array, at: number | null, bound: ((i: number) => number) | null) => {
+        const reason = absentReason(curve, at, from, to, step, bound);
         const count = dependsOn(name, axis) ? 1 : sweepPoints;
         if (reason) reasons[name][reason] = (reasons[name][reason] ?? 0) + count;
-        else argmin[name][j] = curves.argmin[name] as number;
+        else argmin[name][j] = at as number;
+      };
+      // Held objectives are read once, at the first value, and copied: the same number at every value.
+      if (j > 0) for (const name of PATH_OBJECTIVES) if (!dependsOn(name, axis)) argmin[name][j] = argmin[name][0];
+      if (axis === 'rho' && j > 0) {
+        // Past the first ρ only S is needed: computed alone (O(n), no hull for B), on the same grid spacing.
+        const sam = samOnly(loss, from, to, points, rho);
+        record('sam', sam.values, sam.at, null);
+      } else {
+        const curves = computeLandscape1D({ loss, from, to, points, sigma, rho });
+        for (const name of PATH_OBJECTIVES) {
+          if (j === 0 || dependsOn(name, axis)) record(name, curves[name], curves.argmin[name], lowerBound(name, curves.expected));
+        }
       }
       j++;
       return j < sweepPoints;
@@ -110,6 +118,19 @@ export function createMinimiserPathJob(input: MinimiserPathInput): MinimiserPath
       return { axis, values, argmin, reasons, warnings };
     },
   };
+}
+
+/**
+ * S alone, as computeLandscape1D computes it: the working grid's spacing does not depend on the padding,
+ * and a padding of ρ (plus a sliver) holds every window, so the values at the output points are the same.
+ */
+function samOnly(loss: Loss1D, from: number, to: number, points: number, rho: number): { values: Float64Array; at: number | null } {
+  const theta = linspace(from, to, points);
+  const grid = workingGrid(loss, from, to, points, workingPad(0, 0, rho, to - from));
+  const outputs = new Int32Array(points);
+  for (let i = 0; i < points; i++) outputs[i] = grid.offset + i * grid.refine;
+  const values = samCurve(loss, grid, outputs, rho).values;
+  return { values, at: gridArgmin(theta, values) };
 }
 
 export function computeMinimiserPath(input: MinimiserPathInput): MinimiserPath {
