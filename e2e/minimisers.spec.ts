@@ -82,7 +82,7 @@ test.describe('minimiser path', () => {
   test('against ρ: S’s minimiser jumps between ρ = 0.1 and 0.2, E, R and B are drawn flat with a note; the axis is in the link; Play sweeps ρ to a finished state', async ({ page }) => {
     const problems = collectProblems(page);
     await page.goto('/');
-    await expect(panel(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+    // No need to wait for the σ path: the ρ request supersedes it.
     await page.getByTestId('minimisers-axis-rho').check();
     await expect(panel(page)).toHaveAttribute('data-axis', 'rho');
     await expect(page).toHaveURL(/mn\.axis=rho/);
@@ -114,12 +114,12 @@ test.describe('minimiser path', () => {
     await page.mouse.click(box.x + 0.25 * box.width, box.y + box.height / 2);
     await expect.poll(async () => Number(await page.getByTestId('rho-input').inputValue())).toBeCloseTo(0.0316, 3);
     // A narrower ρ range, typed and committed; the link keeps it, and a reload restores axis and range.
-    await page.getByTestId('minimisers-rho-to').fill('0.5');
-    await page.getByTestId('minimisers-rho-to').press('Enter');
+    await page.getByTestId('minimisers-rho-to-input').fill('0.5');
+    await page.getByTestId('minimisers-rho-to-input').press('Enter');
     await expect(page).toHaveURL(/mn\.rhoTo=0\.5/);
     await page.reload();
     await expect(panel(page)).toHaveAttribute('data-axis', 'rho');
-    await expect(page.getByTestId('minimisers-rho-to')).toHaveValue('0.5');
+    await expect(page.getByTestId('minimisers-rho-to-input')).toHaveValue('0.5');
     await expect(panel(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
     expect((await sigmas(page)).at(-1)).toBeCloseTo(0.5, 6);
     // Play sweeps ρ up to the end of the range (12 s), then says the sweep finished.
