@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
 
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
@@ -147,4 +147,75 @@ test('tour step 4 shows the minimisers-vs-σ plot above the bar, and its jump se
     const box = await page.getByTestId(id).boundingBox();
     expect(box && barBox && box.y >= 0 && box.y + box.height <= barBox.y, `${id} above the tour bar`).toBe(true);
   }
+});
+
+test('tour step 6 shows the minimiser path against ρ, with SAM’s jump where the caption says, above the bar', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, '/?classroom=1');
+  await page.getByRole('heading', { name: /five objectives/ }).click();
+  await page.keyboard.press('6');
+  const bar = page.getByTestId('tour-bar');
+  await expect(bar).toHaveAttribute('data-step-id', 'sam-jump');
+  const panel = page.getByTestId('minimisers-panel');
+  await expect(panel).toHaveAttribute('data-axis', 'rho');
+  await expect(panel).toHaveAttribute('data-tour-focus', '');
+  await expect(page.getByTestId('minimisers-plot')).toHaveAttribute('data-axis', 'rho', { timeout: 90_000 });
+  await expect(panel).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
+  await expect(page.getByTestId('rho-input')).toHaveValue('0.1');
+  const caption = (await page.getByTestId('tour-caption').textContent()) ?? '';
+  const named = Number(/near ρ = (\d+(?:\.\d+)?)/.exec(caption)?.[1]);
+  const sentence = (await page.getByTestId('minimisers-jumps').textContent()) ?? '';
+  const m = /S \(SAM\)’s minimiser jumps from m ≈ (-?[\d.]+) to m ≈ (-?[\d.]+) between ρ = (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?)/.exec(sentence);
+  expect(m, sentence).not.toBeNull();
+  const [, before, after, r0, r1] = m!.map(Number);
+  expect(Math.abs(before + 1.5)).toBeLessThan(0.05);
+  expect(Math.abs(after - 1.4)).toBeLessThan(0.05);
+  expect(named).toBeGreaterThanOrEqual(r0 - 0.005);
+  expect(named).toBeLessThanOrEqual(r1 + 0.005);
+  await page.waitForTimeout(800);
+  const barBox = await bar.boundingBox();
+  for (const id of ['minimisers-plot', 'minimisers-jumps']) {
+    const box = await page.getByTestId(id).boundingBox();
+    expect(box && barBox && box.y >= 0 && box.y + box.height <= barBox.y, `${id} above the tour bar`).toBe(true);
+  }
+});
+
+test('the tour’s slow pace: in the link, a training step runs at most ~15 steps/s and the bar says so; at normal pace it runs on and the bar says the run finished', async ({ page }) => {
+  await open(page, '/?classroom=1');
+  await page.getByTestId('tour-start').click();
+  const pace = page.getByTestId('tour-pace');
+  await expect(pace).toHaveAttribute('aria-pressed', 'false');
+  await pace.click();
+  await expect(pace).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/pace=slow/);
+  // The minimiser sweep slows down with it.
+  await page.getByTestId('tour-next').click();
+  await page.getByTestId('tour-next').click();
+  await page.getByTestId('tour-next').click();
+  await expect(page.getByTestId('tour-bar')).toHaveAttribute('data-step-id', 'minimiser-jump');
+  await expect(page.getByTestId('minimisers-pace')).toHaveText('slow pace: 36 s across the range');
+  // Step 10 (0): bSAM's posterior samples, a step that trains.
+  await page.getByRole('heading', { name: /five objectives/ }).click();
+  await page.keyboard.press('0');
+  await expect(page.getByTestId('tour-bar')).toHaveAttribute('data-step-id', 'posterior-samples');
+  const live = page.getByTestId('tour-live');
+  await expect(live).toHaveAttribute('data-state', 'running', { timeout: 90_000 });
+  await expect(live).toContainText('Training at the slow pace (about 15 steps/s)');
+  await expect(page.getByTestId('train-pace')).toBeVisible();
+  await expect(page.getByTestId('train-speed')).toBeDisabled();
+  // An upper bound only (a busy machine is slower still): one step per chunk and 66 ms between chunks.
+  const stepOf = async () => Number(/step (\d+)/.exec((await page.getByTestId('train-status').textContent()) ?? '')?.[1]);
+  const s0 = await stepOf();
+  const t0 = Date.now();
+  await page.waitForTimeout(3000);
+  const s1 = await stepOf();
+  const seconds = (Date.now() - t0) / 1000;
+  expect(s1 - s0, `${s1 - s0} steps in ${seconds.toFixed(1)} s`).toBeLessThanOrEqual(Math.ceil(seconds * (1000 / 66)) + 2);
+  // Normal pace: the same run plays on at full speed to its end, and the bar says it finished.
+  await pace.click();
+  await expect(page).not.toHaveURL(/pace=slow/);
+  await expect(page.getByTestId('train-speed')).toBeEnabled();
+  await expect(live).toHaveAttribute('data-state', 'finished', { timeout: 150_000 });
+  await expect(live).toContainText('Run finished at step 750');
+  await expect(page.getByTestId('train-finished')).toBeVisible();
 });

@@ -1,6 +1,6 @@
-// The minimiser-path panel in the built app: the path of each objective's argmin as σ grows is
-// computed in the real worker, the sharp-flat jump is drawn, clicking sets σ in the 1-D panel, and
-// Play sweeps σ without any long main-thread task.
+// The minimiser-path panel in the built app: the path of each objective's argmin as σ (or ρ) grows is
+// computed in the real worker, the sharp-flat jump is drawn, clicking sets σ (ρ) in the 1-D panel, and
+// Play sweeps it without any long main-thread task, then says the sweep finished.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { collectProblems } from './helpers.ts';
@@ -14,7 +14,7 @@ async function lineValues(page: Page, name: string): Promise<number[]> {
 }
 
 async function sigmas(page: Page): Promise<number[]> {
-  return ((await page.getByTestId('minimisers-plot').getAttribute('data-sigmas')) ?? '').split(',').map(Number);
+  return ((await page.getByTestId('minimisers-plot').getAttribute('data-values')) ?? '').split(',').map(Number);
 }
 
 test.describe('minimiser path', () => {
@@ -40,9 +40,11 @@ test.describe('minimiser path', () => {
     expect(s[jump - 1]).toBeLessThan(0.2);
     expect(e.slice(jump).every((v) => v > 0)).toBe(true);
     await expect(page.getByTestId('minimisers-jumps')).toContainText('E (Bayes)’s minimiser jumps from m ≈ -1.49');
-    // SAM does not depend on σ: one horizontal line.
+    // SAM does not depend on σ: one horizontal line, faint, and the plot says so.
     const sam = await lineValues(page, 'sam');
     expect(new Set(sam).size).toBe(1);
+    await expect(panel(page).getByTestId('minimisers-line-sam')).toHaveAttribute('data-held', 'true');
+    await expect(panel(page).getByTestId('minimisers-held-note')).toHaveText('S (SAM) does not depend on σ: drawn flat (ρ = 0.3)');
     expect(problems).toEqual([]);
   });
 
@@ -56,7 +58,7 @@ test.describe('minimiser path', () => {
     // The left edge of the plot is σ = 0.05 on a log axis; a tenth of the way is 0.05·40^0.1 ≈ 0.0724.
     await page.mouse.click(box.x + 0.1 * box.width, box.y + box.height / 2);
     await expect.poll(async () => Number(await sigmaInput(page).inputValue())).toBeCloseTo(0.05 * 40 ** 0.1, 2);
-    await expect(page.getByTestId('minimisers-current')).toHaveAttribute('data-sigma', String(Number(await sigmaInput(page).inputValue())));
+    await expect(page.getByTestId('minimisers-current')).toHaveAttribute('data-value', String(Number(await sigmaInput(page).inputValue())));
 
     const play = page.getByTestId('minimisers-play');
     await play.click();
@@ -74,6 +76,60 @@ test.describe('minimiser path', () => {
     const paused = Number(await sigmaInput(page).inputValue());
     await page.waitForTimeout(600);
     expect(Number(await sigmaInput(page).inputValue())).toBe(paused);
+    expect(problems).toEqual([]);
+  });
+
+  test('against ρ: S’s minimiser jumps between ρ = 0.1 and 0.2, E, R and B are drawn flat with a note; the axis is in the link; Play sweeps ρ to a finished state', async ({ page }) => {
+    const problems = collectProblems(page);
+    await page.goto('/');
+    // No need to wait for the σ path: the ρ request supersedes it.
+    await page.getByTestId('minimisers-axis-rho').check();
+    await expect(panel(page)).toHaveAttribute('data-axis', 'rho');
+    await expect(page).toHaveURL(/mn\.axis=rho/);
+    await expect(page.getByTestId('minimisers-plot')).toHaveAttribute('data-axis', 'rho', { timeout: 60_000 });
+    await expect(panel(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+    const r = await sigmas(page);
+    expect(r[0]).toBeCloseTo(0.01, 6);
+    expect(r[r.length - 1]).toBeCloseTo(1, 6);
+    // presets.ts (checked by brute force): SAM's minimiser leaves the sharp well between ρ = 0.1 and 0.2.
+    const sam = await lineValues(page, 'sam');
+    expect(sam[0]).toBeCloseTo(-1.5, 1);
+    const jump = sam.findIndex((v, j) => j > 0 && sam[j - 1] < 0 && v > 0);
+    expect(jump).toBeGreaterThan(0);
+    expect(r[jump]).toBeGreaterThan(0.1);
+    expect(r[jump - 1]).toBeLessThan(0.2);
+    await expect(page.getByTestId('minimisers-jumps')).toContainText('S (SAM)’s minimiser jumps from m ≈ -1.50');
+    await expect(page.getByTestId('minimisers-jumps')).toContainText('between ρ =');
+    for (const name of ['expected', 'relaxed', 'biconjugate']) {
+      expect(new Set(await lineValues(page, name)).size, name).toBe(1);
+      await expect(panel(page).getByTestId(`minimisers-line-${name}`)).toHaveAttribute('data-held', 'true');
+    }
+    await expect(panel(page).getByTestId('minimisers-held-note')).toHaveText('E, R and B do not depend on ρ: drawn flat (σ = 0.5)');
+    // The current ρ (0.3) is marked; a click sets ρ in the 1-D panel.
+    await expect(page.getByTestId('minimisers-current')).toHaveAttribute('data-value', '0.3');
+    const overlay = page.getByTestId('minimisers-overlay');
+    await overlay.scrollIntoViewIfNeeded();
+    const box = (await overlay.boundingBox())!;
+    // A quarter of the way along 0.01 … 1 on a log axis is 0.01·100^0.25 ≈ 0.0316.
+    await page.mouse.click(box.x + 0.25 * box.width, box.y + box.height / 2);
+    await expect.poll(async () => Number(await page.getByTestId('rho-input').inputValue())).toBeCloseTo(0.0316, 3);
+    // A narrower ρ range, typed and committed; the link keeps it, and a reload restores axis and range.
+    await page.getByTestId('minimisers-rho-to-input').fill('0.5');
+    await page.getByTestId('minimisers-rho-to-input').press('Enter');
+    await expect(page).toHaveURL(/mn\.rhoTo=0\.5/);
+    await page.reload();
+    await expect(panel(page)).toHaveAttribute('data-axis', 'rho');
+    await expect(page.getByTestId('minimisers-rho-to-input')).toHaveValue('0.5');
+    await expect(panel(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+    expect((await sigmas(page)).at(-1)).toBeCloseTo(0.5, 6);
+    // Play sweeps ρ up to the end of the range (12 s), then says the sweep finished.
+    const play = page.getByTestId('minimisers-play');
+    await expect(play).toHaveText('Play ρ sweep');
+    await play.click();
+    await expect(play).toHaveAttribute('data-sweep', 'playing');
+    await expect(page.getByTestId('minimisers-sweep-finished')).toContainText('Sweep finished: ρ went from 0.01 to 0.5', { timeout: 40_000 });
+    await expect(play).toHaveText('Replay ρ sweep');
+    await expect(page.getByTestId('rho-input')).toHaveValue('0.5');
     expect(problems).toEqual([]);
   });
 

@@ -1,34 +1,51 @@
 /**
- * The paper's central picture as data: the minimiser over m of each objective as σ grows
+ * The paper's central picture as data: the minimiser over m of each objective as σ grows, or as ρ grows
  * (theory.md §2; for the sharp-flat loss the minimisers jump from the sharp well to the flat one).
- * Each σ is one run of the 1-D objectives (computeLandscape1D, linear in the grid size), so the
- * path is exactly what the 1-D panel would show at that σ. SAM depends on ρ only, not on σ.
+ * Each value swept is one run of the 1-D objectives (computeLandscape1D, linear in the grid size), so the
+ * path is exactly what the 1-D panel would show there. Only SAM depends on ρ; E, R and B depend on σ only:
+ * an objective that does not depend on the swept parameter is taken from the first value and held.
  */
-import { computeLandscape1D } from './landscape1d.ts';
+import { linspace, workingGrid } from './grid.ts';
+import { computeLandscape1D, gridArgmin, workingPad } from './landscape1d.ts';
 import type { Loss1D } from './objectives.ts';
+import { samCurve } from './sam.ts';
 
-/** The objectives whose minimiser is traced (the loss itself does not depend on σ). */
+/** The objectives whose minimiser is traced (the loss itself depends on neither σ nor ρ). */
 export const PATH_OBJECTIVES = ['expected', 'sam', 'relaxed', 'biconjugate'] as const;
 export type PathObjective = (typeof PATH_OBJECTIVES)[number];
+
+/** Which parameter the path sweeps (log-spaced); the other is held. */
+export type SweepAxis = 'sigma' | 'rho';
+export const AXIS_SYMBOL: Readonly<Record<SweepAxis, string>> = { sigma: 'σ', rho: 'ρ' };
+
+/** Whether an objective changes with the parameter: S_ρ with ρ only, E_σ, R_σ and B_σ with σ only (theory.md §2–3). */
+export function dependsOn(name: PathObjective, axis: SweepAxis): boolean {
+  return axis === 'rho' ? name === 'sam' : name !== 'sam';
+}
 
 export interface MinimiserPathInput {
   loss: Loss1D;
   from: number;
   to: number;
-  /** Grid points in m per σ. */
+  /** Grid points in m per swept value. */
   points: number;
+  axis: SweepAxis;
+  /** The held σ and ρ (the swept one of the two is not read). */
+  sigma: number;
   rho: number;
-  sigmaFrom: number;
-  sigmaTo: number;
-  /** σ values, log-spaced from sigmaFrom to sigmaTo. */
-  sigmaPoints: number;
+  /** The swept values, log-spaced from sweepFrom to sweepTo. */
+  sweepFrom: number;
+  sweepTo: number;
+  sweepPoints: number;
 }
 
 export interface MinimiserPath {
-  sigma: Float64Array;
-  /** argmin over m per σ; NaN where it is not known (see `reasons`). */
+  axis: SweepAxis;
+  /** The swept σ or ρ values. */
+  values: Float64Array;
+  /** argmin over m per swept value; NaN where it is not known (see `reasons`). */
   argmin: Record<PathObjective, Float64Array>;
-  /** Why a minimiser is absent, per objective: reason → number of σ values it applies to. */
+  /** Why a minimiser is absent, per objective: reason → number of swept values it applies to. */
   reasons: Record<PathObjective, Record<string, number>>;
   warnings: string[];
 }
@@ -43,47 +60,77 @@ export function logSpaced(from: number, to: number, count: number): Float64Array
   return out;
 }
 
-/** The path computed one σ at a time, so a worker can report progress and drop a superseded job between steps. */
+/** The path computed one swept value at a time, so a worker can report progress and drop a superseded job between steps. */
 export interface MinimiserPathJob {
   readonly total: number;
   done(): number;
-  /** Computes the next σ; false once every σ is done. */
+  /** Computes the next value; false once every value is done. */
   step(): boolean;
   result(): MinimiserPath;
 }
 
 export function createMinimiserPathJob(input: MinimiserPathInput): MinimiserPathJob {
-  const { loss, from, to, points, rho, sigmaFrom, sigmaTo, sigmaPoints } = input;
-  if (!(from < to) || !(points >= 3) || !(sigmaPoints >= 1) || !(sigmaFrom > 0) || !(sigmaTo >= sigmaFrom) || !(rho >= 0)) {
-    throw new RangeError('invalid minimiser path: need from < to, points ≥ 3, sigmaPoints ≥ 1, 0 < sigmaFrom ≤ sigmaTo, ρ ≥ 0');
+  const { loss, from, to, points, axis, sweepFrom, sweepTo, sweepPoints } = input;
+  const held = axis === 'sigma' ? input.rho : input.sigma;
+  const heldOk = axis === 'sigma' ? held >= 0 : held > 0;
+  if (!(from < to) || !(points >= 3) || !(sweepPoints >= 1) || !(sweepFrom > 0) || !(sweepTo >= sweepFrom) || !heldOk || !Number.isFinite(held)) {
+    throw new RangeError('invalid minimiser path: need from < to, points ≥ 3, sweepPoints ≥ 1, 0 < sweepFrom ≤ sweepTo, σ > 0, ρ ≥ 0');
   }
-  const sigma = logSpaced(sigmaFrom, sigmaTo, sigmaPoints);
-  const argmin = Object.fromEntries(PATH_OBJECTIVES.map((n) => [n, new Float64Array(sigmaPoints).fill(NaN)])) as MinimiserPath['argmin'];
+  const values = logSpaced(sweepFrom, sweepTo, sweepPoints);
+  const argmin = Object.fromEntries(PATH_OBJECTIVES.map((n) => [n, new Float64Array(sweepPoints).fill(NaN)])) as MinimiserPath['argmin'];
   const reasons = Object.fromEntries(PATH_OBJECTIVES.map((n) => [n, {}])) as MinimiserPath['reasons'];
   const step = (to - from) / (points - 1);
   let j = 0;
   return {
-    total: sigmaPoints,
+    total: sweepPoints,
     done: () => j,
     step() {
-      if (j >= sigmaPoints) return false;
-      const curves = computeLandscape1D({ loss, from, to, points, sigma: sigma[j], rho });
-      for (const name of PATH_OBJECTIVES) {
-        const reason = absentReason(curves[name], curves.argmin[name], from, to, step, lowerBound(name, curves.expected));
-        if (reason) reasons[name][reason] = (reasons[name][reason] ?? 0) + 1;
-        else argmin[name][j] = curves.argmin[name] as number;
+      if (j >= sweepPoints) return false;
+      const sigma = axis === 'sigma' ? values[j] : input.sigma;
+      const rho = axis === 'rho' ? values[j] : input.rho;
+      const record = (name: PathObjective, curve: Float64Array, at: number | null, bound: ((i: number) => number) | null) => {
+        const reason = absentReason(curve, at, from, to, step, bound);
+        const count = dependsOn(name, axis) ? 1 : sweepPoints;
+        if (reason) reasons[name][reason] = (reasons[name][reason] ?? 0) + count;
+        else argmin[name][j] = at as number;
+      };
+      // Held objectives are read once, at the first value, and copied: the same number at every value.
+      if (j > 0) for (const name of PATH_OBJECTIVES) if (!dependsOn(name, axis)) argmin[name][j] = argmin[name][0];
+      if (axis === 'rho' && j > 0) {
+        // Past the first ρ only S is needed: computed alone (O(n), no hull for B), on the same grid spacing.
+        const sam = samOnly(loss, from, to, points, rho);
+        record('sam', sam.values, sam.at, null);
+      } else {
+        const curves = computeLandscape1D({ loss, from, to, points, sigma, rho });
+        for (const name of PATH_OBJECTIVES) {
+          if (j === 0 || dependsOn(name, axis)) record(name, curves[name], curves.argmin[name], lowerBound(name, curves.expected));
+        }
       }
       j++;
-      return j < sigmaPoints;
+      return j < sweepPoints;
     },
     result() {
       const warnings: string[] = [];
+      const symbol = AXIS_SYMBOL[axis];
       for (const name of PATH_OBJECTIVES) {
-        for (const [reason, count] of Object.entries(reasons[name])) warnings.push(`${name}: no minimiser at ${count} of ${sigmaPoints} σ values: ${reason}`);
+        for (const [reason, count] of Object.entries(reasons[name])) warnings.push(`${name}: no minimiser at ${count} of ${sweepPoints} ${symbol} values: ${reason}`);
       }
-      return { sigma, argmin, reasons, warnings };
+      return { axis, values, argmin, reasons, warnings };
     },
   };
+}
+
+/**
+ * S alone, as computeLandscape1D computes it: the working grid's spacing does not depend on the padding,
+ * and a padding of ρ (plus a sliver) holds every window, so the values at the output points are the same.
+ */
+function samOnly(loss: Loss1D, from: number, to: number, points: number, rho: number): { values: Float64Array; at: number | null } {
+  const theta = linspace(from, to, points);
+  const grid = workingGrid(loss, from, to, points, workingPad(0, 0, rho, to - from));
+  const outputs = new Int32Array(points);
+  for (let i = 0; i < points; i++) outputs[i] = grid.offset + i * grid.refine;
+  const values = samCurve(loss, grid, outputs, rho).values;
+  return { values, at: gridArgmin(theta, values) };
 }
 
 export function computeMinimiserPath(input: MinimiserPathInput): MinimiserPath {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { OBJECTIVES } from '../math/objectives.ts';
 import { DEFAULT_EXPERIMENT_PANEL, experimentPanelSchema } from './fashion-experiment.ts';
+import { DEFAULT_MINIMISERS, minimisersSchema } from './minimisers.ts';
 import { OFFICIAL_BSAM_DEMO, trainingSchema } from './training.ts';
 
 export const STATE_VERSION = 1 as const;
@@ -114,6 +115,8 @@ export const experimentStateSchema = z.object({
   landscape2d: landscape2dSchema,
   /** The Fashion-MNIST experiment panel (src/state/fashion-experiment.ts); links made before it get its defaults. */
   experiment: experimentPanelSchema.default(DEFAULT_EXPERIMENT_PANEL),
+  /** The minimiser-path panel (src/state/minimisers.ts); links made before it get its defaults. */
+  minimisers: minimisersSchema.default(DEFAULT_MINIMISERS),
 });
 export type ExperimentState = z.infer<typeof experimentStateSchema>;
 
@@ -152,4 +155,5 @@ export const DEFAULT_STATE: ExperimentState = {
     seed: 0,
   },
   experiment: DEFAULT_EXPERIMENT_PANEL,
+  minimisers: DEFAULT_MINIMISERS,
 };

@@ -12,6 +12,8 @@ import { DEFAULT_STATE, landscape1dSchema, landscape2dSchema, lossSpecSchema, ms
 import { numberBounds } from './schema-bounds.ts';
 import type { NumberBounds, Schema } from './schema-bounds.ts';
 import type { ExperimentPanelState } from './fashion-experiment.ts';
+import type { MinimisersState } from './minimisers.ts';
+import { minimisersSchema } from './minimisers.ts';
 import { experimentPanelSchema } from './fashion-experiment.ts';
 import { trainingSchema } from './training.ts';
 import type { TrainingConfig } from './training.ts';
@@ -34,6 +36,8 @@ export type Action =
   /** A click in the (m, σ) heatmap selects both coordinates at once. */
   | { type: 'selectMSigma'; m: number; sigma: number }
   | { type: 'patchMSigma'; patch: Partial<MSigmaState> }
+  /** The minimiser path's axis (σ or ρ) and ρ range. */
+  | { type: 'patchMinimisers'; patch: Partial<MinimisersState> }
   | { type: 'patchTraining'; patch: TrainingPatch }
   | { type: 'patchExperiment'; patch: ExperimentPanelPatch }
   | { type: 'applyTrainingPreset'; config: TrainingConfig }
@@ -148,6 +152,15 @@ export function patchMSigma(state: ExperimentState, patch: Partial<MSigmaState>)
   if (!msigmaSchema.safeParse(next).success || next.sigmaFrom >= next.sigmaTo) return state;
   const changed = (Object.keys(next) as (keyof MSigmaState)[]).some((k) => next[k] !== state.msigma[k]);
   return changed ? { ...state, msigma: next } : state;
+}
+
+/** A change that leaves an invalid section (an empty ρ range) is rejected: the state stays the same object. */
+export function patchMinimisers(state: ExperimentState, patch: Partial<MinimisersState>): ExperimentState {
+  const parsed = minimisersSchema.safeParse({ ...state.minimisers, ...patch });
+  if (!parsed.success) return state;
+  const next = parsed.data;
+  const changed = (Object.keys(next) as (keyof MinimisersState)[]).some((k) => next[k] !== state.minimisers[k]);
+  return changed ? { ...state, minimisers: next } : state;
 }
 
 /** Configs are small plain JSON; comparing serialisations is exact for them (key order is the schema's). */
@@ -297,6 +310,8 @@ export function reduce(state: ExperimentState, action: Action): ExperimentState 
       return setM(setSigma(state, action.sigma), action.m);
     case 'patchMSigma':
       return patchMSigma(state, action.patch);
+    case 'patchMinimisers':
+      return patchMinimisers(state, action.patch);
     case 'patchTraining':
       return patchTraining(state, action.patch);
     case 'patchExperiment':

@@ -30,22 +30,22 @@ export function startMinimiserJob(request: MinimiserRequest): RunningJob | Error
   }
   if (!compiled.ok) return { id, kind: 'error', message: `Invalid loss expression: ${compiled.error.message}` };
   try {
-    const { from, to, points, rho, sigmaFrom, sigmaTo, sigmaPoints } = request;
-    const job = createMinimiserPathJob({ loss: compiled.fn1, from, to, points, rho, sigmaFrom, sigmaTo, sigmaPoints });
+    const { from, to, points, axis, sigma, rho, sweepFrom, sweepTo, sweepPoints } = request;
+    const job = createMinimiserPathJob({ loss: compiled.fn1, from, to, points, axis, sigma, rho, sweepFrom, sweepTo, sweepPoints });
     return { id, job, started: performance.now() };
   } catch (e) {
     return { id, kind: 'error', message: `Computing the minimiser path failed: ${errorText(e)}` };
   }
 }
 
-/** Advances a job by one σ; returns the final response when it is done (or fails), else null. */
+/** Advances a job by one swept value; returns the final response when it is done (or fails), else null. */
 export function stepMinimiserJob(running: RunningJob): MinimiserResponse | null {
   const { id, job } = running;
   try {
     if (job.step()) return null;
     const r = job.result();
     const { expected, sam, relaxed, biconjugate } = r.argmin;
-    return { id, kind: 'result', path: { sigma: r.sigma, expected, sam, relaxed, biconjugate, warnings: r.warnings }, elapsedMs: performance.now() - running.started };
+    return { id, kind: 'result', path: { axis: r.axis, values: r.values, expected, sam, relaxed, biconjugate, warnings: r.warnings }, elapsedMs: performance.now() - running.started };
   } catch (e) {
     return { id, kind: 'error', message: `Computing the minimiser path failed: ${errorText(e)}` };
   }

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * Module worker computing the minimiser path one σ per macrotask: between σ values it reports
+ * Module worker computing the minimiser path one swept σ or ρ per macrotask: between values it reports
  * progress and lets newer messages in, and a newer valid request supersedes the running job
  * (the client only shows the newest id's answer, so the old one is dropped without a reply).
  */

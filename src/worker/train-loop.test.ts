@@ -115,6 +115,24 @@ describe('TrainLoop', () => {
     await loop.dispose();
   });
 
+  it('at the classroom’s slow pace each chunk is one step and the next chunk waits the interval; normal speed waits none', async () => {
+    const h = loopHost();
+    const loop = new TrainLoop(h.host);
+    await loop.init(config);
+    await loop.handle({ type: 'speed', stepsPerTick: 1, intervalMs: 66 });
+    await loop.handle({ type: 'play' });
+    await h.drain(5);
+    expect(h.delays.slice(-5)).toEqual([66, 66, 66, 66, 66]);
+    // One step per chunk: five chunks, five steps.
+    await loop.handle({ type: 'pause' });
+    expect(progress(h.out).at(-1)).toMatchObject({ step: 5, running: false });
+    await loop.handle({ type: 'speed', stepsPerTick: 1000 });
+    await loop.handle({ type: 'play' });
+    await h.drain(1);
+    expect(h.delays.at(-1)).toBe(0);
+    await loop.dispose();
+  });
+
   it('compare mode steps a second run in lockstep on the same data and initial weights', async () => {
     const h = loopHost();
     const loop = new TrainLoop(h.host);

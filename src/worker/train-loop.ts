@@ -32,8 +32,8 @@ const GRID_MS = 250;
 
 export interface LoopHost {
   post(response: TrainResponse, transfer?: Transferable[]): void;
-  /** Run `task` soon, after pending messages (setTimeout 0 in the worker); it resolves when the task is done. */
-  schedule(task: () => Promise<void>): void;
+  /** Run `task` after pending messages and at least `delayMs` (setTimeout in the worker); it resolves when the task is done. */
+  schedule(task: () => Promise<void>, delayMs?: number): void;
   now(): number;
 }
 
@@ -63,6 +63,8 @@ export class TrainLoop {
   /** The epoch the run ends at: config.epochs, moved on by each extend. */
   private endEpoch = 0;
   private stepsPerTick = 1000;
+  /** The wait between chunks while playing (the classroom's slow pace); 0: as soon as pending messages are handled. */
+  private intervalMs = 0;
   private fresh = true;
   private lastProgress = -Infinity;
   private lastGrid = -Infinity;
@@ -173,6 +175,7 @@ export class TrainLoop {
         return;
       case 'speed':
         this.stepsPerTick = request.stepsPerTick;
+        this.intervalMs = request.intervalMs ?? 0;
         return;
       case 'snapshot':
         // A copy of the first run's network for the slice worker; training goes on.
@@ -214,7 +217,7 @@ export class TrainLoop {
   }
 
   private scheduleChunk(play: number): void {
-    this.host.schedule(() => this.exclusive(() => this.chunk(play)));
+    this.host.schedule(() => this.exclusive(() => this.chunk(play)), this.intervalMs);
   }
 
   private async chunk(play: number): Promise<void> {

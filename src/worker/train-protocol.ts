@@ -16,7 +16,8 @@
  *  - reset  {history}          : back to step 0 with the SAME initial weights and data (seeds unchanged).
  *    `history` numbers the run that init or reset starts; progress and divergence echo it, so the main thread
  *    can tell the new run's messages from those of an earlier run still in flight (or still being built).
- *  - speed {stepsPerTick}      : steps between progress messages while playing (1–1000).
+ *  - speed {stepsPerTick, intervalMs?}: steps between progress messages while playing (1–1000), and a wait
+ *                               between chunks (0–1000 ms, default 0): the classroom's slow pace is 1 step every 66 ms.
  *  - stopAt {step}             : while playing, pause exactly on reaching this step (null: never). Also read
  *                               from config.stopAt on init; a change alone does not rebuild the run.
  *  - snapshot {id}             : a plain copy of the main run's network and training data (for the slice worker).
@@ -52,7 +53,7 @@ export const trainRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('step') }),
   z.object({ type: z.literal('extend'), epochs: trainingSchema.shape.epochs }),
   z.object({ type: z.literal('reset'), history: z.number().int() }),
-  z.object({ type: z.literal('speed'), stepsPerTick: z.number().int().min(1).max(1000) }),
+  z.object({ type: z.literal('speed'), stepsPerTick: z.number().int().min(1).max(1000), intervalMs: z.number().int().min(0).max(1000).optional() }),
   z.object({ type: z.literal('stopAt'), step: trainingSchema.shape.stopAt.unwrap() }),
   z.object({ type: z.literal('snapshot'), id: z.number().int() }),
 ]);

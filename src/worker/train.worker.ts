@@ -20,7 +20,7 @@ import { parseTrainRequest, type TrainResponse } from './train-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (response: TrainResponse, transfer: Transferable[] = []) => scope.postMessage(response, transfer);
-const loop = new TrainLoop({ post, schedule: (task) => setTimeout(task, 0), now: () => performance.now() });
+const loop = new TrainLoop({ post, schedule: (task, delayMs = 0) => setTimeout(task, delayMs), now: () => performance.now() });
 
 // Messages are handled one at a time: an init (which may measure backends) finishes before the next starts.
 let queue: Promise<void> = Promise.resolve();

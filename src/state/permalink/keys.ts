@@ -9,6 +9,7 @@ export const SECTION_ALIASES: Readonly<Record<string, string>> = {
   msigma: 'ms',
   training: 'tr',
   experiment: 'ex',
+  minimisers: 'mn',
 };
 
 // Maps, not object lookups: a key like `constructor.x` from a link must not find Object.prototype members.
@@ -32,7 +33,7 @@ export function canonicalKey(key: string): string {
 
 /**
  * Link parameters that belong to the page, not to the experiment state: classroom mode
- * (`&classroom=1`, src/ui/classroom/classroom-url.ts). They are read past without a notice and kept when
+ * (`&classroom=1`) and the tour's slow pace (`&pace=slow`), both src/ui/classroom/classroom-url.ts. They are read past without a notice and kept when
  * the state part of the link is rewritten.
  */
-export const PASSTHROUGH_KEYS: ReadonlySet<string> = new Set(['classroom']);
+export const PASSTHROUGH_KEYS: ReadonlySet<string> = new Set(['classroom', 'pace']);

@@ -28,7 +28,13 @@ const stateArbitrary: fc.Arbitrary<ExperimentState> = arbitraryFromTree(buildTre
     const l = s.landscape1d;
     const [from, to] = l.from <= l.to ? [l.from, l.to] : [l.to, l.from];
     const [sigmaFrom, sigmaTo] = s.msigma.sigmaFrom <= s.msigma.sigmaTo ? [s.msigma.sigmaFrom, s.msigma.sigmaTo] : [s.msigma.sigmaTo, s.msigma.sigmaFrom];
-    return { ...s, landscape1d: { ...l, from, to, m: Math.min(to, Math.max(from, l.m)) }, msigma: { ...s.msigma, sigmaFrom, sigmaTo } };
+    const [rhoFrom, rhoTo] = s.minimisers.rhoFrom <= s.minimisers.rhoTo ? [s.minimisers.rhoFrom, s.minimisers.rhoTo] : [s.minimisers.rhoTo, s.minimisers.rhoFrom];
+    return {
+      ...s,
+      landscape1d: { ...l, from, to, m: Math.min(to, Math.max(from, l.m)) },
+      msigma: { ...s.msigma, sigmaFrom, sigmaTo },
+      minimisers: { ...s.minimisers, rhoFrom, rhoTo },
+    };
   })
   .filter((s) => experimentStateSchema.safeParse(s).success && isAppValid(s));
 
@@ -39,7 +45,7 @@ function isAppValid(state: ExperimentState): boolean {
 }
 
 /** Keys a link can have, so random fragments hit real fields as well as junk. */
-const KEYS = ['v', 'l1.sigma', 'l1.rho', 'l1.m', 'l1.from', 'l1.to', 'l1.points', 'l1.loss.kind', 'l1.loss.id', 'l1.loss.text', 'l1.visible.sam', 'ms.surface', 'ms.sigmaFrom', 'ms.sigmaTo', 'tr.model.hidden', 'tr.optimizer.kind', 'tr.optimizer.learningRate', 'tr.seeds.noise', 'tr.dataset.size', 'landscape1d.sigma'];
+const KEYS = ['v', 'l1.sigma', 'l1.rho', 'l1.m', 'l1.from', 'l1.to', 'l1.points', 'l1.loss.kind', 'l1.loss.id', 'l1.loss.text', 'l1.visible.sam', 'ms.surface', 'ms.sigmaFrom', 'ms.sigmaTo', 'mn.axis', 'mn.rhoFrom', 'mn.rhoTo', 'tr.model.hidden', 'tr.optimizer.kind', 'tr.optimizer.learningRate', 'tr.seeds.noise', 'tr.dataset.size', 'landscape1d.sigma'];
 const VALUES = ['0', '-0', '1', '-1', '0.5', '1e999', '-1e999', '1e-400', 'NaN', 'Infinity', '', 'abc', 'true', 'null', '32,32', '1,,2', '%', '%C3%28', '%E2%82', '0x10', '1e3', '9007199254740993', 'expression', 'preset', 'bsam', 'sharp-flat', '1%2C2'];
 const pair = fc.tuple(fc.oneof(fc.constantFrom(...KEYS), fc.string({ unit: 'binary', maxLength: 12 })), fc.oneof(fc.constantFrom(...VALUES), fc.string({ unit: 'binary', maxLength: 12 })));
 const fragmentLike = fc.array(pair, { maxLength: 12 }).map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&'));

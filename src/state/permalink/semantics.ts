@@ -1,7 +1,7 @@
 /**
  * Rules the app needs beyond the schema's types and ranges, so that a link can only open a state the
  * panels can draw: a loss that exists and compiles, m inside the plotted domain, a domain that can be
- * drawn, and a σ range of the heatmap that is not empty. These relate fields to each other or to the maths,
+ * drawn, and σ and ρ ranges (the heatmap's, the minimiser path's) that are not empty. These relate fields to each other or to the maths,
  * which a field's own range cannot say; ranges are the schema's alone (the decoder clamps into them).
  */
 import { compileExpression } from '../../math/expression.ts';
@@ -56,7 +56,14 @@ const sigmaRangeNotEmpty: Rule = (state, defaults, notices) => {
   return { ...state, msigma: { ...state.msigma, sigmaFrom: defaults.msigma.sigmaFrom, sigmaTo: defaults.msigma.sigmaTo } };
 };
 
-const RULES: readonly Rule[] = [knownLoss, drawableDomain, meanInsideDomain, sigmaRangeNotEmpty];
+const rhoRangeNotEmpty: Rule = (state, defaults, notices) => {
+  const { rhoFrom, rhoTo } = state.minimisers;
+  if (rhoFrom < rhoTo) return state;
+  notices.push({ key: 'mn.rhoTo', problem: `the ρ range ${formatNumber(rhoFrom)} … ${formatNumber(rhoTo)} is empty`, action: 'defaulted' });
+  return { ...state, minimisers: { ...state.minimisers, rhoFrom: defaults.minimisers.rhoFrom, rhoTo: defaults.minimisers.rhoTo } };
+};
+
+const RULES: readonly Rule[] = [knownLoss, drawableDomain, meanInsideDomain, sigmaRangeNotEmpty, rhoRangeNotEmpty];
 
 export function applyAppRules(state: ExperimentState, defaults: ExperimentState, notices: LinkNotice[]): ExperimentState {
   return RULES.reduce((s, rule) => rule(s, defaults, notices), state);

@@ -8,13 +8,16 @@ import type { ReactNode } from 'react';
 import type { ExperimentState } from '../../state/experiment.ts';
 import { ClassroomContext } from './classroom-context.ts';
 import type { ClassroomApi } from './classroom-context.ts';
-import { classroomFromUrl, withClassroomParam } from './classroom-url.ts';
+import { classroomFromUrl, paceFromUrl, withClassroomParam, withPaceParam } from './classroom-url.ts';
+import { PaceContext } from '../kit/pace.ts';
+import type { Pace } from '../kit/pace.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { TOUR_STEPS, tourStepForState } from './tour.ts';
 import { TourBar } from './TourBar.tsx';
 import { TrainingRemoteContext, togglePlay } from '../training/training-remote.ts';
 import type { TrainingRemoteSlot } from '../training/training-remote.ts';
 import { useClassroomShortcuts } from './use-classroom-shortcuts.ts';
+import { useLiveRun } from './use-live-run.ts';
 import { useTourEffects } from './use-tour-effects.ts';
 
 interface Props {
@@ -28,6 +31,7 @@ interface Props {
 export function ClassroomProvider({ children, state, loadState }: Props) {
   const [classroom, setClassroomFlag] = useState(() => classroomFromUrl(window.location.href));
   const [tourIndex, setTourIndex] = useState<number | null>(null);
+  const [pace, setPaceFlag] = useState<Pace>(() => paceFromUrl(window.location.href));
   const [helpOpen, setHelpOpen] = useState(false);
   const remoteSlot = useRef<TrainingRemoteSlot['current']>(null);
   const returnFocus = useRef<Element | null>(null);
@@ -43,6 +47,12 @@ export function ClassroomProvider({ children, state, loadState }: Props) {
     setClassroomFlag(on);
     // Kept in the address so the link in the bar opens in the same mode.
     window.history.replaceState(window.history.state, '', withClassroomParam(window.location.href, on));
+  }, []);
+
+  const setPace = useCallback((next: Pace) => {
+    setPaceFlag(next);
+    // In the address like classroom mode, so a teacher's link opens at the pace the class is used to.
+    window.history.replaceState(window.history.state, '', withPaceParam(window.location.href, next));
   }, []);
 
   const goToStep = useCallback(
@@ -79,6 +89,9 @@ export function ClassroomProvider({ children, state, loadState }: Props) {
   }, [helpOpen]);
 
   const tourPanel = useTourEffects(tourIndex, remoteSlot);
+  // The pace is the tour's: live things (a step's run, the minimiser sweep) slow down only while it is on.
+  const livePace: Pace = tourIndex !== null ? pace : 'normal';
+  const live = useLiveRun(remoteSlot, tourIndex !== null && TOUR_STEPS[tourIndex].play, livePace);
 
   useClassroomShortcuts({
     classroom,
@@ -102,8 +115,8 @@ export function ClassroomProvider({ children, state, loadState }: Props) {
       <TrainingRemoteContext.Provider value={remoteSlot}>
         {/* While the help is open the page behind it is inert: focus and clicks stay in the dialog. */}
         <div className="classroom-root" inert={helpOpen}>
-          {children}
-          {tourIndex !== null && <TourBar index={tourIndex} onGo={goToStep} onEnd={endTour} />}
+          <PaceContext.Provider value={livePace}>{children}</PaceContext.Provider>
+          {tourIndex !== null && <TourBar index={tourIndex} onGo={goToStep} onEnd={endTour} pace={pace} onPace={setPace} live={live} />}
         </div>
         {helpOpen && <HelpOverlay classroom={classroom} onClose={closeHelp} onTourStep={(i) => (closeHelp(), goToStep(i))} />}
       </TrainingRemoteContext.Provider>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classroomFromUrl, withClassroomParam } from './classroom-url.ts';
+import { classroomFromUrl, paceFromUrl, withClassroomParam, withPaceParam } from './classroom-url.ts';
+import { decodeFragment } from '../../state/permalink/index.ts';
 
 describe('classroomFromUrl', () => {
   it('reads the query and the hash', () => {
@@ -34,5 +35,27 @@ describe('withClassroomParam', () => {
   });
   it('does not add the parameter twice', () => {
     expect(withClassroomParam('https://lab.example/#v=1&classroom=1', true)).toBe('https://lab.example/#v=1&classroom=1');
+  });
+});
+
+describe('the tour’s pace in the URL', () => {
+  it('reads pace=slow from the query or the fragment; anything else is normal', () => {
+    expect(paceFromUrl('https://lab.example/?pace=slow')).toBe('slow');
+    expect(paceFromUrl('https://lab.example/#v=1&classroom=1&pace=SLOW')).toBe('slow');
+    expect(paceFromUrl('https://lab.example/#pace=fast')).toBe('normal');
+    expect(paceFromUrl('https://lab.example/')).toBe('normal');
+    expect(paceFromUrl('not a url')).toBe('normal');
+  });
+  it('writes pace=slow beside classroom=1 and removes it for normal, keeping the state', () => {
+    const slow = withPaceParam(withClassroomParam('https://lab.example/#v=1&l1.sigma=0.5', true), 'slow');
+    expect(slow).toBe('https://lab.example/#v=1&l1.sigma=0.5&classroom=1&pace=slow');
+    expect(paceFromUrl(slow)).toBe('slow');
+    expect(withPaceParam(slow, 'normal')).toBe('https://lab.example/#v=1&l1.sigma=0.5&classroom=1');
+    expect(withPaceParam('https://lab.example/?pace=slow', 'normal')).toBe('https://lab.example/');
+  });
+  it('is a page parameter: the state decoder reads past it without a notice', () => {
+    const { notices, state } = decodeFragment('v=1&l1.sigma=0.25&classroom=1&pace=slow');
+    expect(notices).toEqual([]);
+    expect(state.landscape1d.sigma).toBe(0.25);
   });
 });

@@ -116,15 +116,15 @@ describe('tour captions say what their state shows', () => {
     const named = (prefix: string) => Number(new RegExp(`${prefix}[^;]*?near (?:σ = )?(\\d+(?:\\.\\d+)?)`).exec(s.caption)?.[1]);
     const at: number[] = [];
     for (const [name, values] of [['B’s', path.biconjugate], ['E’s', path.expected], ['R’s', path.relaxed]] as const) {
-      const jumps = findJumps(path.sigma, values, to - from);
+      const jumps = findJumps(path.values, values, to - from);
       expect(jumps, name).toHaveLength(1);
       const [j] = jumps;
       expect(Math.abs(j.mBefore - sharp), name).toBeLessThan(0.05);
       expect(Math.abs(j.mAfter - flat), name).toBeLessThan(0.05);
       // The caption's σ, to its two decimals, lies in the interval of computed σ the jump falls in.
       const sigma = named(name);
-      expect(sigma, name).toBeGreaterThanOrEqual(j.sigmaBefore - 0.005);
-      expect(sigma, name).toBeLessThanOrEqual(j.sigmaAfter + 0.005);
+      expect(sigma, name).toBeGreaterThanOrEqual(j.before - 0.005);
+      expect(sigma, name).toBeLessThanOrEqual(j.after + 0.005);
       at.push(sigma);
     }
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -145,7 +145,34 @@ describe('tour captions say what their state shows', () => {
     expect(c.argmin.expected!).toBeGreaterThan(1);
   });
 
-  it('6 biconjugate: B > E between the wells; at m, Q* ≥ ℓ touches ℓ at the atoms', () => {
+  it('6 sam-jump: against ρ only S’s minimiser moves, jumping once from the sharp well to the flat one at the ρ the caption names; E, R and B (at its σ) are held, in the flat well; the marked ρ is before the jump', () => {
+    const s = step('sam-jump');
+    expect(s.state.minimisers.axis).toBe('rho');
+    const resolved = resolvePathParams(s.state);
+    if (!resolved.ok) throw new Error(resolved.reason);
+    const response = handleMinimiserRequest({ id: 1, kind: 'minimiser-path', ...resolved.params });
+    if (response.kind !== 'result') throw new Error(JSON.stringify(response));
+    const { path } = response;
+    expect(path.warnings).toEqual([]);
+    const { from, to, sigma, rho } = s.state.landscape1d;
+    const [sharp, flat, named, captionSigma] = numbersIn(s.caption);
+    expect([sharp, flat]).toEqual([-1.5, 1.4]);
+    expect(captionSigma).toBe(sigma);
+    const jumps = findJumps(path.values, path.sam, to - from);
+    expect(jumps).toHaveLength(1);
+    const [j] = jumps;
+    expect(Math.abs(j.mBefore - sharp)).toBeLessThan(0.05);
+    expect(Math.abs(j.mAfter - flat)).toBeLessThan(0.05);
+    expect(named).toBeGreaterThanOrEqual(j.before - 0.005);
+    expect(named).toBeLessThanOrEqual(j.after + 0.005);
+    expect(rho).toBeLessThan(j.before);
+    for (const name of ['expected', 'relaxed', 'biconjugate'] as const) {
+      expect(new Set(path[name]).size, name).toBe(1);
+      expect(Math.abs(path[name][0] - flat), name).toBeLessThan(0.05);
+    }
+  });
+
+  it('7 biconjugate: B > E between the wells; at m, Q* ≥ ℓ touches ℓ at the atoms', () => {
     const s = step('biconjugate');
     const { m, sigma, rho, from, to } = s.state.landscape1d;
     const loss = lossOf(s);
@@ -160,7 +187,7 @@ describe('tour captions say what their state shows', () => {
     for (let t = from; t <= to; t += 0.01) expect(q(t), `Q*(${t}) ≥ ℓ`).toBeGreaterThanOrEqual(loss(t) - 1e-6);
   });
 
-  it('7 msigma-gap: B − E is near 0 at small σ and grows with σ, with the caption’s numbers at m = 0 and at the marked σ', () => {
+  it('8 msigma-gap: B − E is near 0 at small σ and grows with σ, with the caption’s numbers at m = 0 and at the marked σ', () => {
     const s = step('msigma-gap');
     const loss = lossOf(s);
     const { sigmaFrom, sigmaTo } = s.state.msigma;
@@ -188,7 +215,7 @@ describe('tour captions say what their state shows', () => {
     expect(gapAt0(largeSigma).toFixed(2)).toBe(String(largeGap));
   });
 
-  it('8 sam-vs-bsam: SAM and bSAM on the same data and weights, with as many gradient evaluations per step', () => {
+  it('9 sam-vs-bsam: SAM and bSAM on the same data and weights, with as many gradient evaluations per step', () => {
     const { training } = step('sam-vs-bsam').state;
     expect(training.optimizer.kind).toBe('bsam');
     expect(training.compare?.kind).toBe('sam-sgd');
@@ -196,11 +223,11 @@ describe('tour captions say what their state shows', () => {
     expect(training.batchSize % training.optimizer.msharpness).toBe(0);
   });
 
-  it('9 posterior-samples: bSAM on the official demo (whose plot draws posterior-sample boundaries)', () => {
+  it('10 posterior-samples: bSAM on the official demo (whose plot draws posterior-sample boundaries)', () => {
     expect(step('posterior-samples').state.training).toEqual(OFFICIAL_BSAM_DEMO);
   });
 
-  it('10 calibration: noisier moons, flipped labels and a held-out test set', () => {
+  it('11 calibration: noisier moons, flipped labels and a held-out test set', () => {
     const { dataset } = step('calibration').state.training;
     expect(dataset.kind).toBe('moons');
     expect(dataset.noise).toBeGreaterThan(OFFICIAL_BSAM_DEMO.dataset.noise);
@@ -208,7 +235,7 @@ describe('tour captions say what their state shows', () => {
     expect(dataset.testFraction).toBeGreaterThan(0);
   });
 
-  it('11 network-landscape: bSAM pauses at the step the caption names, before the run ends', () => {
+  it('12 network-landscape: bSAM pauses at the step the caption names, before the run ends', () => {
     const s = step('network-landscape');
     const { training } = s.state;
     const stepsPerEpoch = Math.floor(training.dataset.size / training.batchSize);
@@ -218,7 +245,7 @@ describe('tour captions say what their state shows', () => {
     expect(s.caption).toContain(`step ${training.stopAt}`);
   });
 
-  it('12 two-dimensions: the loss, E, S and R maps with GD, Adam, SAM and bSAM from one start', () => {
+  it('13 two-dimensions: the loss, E, S and R maps with GD, Adam, SAM and bSAM from one start', () => {
     const { landscape2d } = step('two-dimensions').state;
     expect(Object.values(landscape2d.visible).every(Boolean)).toBe(true);
     expect(Object.values(landscape2d.paths).every(Boolean)).toBe(true);
@@ -231,6 +258,7 @@ describe('tour captions say what their state shows', () => {
       'large-sigma',
       'minimiser-jump',
       'sam-radius',
+      'sam-jump',
       'biconjugate',
       'msigma-gap',
       'sam-vs-bsam',

@@ -1,7 +1,8 @@
 /**
  * The guided tour: a walk through the paper's story, each step a complete experiment state (so each is
  * a permalink: encode the state) with a short caption and the panel to look at. It goes from the five
- * objectives on one curve, through σ smoothing the landscape, each minimiser's jump as σ grows, SAM's radius, the biconjugate's geometry
+ * objectives on one curve, through σ smoothing the landscape, each minimiser's jump as σ grows, SAM's radius and its
+ * minimiser's jump as ρ grows, the biconjugate's geometry
  * and the (m, σ) gap, to SAM against bSAM live on two moons, posterior samples, calibration, and
  * ends on the 2-D landscapes with optimizer paths.
  *
@@ -11,6 +12,7 @@
  */
 import { experimentStateSchema, DEFAULT_STATE } from '../../state/experiment.ts';
 import type { ExperimentState, Landscape1DState, Landscape2DState, MSigmaState } from '../../state/experiment.ts';
+import type { MinimisersState } from '../../state/minimisers.ts';
 import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
 import { findPreset } from '../../math/presets.ts';
 import { encodeFragment } from '../../state/permalink/index.ts';
@@ -64,6 +66,7 @@ function landscape(presetId: string, patch: Partial<Landscape1DState>): Landscap
 interface StepSpec {
   landscape1d?: Landscape1DState;
   msigma?: Partial<MSigmaState>;
+  minimisers?: Partial<MinimisersState>;
   /** Merged over the official bSAM demo; unknown keys are dropped by the schema. */
   training?: Record<string, unknown>;
   landscape2d?: Landscape2DState;
@@ -74,6 +77,7 @@ function stateOf(spec: StepSpec): ExperimentState {
     ...DEFAULT_STATE,
     landscape1d: spec.landscape1d ?? DEFAULT_STATE.landscape1d,
     msigma: { ...DEFAULT_STATE.msigma, ...spec.msigma },
+    minimisers: { ...DEFAULT_STATE.minimisers, ...spec.minimisers },
     training: { ...OFFICIAL_BSAM_DEMO, ...spec.training },
     landscape2d: spec.landscape2d ?? DEFAULT_STATE.landscape2d,
   };
@@ -133,6 +137,16 @@ export const TOUR_STEPS: readonly TourStep[] = [
     state: stateOf({
       landscape1d: landscape('sharp-flat', { sigma: 0.3, rho: 0.3, m: -1.5, visible: { ...ALL_CURVES, expected: false, relaxed: false, biconjugate: false } }),
     }),
+    play: false,
+  },
+  {
+    id: 'sam-jump',
+    title: 'SAM’s jump, in one plot: its minimiser as ρ grows',
+    caption:
+      'Against ρ only SAM’s minimiser moves: it jumps from the sharp well (m ≈ −1.5) to the flat one (m ≈ 1.4) near ρ = 0.13, where E, R and B (σ = 0.3) already are. Play sweeps ρ.',
+    panel: 'minimisers',
+    // ρ = 0.1 marks the path just before the jump, so Play shows it; σ = 0.3 holds E, R and B in the flat well.
+    state: stateOf({ landscape1d: landscape('sharp-flat', { sigma: 0.3, rho: 0.1, m: -1.5 }), minimisers: { axis: 'rho' } }),
     play: false,
   },
   {

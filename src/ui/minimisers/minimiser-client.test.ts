@@ -18,8 +18,8 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-const params: PathParams = { expression: 'theta^2', from: -1, to: 1, points: 11, rho: 0.1, sigmaFrom: 0.1, sigmaTo: 1, sigmaPoints: 2 };
-const path = () => ({ sigma: new Float64Array(2), expected: new Float64Array(2), sam: new Float64Array(2), relaxed: new Float64Array(2), biconjugate: new Float64Array(2), warnings: [] });
+const params: PathParams = { expression: 'theta^2', from: -1, to: 1, points: 11, axis: 'sigma', sigma: 0.5, rho: 0.1, sweepFrom: 0.1, sweepTo: 1, sweepPoints: 2 };
+const path = () => ({ axis: 'sigma' as const, values: new Float64Array(2), expected: new Float64Array(2), sam: new Float64Array(2), relaxed: new Float64Array(2), biconjugate: new Float64Array(2), warnings: [] });
 
 describe('MinimiserClient', () => {
   let worker: FakeWorker;

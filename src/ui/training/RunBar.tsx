@@ -7,6 +7,7 @@ import { useId } from 'react';
 import type { BackendChoice } from '../../worker/train-protocol.ts';
 import { BACKEND_CHOICES } from '../../worker/train-protocol.ts';
 import type { PauseReason } from '../../worker/train-protocol.ts';
+import { SLOW_PACE_SPEED } from '../kit/pace.ts';
 import type { TrainingView } from './training-client.ts';
 
 interface Props {
@@ -15,6 +16,8 @@ interface Props {
   backend: BackendChoice;
   onBackend: (backend: BackendChoice) => void;
   speed: number;
+  /** The classroom's slow pace is on: the speed below is not used until it is off. */
+  slowPace: boolean;
   onSpeed: (stepsPerTick: number) => void;
   onPlay: () => void;
   onPause: () => void;
@@ -26,6 +29,7 @@ const BACKEND_LABELS: Record<BackendChoice, string> = { auto: 'auto (fastest)', 
 /** Most steps the worker runs between yields; it also stops a chunk after ~30 ms, so 1000 is "as fast as possible". */
 export const SPEEDS = [1, 10, 100, 1000] as const;
 const SPEED_LABELS: Record<(typeof SPEEDS)[number], string> = { 1: 'slow (1 step/tick)', 10: '10 steps/tick', 100: '100 steps/tick', 1000: 'fastest' };
+
 
 const STATUS_LABELS: Record<TrainingView['status'], string> = {
   idle: 'building the run…',
@@ -48,7 +52,7 @@ export function pauseReasonText(stopped: { step: number; reason: PauseReason }, 
   }
 }
 
-export function RunBar({ view, epochs, backend, onBackend, speed, onSpeed, onPlay, onPause, onStep, onReset }: Props) {
+export function RunBar({ view, epochs, backend, onBackend, speed, slowPace, onSpeed, onPlay, onPause, onStep, onReset }: Props) {
   const id = useId();
   const { status } = view;
   const running = status === 'running';
@@ -76,7 +80,13 @@ export function RunBar({ view, epochs, backend, onBackend, speed, onSpeed, onPla
         </button>
         <label className="train-inline">
           Speed
-          <select data-testid="train-speed" value={speed} onChange={(e) => onSpeed(Number(e.target.value))}>
+          <select
+            data-testid="train-speed"
+            value={speed}
+            disabled={slowPace}
+            title={slowPace ? 'The guided tour’s slow pace is on: set the pace back to normal in the tour bar to use this.' : undefined}
+            onChange={(e) => onSpeed(Number(e.target.value))}
+          >
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
                 {SPEED_LABELS[s]}
@@ -84,6 +94,11 @@ export function RunBar({ view, epochs, backend, onBackend, speed, onSpeed, onPla
             ))}
           </select>
         </label>
+        {slowPace && (
+          <span className="train-muted" data-testid="train-pace">
+            slow pace: about {Math.round(1000 / SLOW_PACE_SPEED.intervalMs)} steps/s
+          </span>
+        )}
       </div>
 
       <div className="train-backend-row">

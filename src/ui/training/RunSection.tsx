@@ -20,10 +20,13 @@ interface Props {
   backend: BackendChoice;
   onBackend: (backend: BackendChoice) => void;
   speed: number;
+  /** The classroom's slow pace is on: it sets the speed, the run bar says so. */
+  slowPace: boolean;
+  /** The panel sends the chosen speed to the worker (unless the slow pace overrides it). */
   onSpeed: (stepsPerTick: number) => void;
 }
 
-export function RunSection({ run, config, onPatch, backend, onBackend, speed, onSpeed }: Props) {
+export function RunSection({ run, config, onPatch, backend, onBackend, speed, slowPace, onSpeed }: Props) {
   const { view } = run;
   return (
     <>
@@ -33,10 +36,8 @@ export function RunSection({ run, config, onPatch, backend, onBackend, speed, on
         backend={backend}
         onBackend={onBackend}
         speed={speed}
-        onSpeed={(n) => {
-          onSpeed(n);
-          run.setSpeed(n);
-        }}
+        slowPace={slowPace}
+        onSpeed={onSpeed}
         onPlay={run.play}
         onPause={run.pause}
         onStep={run.step}

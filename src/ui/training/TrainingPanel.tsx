@@ -6,7 +6,7 @@
  * the runs themselves (weights, step, history) live in the worker and are mirrored by useTrainingWorker.
  * How the plots are drawn (heatmap, which prediction, the class a click adds) is view state, kept here.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ExperimentState } from '../../state/experiment.ts';
 import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
 import type { Action, TrainingPatch } from '../../state/update.ts';
@@ -18,6 +18,7 @@ import { CsvImport } from './CsvImport.tsx';
 import { DataEditBar } from './DataEditBar.tsx';
 import { labelledRuns } from './run-labels.ts';
 import { RunSection } from './RunSection.tsx';
+import { SLOW_PACE_SPEED, usePace } from '../kit/pace.ts';
 import { TrainingControls } from './TrainingControls.tsx';
 import { TrainingHead } from './TrainingHead.tsx';
 import { TrainingPlots } from './TrainingPlots.tsx';
@@ -43,6 +44,13 @@ export function TrainingPanel({ state, dispatch }: Props) {
   const [addClass, setAddClass] = useState(0);
   const run = useTrainingWorker(config, backend);
   const { view } = run;
+  // The classroom's slow pace (a tour step's live run) overrides the speed chosen here while it lasts.
+  const slowPace = usePace() === 'slow';
+  const { setSpeed: sendSpeed } = run;
+  useEffect(() => {
+    if (slowPace) sendSpeed(SLOW_PACE_SPEED.stepsPerTick, SLOW_PACE_SPEED.intervalMs);
+    else sendSpeed(speed);
+  }, [slowPace, speed, sendSpeed]);
   // Classroom shortcuts (Space, →, R) and tour steps drive this run.
   useRegisterTrainingRemote(run);
 
@@ -89,7 +97,7 @@ export function TrainingPanel({ state, dispatch }: Props) {
             <CsvImport config={config} onPatch={onPatch} />
           </div>
           <div className="plot-column">
-            <RunSection run={run} config={config} onPatch={onPatch} backend={backend} onBackend={setBackend} speed={speed} onSpeed={setSpeed} />
+            <RunSection run={run} config={config} onPatch={onPatch} backend={backend} onBackend={setBackend} speed={speed} slowPace={slowPace} onSpeed={setSpeed} />
             <div className="train-view-row">
               <DataEditBar
                 classes={classes}

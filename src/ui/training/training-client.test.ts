@@ -148,6 +148,18 @@ describe('TrainingClient', () => {
     expect(view()).toMatchObject({ status: 'paused', step: 0, diverged: null });
   });
 
+  it('sends the slow pace’s wait between chunks with the speed, and again to a restarted worker', () => {
+    const { client, workers } = setup();
+    client.setSpeed(1, 66);
+    client.init(OFFICIAL_BSAM_DEMO, 'fused');
+    expect(workers[0].sent[0]).toEqual({ type: 'speed', stepsPerTick: 1, intervalMs: 66 });
+    workers[0].crash('gone');
+    expect(workers[1].sent[0]).toEqual({ type: 'speed', stepsPerTick: 1, intervalMs: 66 });
+    // Back to a normal speed: no wait is sent.
+    client.setSpeed(1000);
+    expect(workers[1].sent.at(-1)).toEqual({ type: 'speed', stepsPerTick: 1000 });
+  });
+
   it('restarts a crashed worker with the same config, and gives up after repeated crashes', () => {
     const { client, workers, view } = setup();
     const config = { ...OFFICIAL_BSAM_DEMO, epochs: 7 };

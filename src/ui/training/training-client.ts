@@ -201,9 +201,17 @@ export class TrainingClient {
     this.post({ type: 'stopAt', step });
   }
 
-  setSpeed(stepsPerTick: number): void {
+  /** Steps per chunk while playing, and the wait between chunks (0 unless the classroom's slow pace asks for one). */
+  setSpeed(stepsPerTick: number, intervalMs = 0): void {
     this.stepsPerTick = stepsPerTick;
-    this.post({ type: 'speed', stepsPerTick });
+    this.intervalMs = intervalMs;
+    this.post(this.speedRequest(stepsPerTick));
+  }
+
+  private intervalMs = 0;
+
+  private speedRequest(stepsPerTick: number): TrainRequest {
+    return this.intervalMs > 0 ? { type: 'speed', stepsPerTick, intervalMs: this.intervalMs } : { type: 'speed', stepsPerTick };
   }
 
   /** A copy of the live network (for the slice panel); rejects with a message when there is none. */
@@ -236,7 +244,7 @@ export class TrainingClient {
     if (!this.worker && !this.startWorker()) return;
     this.awaitingFresh = true;
     this.expectRunning = null;
-    if (this.stepsPerTick !== null) this.post({ type: 'speed', stepsPerTick: this.stepsPerTick });
+    if (this.stepsPerTick !== null) this.post(this.speedRequest(this.stepsPerTick));
     this.post({ type: 'init', config: { ...last.config, stopAt: this.stopAt }, backend: last.backend, history: ++this.history });
   }
 

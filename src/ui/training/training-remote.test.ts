@@ -4,7 +4,7 @@ import { togglePlay, type TrainingRemote } from './training-remote.ts';
 
 function remote(status: TrainStatus) {
   const calls: string[] = [];
-  const r: TrainingRemote = { status, play: () => calls.push('play'), pause: () => calls.push('pause'), step: () => calls.push('step'), reset: () => calls.push('reset') };
+  const r: TrainingRemote = { status, atStep: 0, stopped: null, play: () => calls.push('play'), pause: () => calls.push('pause'), step: () => calls.push('step'), reset: () => calls.push('reset') };
   return { r, calls };
 }
 

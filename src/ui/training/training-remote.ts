@@ -4,10 +4,14 @@
  * them. A ref, not state, so the panel's frequent re-renders (progress messages) re-render nothing else.
  */
 import { createContext, useContext, useEffect } from 'react';
+import type { PauseReason } from '../../worker/train-protocol.ts';
 import type { TrainStatus } from './training-client.ts';
 
 export interface TrainingRemote {
   status: TrainStatus;
+  /** The run's step, and where and why it last paused by itself (the tour bar's finished state reads them). */
+  atStep: number;
+  stopped: { step: number; reason: PauseReason } | null;
   play(): void;
   pause(): void;
   step(): void;
@@ -23,7 +27,7 @@ export const TrainingRemoteContext = createContext<TrainingRemoteSlot>({ current
 
 /** What useTrainingWorker returns has this shape; the panel passes its `run` as is. */
 export interface RegistrableRun {
-  view: { status: TrainStatus };
+  view: { status: TrainStatus; step: number; stopped: { step: number; reason: PauseReason } | null };
   play(): void;
   pause(): void;
   step(): void;
@@ -34,14 +38,14 @@ export interface RegistrableRun {
 export function useRegisterTrainingRemote(run: RegistrableRun): void {
   const remoteRef = useContext(TrainingRemoteContext);
   const { play, pause, step, reset } = run;
-  const status = run.view.status;
+  const { status, step: at, stopped } = run.view;
   useEffect(() => {
-    const remote: TrainingRemote = { status, play, pause, step, reset };
+    const remote: TrainingRemote = { status, atStep: at, stopped, play, pause, step, reset };
     remoteRef.current = remote;
     return () => {
       if (remoteRef.current === remote) remoteRef.current = null;
     };
-  }, [remoteRef, status, play, pause, step, reset]);
+  }, [remoteRef, status, at, stopped, play, pause, step, reset]);
 }
 
 /** Space: pause a running run, play a paused one; a run still being built is left alone. */

@@ -21,7 +21,7 @@ export interface TrainingControls {
   extend(epochs: number): void;
   step(): void;
   reset(): void;
-  setSpeed(stepsPerTick: number): void;
+  setSpeed(stepsPerTick: number, intervalMs?: number): void;
   /** A copy of the live network, for the slice panel. */
   snapshot(): Promise<NetworkSnapshot>;
 }
@@ -84,7 +84,7 @@ export function useTrainingWorker(
   const extend = useCallback((epochs: number) => clientRef.current?.extend(epochs), []);
   const step = useCallback(() => clientRef.current?.step(), []);
   const reset = useCallback(() => clientRef.current?.reset(), []);
-  const setSpeed = useCallback((n: number) => clientRef.current?.setSpeed(n), []);
+  const setSpeed = useCallback((n: number, intervalMs?: number) => clientRef.current?.setSpeed(n, intervalMs), []);
   const snapshot = useCallback(() => clientRef.current?.snapshot() ?? Promise.reject(new Error('the training worker is not running')), []);
   return { view: shown, play, pause, extend, step, reset, setSpeed, snapshot };
 }

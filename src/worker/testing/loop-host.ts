@@ -4,9 +4,19 @@ import type { TrainResponse } from '../train-protocol.ts';
 export function loopHost() {
   const out: TrainResponse[] = [];
   const tasks: (() => Promise<void>)[] = [];
+  /** The delay each task was scheduled with, in order (0 when none was given). */
+  const delays: number[] = [];
   return {
     out,
-    host: { post: (r: TrainResponse) => out.push(r), schedule: (t: () => Promise<void>) => tasks.push(t), now: () => performance.now() },
+    delays,
+    host: {
+      post: (r: TrainResponse) => out.push(r),
+      schedule: (t: () => Promise<void>, delayMs = 0) => {
+        tasks.push(t);
+        delays.push(delayMs);
+      },
+      now: () => performance.now(),
+    },
     /** How many tasks are waiting to run. */
     get scheduled() {
       return tasks.length;
