@@ -13,6 +13,14 @@ export const MAX_EXPERIMENT_SEEDS = 5;
 /** Bounded so an accidental value cannot keep a classroom machine busy for hours; the CLI runs longer settings. */
 export const MAX_EXPERIMENT_EPOCHS = 50;
 
+/**
+ * Where the runs train: the hand-fused CPU engine ('fused', WebAssembly SIMD), a TensorFlow.js backend, or
+ * 'auto' (measures the candidates on the first run's setting and keeps the fastest). The same names as the
+ * training lab's backend choice (src/worker/train-protocol.ts); the worker's protocol is checked against it.
+ */
+export const EXPERIMENT_ENGINES = ['auto', 'fused', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type ExperimentEngine = (typeof EXPERIMENT_ENGINES)[number];
+
 export const experimentPanelSchema = z.object({
   /** Which optimizers train, in OPTIMIZER_KINDS order (an object of flags so a link names each one). */
   optimizers: z.object(Object.fromEntries(OPTIMIZER_KINDS.map((k) => [k, z.boolean()])) as Record<OptimizerKind, z.ZodBoolean>),
@@ -25,6 +33,8 @@ export const experimentPanelSchema = z.object({
   batchSize: z.number().int().min(10).max(1000),
   /** bSAM's model average: M posterior samples at test time (the official test.py uses 32). */
   predictiveSamples: z.number().int().min(1).max(64),
+  /** The engine the runs train on (`ex.engine`); links made before it get the default. */
+  engine: z.enum(EXPERIMENT_ENGINES),
 });
 export type ExperimentPanelState = z.infer<typeof experimentPanelSchema>;
 
@@ -36,6 +46,8 @@ export const DEFAULT_EXPERIMENT_PANEL: ExperimentPanelState = {
   seeds: 1,
   batchSize: 100,
   predictiveSamples: 16,
+  // The fused engine, as before the choice existed: it starts at once (auto measures first).
+  engine: 'fused',
 };
 
 /**
