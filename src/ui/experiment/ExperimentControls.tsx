@@ -4,6 +4,7 @@ import { OPTIMIZER_KINDS } from '../../state/training.ts';
 import type { Action, ExperimentPanelPatch } from '../../state/update.ts';
 import { parseField } from '../../state/update.ts';
 import { NumberField } from '../kit/NumberField.tsx';
+import { EngineSelect } from './EngineSelect.tsx';
 import { OPTIMIZER_NAMES } from './optimizer-style.ts';
 
 interface Props {
@@ -42,6 +43,7 @@ export function ExperimentControls({ ex, dispatch, disabled }: Props) {
           <option value="mlp">official mlp: 784-500-300-10</option>
         </select>
       </label>
+      <EngineSelect engine={ex.engine} onChange={(engine) => patch({ engine })} />
       {NUMBER_FIELDS.map(({ key, label }) => (
         <label key={key} htmlFor={`ex-${key}`}>
           {label}{' '}

@@ -3,6 +3,7 @@ import type { ExperimentState } from '../../state/experiment.ts';
 import { chosenOptimizers, experimentRuns } from '../../state/fashion-experiment.ts';
 import type { Action } from '../../state/update.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
+import { EngineStatus } from './EngineSelect.tsx';
 import { EpochCurves } from './EpochCurves.tsx';
 import { ExperimentControls } from './ExperimentControls.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
@@ -37,7 +38,7 @@ export default function ExperimentPanel({ state, dispatch }: Props) {
       <ExperimentControls ex={ex} dispatch={dispatch} disabled={busy} />
       <RunSettings ex={ex} />
       <div className="experiment-run-bar">
-        <button type="button" data-testid="ex-run" disabled={!ready || busy || none} onClick={() => start(experimentRuns(ex))}>
+        <button type="button" data-testid="ex-run" disabled={!ready || busy || none} onClick={() => start(experimentRuns(ex), ex.engine)}>
           Run
         </button>
         <button type="button" data-testid="ex-pause" disabled={!busy} onClick={view.status === 'paused' ? resume : pause}>
@@ -50,6 +51,7 @@ export default function ExperimentPanel({ state, dispatch }: Props) {
         {/* The figures and tables as drawn, as SVG or PNG (the export service picks the closest .panel). */}
         {view.results.length > 0 && <ExportMenu name="fashion-mnist" label="the Fashion-MNIST experiment" />}
       </div>
+      <EngineStatus engine={view.engine} />
       <RunProgress view={view} />
       {view.results.length > 0 && (
         <>

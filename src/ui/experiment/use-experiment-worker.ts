@@ -4,7 +4,7 @@
  * sends start / pause / resume / cancel. Records arrive a few per second at most, so plain state suffices.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExperimentRun } from '../../state/fashion-experiment.ts';
+import type { ExperimentEngine, ExperimentRun } from '../../state/fashion-experiment.ts';
 import type { ExperimentProgress, ExperimentRequest, ExperimentResponse, ExperimentTestSet } from '../../worker/experiment-protocol.ts';
 import type { StdHistograms } from '../../worker/std-histogram.ts';
 import { createExperimentWorker } from './create-experiment-worker.ts';
@@ -27,9 +27,13 @@ export interface ExperimentView {
   /** The latest bSAM posterior-std histograms, with the run and epoch they belong to. */
   std: { run: number; epoch: number; histograms: StdHistograms } | null;
   error: string | null;
+  /** The engine the started experiment trains on, and why (null before the worker has said). */
+  engine: EngineReport | null;
 }
 
-export const INITIAL_VIEW: ExperimentView = { load: { status: 'loading', loaded: 0, total: 0, fraction: 0 }, status: 'idle', progress: null, results: [], predictions: [], std: null, error: null };
+export type EngineReport = Omit<Extract<ExperimentResponse, { type: 'engine' }>, 'type'>;
+
+export const INITIAL_VIEW: ExperimentView = { load: { status: 'loading', loaded: 0, total: 0, fraction: 0 }, status: 'idle', progress: null, results: [], predictions: [], std: null, error: null, engine: null };
 
 /** How each worker message changes what the panel shows (pure, so it is tested without a worker). */
 export function reduceView(view: ExperimentView, r: ExperimentResponse): ExperimentView {
@@ -40,6 +44,8 @@ export function reduceView(view: ExperimentView, r: ExperimentResponse): Experim
       return { ...view, load: { status: 'loaded', trainImages: r.trainImages, testImages: r.testImages, test: r.test } };
     case 'load-error':
       return { ...view, load: { status: 'failed', message: r.message } };
+    case 'engine':
+      return { ...view, engine: { requested: r.requested, active: r.active, reason: r.reason } };
     case 'progress':
       return { ...view, progress: r, status: r.paused ? 'paused' : 'running' };
     case 'epoch':
@@ -85,7 +91,7 @@ export function useExperimentWorker() {
   }, [connect]);
 
   const start = useCallback(
-    (runs: ExperimentRun[]) => {
+    (runs: ExperimentRun[], engine: ExperimentEngine) => {
       setView((v) => ({
         ...v,
         status: 'running',
@@ -93,9 +99,10 @@ export function useExperimentWorker() {
         error: null,
         predictions: [],
         std: null,
+        engine: null,
         results: runs.map((r) => ({ optimizer: r.optimizer, seed: r.seed, epochs: [], finished: false, reliability: null })),
       }));
-      send({ type: 'start', runs });
+      send({ type: 'start', runs, engine });
     },
     [send],
   );
