@@ -68,6 +68,15 @@ describe('the experiment on either engine, on the real Fashion-MNIST images', ()
     });
   });
 
+  it('auto measures the engines that can start and win here (in Node: the fused one), and says what it left out', async () => {
+    const table = fashionMnistDataset(fashionFiles(), panel.size);
+    const engine = await chooseExperimentEngine('auto', runs[1].config, table);
+    expect(engine).toMatchObject({ requested: 'auto', active: 'fused' });
+    expect(engine.reason).toMatch(/^auto: measured fused [\d.]+ ms\/step; unavailable: wasm, webgpu, webgl → fused; not measured: cpu \(/);
+    // Measured once per setting: the second choice is remembered, not measured again.
+    expect((await chooseExperimentEngine('auto', runs[1].config, table)).reason).toContain('(measured earlier for this setting)');
+  });
+
   it('webgpu without an adapter (Node has none) falls back along webgpu → webgl → wasm → cpu, says so, and trains', async () => {
     const out = await experiment('webgpu', runs.slice(1));
     const engine = out.find((r) => r.type === 'engine');

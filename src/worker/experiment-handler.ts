@@ -7,9 +7,9 @@
  * machine (wall times aside), and the same up to float32 rounding on either engine.
  *
  * A tfjs step only enqueues device work; the chunk waits for it by reading the latest loss every `syncEvery`
- * steps (doubled while a chunk stays short, halved when one overruns), so a chunk's time is real and a GPU
- * queue never holds more than a chunk. Requests wait for the chunk in flight (`inFlight`), so a run is never
- * disposed under a pending read.
+ * steps (doubled while such a group takes under CHUNK_MS/4, halved when one overruns CHUNK_MS) and at its end,
+ * so a chunk's time is real and a GPU queue never holds more than a chunk. Requests wait for the chunk in
+ * flight (`inFlight`), so a run is never disposed under a pending read.
  */
 import type { ExperimentEngine } from '../state/fashion-experiment.ts';
 import type { TrainingConfig } from '../state/training.ts';
