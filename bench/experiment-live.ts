@@ -13,7 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { serve, stop } from './browser.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +31,18 @@ interface EpochSeen {
  * Opens the panel at `fragment`, waits for the dataset, clicks Run, and returns each epoch of bSAM's
  * mean-weights row as it appeared, and the engine that ran.
  */
-async function runPanel(page: Page, base: string, fragment: string): Promise<{ epochs: EpochSeen[]; engine: string; reason: string }> {
+async function runPanel(browser: Browser, base: string, fragment: string): Promise<{ epochs: EpochSeen[]; engine: string; reason: string }> {
+  // A fresh page each time (a new fragment alone would not reload the app); the files come from Cache Storage after the first.
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(900_000);
+  try {
+    return await runOnPage(page, base, fragment);
+  } finally {
+    await page.close();
+  }
+}
+
+async function runOnPage(page: Page, base: string, fragment: string): Promise<{ epochs: EpochSeen[]; engine: string; reason: string }> {
   await page.goto(`${base}/#v=1&${fragment}`);
   const section = page.locator('section.experiment');
   await section.getByTestId('ex-open').click();
@@ -72,7 +83,12 @@ async function runPanel(page: Page, base: string, fragment: string): Promise<{ e
 
 const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 
-async function main(): Promise<void> {
+/** Both tables as Markdown lines (also part of `npm run bench`, with the browser rows). */
+export async function experimentLiveLines(): Promise<string[]> {
+  const lines: string[] = [];
+  const log = (line: string) => {
+    lines.push(line);
+  };
   const port = Number(process.env.BENCH_PORT ?? 4191);
   const outDir = process.env.BENCH_OUT ?? '/tmp/dist-bench-experiment';
   const parts = new Set((process.env.BENCH_PARTS ?? 'live,engines').split(','));
@@ -85,36 +101,37 @@ async function main(): Promise<void> {
   });
   const base = `http://127.0.0.1:${port}`;
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(900_000);
     if (parts.has('live')) {
-      const live = await runPanel(page, base, `${BSAM_ONLY}&ex.engine=fused`);
+      const live = await runPanel(browser, base, `${BSAM_ONLY}&ex.engine=fused`);
       console.error(`live: ${JSON.stringify(live)}`);
       const first = live.epochs.find((e) => e.accuracy >= 0.8);
       const last = live.epochs[live.epochs.length - 1];
-      console.log('| live preset, bSAM, fused engine (app) | epoch | test accuracy (mean weights) | training s so far | wall s since Run |');
-      console.log('|---|---:|---:|---:|---:|');
-      for (const e of live.epochs) console.log(`| ${e === first ? '**first ≥ 80%**' : ''} | ${e.epoch} | ${fmt(e.accuracy, 4)} | ${fmt(e.trainSeconds)} | ${fmt(e.wallSeconds)} |`);
-      console.log('');
-      console.log(first ? `≥ 80% after epoch ${first.epoch}: ${fmt(first.trainSeconds)} s of training (${fmt(first.wallSeconds)} s wall); final accuracy ${fmt(last.accuracy, 4)}` : `80% not reached in ${live.epochs.length} epochs (final ${fmt(last?.accuracy ?? NaN, 4)})`);
+      log('| live preset, bSAM, fused engine (app) | epoch | test accuracy (mean weights) | training s so far | wall s since Run |');
+      log('|---|---:|---:|---:|---:|');
+      for (const e of live.epochs) log(`| ${e === first ? '**first ≥ 80%**' : ''} | ${e.epoch} | ${fmt(e.accuracy, 4)} | ${fmt(e.trainSeconds)} | ${fmt(e.wallSeconds)} |`);
+      log('');
+      log(first ? `≥ 80% after epoch ${first.epoch}: ${fmt(first.trainSeconds)} s of training (${fmt(first.wallSeconds)} s wall); final accuracy ${fmt(last.accuracy, 4)}` : `80% not reached in ${live.epochs.length} epochs (final ${fmt(last?.accuracy ?? NaN, 4)})`);
     }
     if (parts.has('engines')) {
-      console.log('');
-      console.log('| engine (requested → ran) | images (steps) | training s | steps/s |');
-      console.log('|---|---:|---:|---:|');
+      log('');
+      log('| engine (requested → ran) | images (steps) | training s | steps/s |');
+      log('|---|---:|---:|---:|');
       for (const engine of engines) {
         const size = engine === 'fused' || engine === 'wasm' ? 10_000 : 1000;
-        const r = await runPanel(page, base, `${BSAM_ONLY}&ex.epochs=1&ex.size=${size}&ex.predictiveSamples=1&ex.engine=${engine}`);
+        const r = await runPanel(browser, base, `${BSAM_ONLY}&ex.epochs=1&ex.size=${size}&ex.predictiveSamples=1&ex.engine=${engine}`);
         console.error(`${engine}: ${JSON.stringify(r)}`);
         const e = r.epochs[r.epochs.length - 1];
         const steps = size / 100;
-        console.log(`| ${engine} → ${r.engine} | ${size} (${steps}) | ${fmt(e?.trainSeconds ?? NaN)} | ${fmt(steps / (e?.trainSeconds ?? NaN), 1)} |`);
+        log(`| ${engine} → ${r.engine} | ${size} (${steps}) | ${fmt(e?.trainSeconds ?? NaN)} | ${fmt(steps / (e?.trainSeconds ?? NaN), 1)} |`);
       }
     }
   } finally {
     await browser.close();
     stop(server);
   }
+  return lines;
 }
 
-await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const line of await experimentLiveLines()) console.log(line);
+}
