@@ -43,7 +43,7 @@ export function median(values: number[]): number {
   return finite.length % 2 ? finite[mid] : (finite[mid - 1] + finite[mid]) / 2;
 }
 
-async function serve(port: number, outDir: string): Promise<ChildProcess> {
+export async function serve(port: number, outDir: string): Promise<ChildProcess> {
   const server = spawn('npx', ['vite', 'preview', '--config', CONFIG, '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,7 +80,7 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
-function stop(server: ChildProcess): void {
+export function stop(server: ChildProcess): void {
   if (server.pid !== undefined) {
     try {
       process.kill(-server.pid, 'SIGTERM');

@@ -15,6 +15,7 @@ import { biconjugateCurve } from '../src/math/biconjugate.ts';
 import { workingPad } from '../src/math/landscape1d.ts';
 import { landscape2dRows } from './landscape2d.ts';
 import { browserRows } from './browser.ts';
+import { experimentLiveLines } from './experiment-live.ts';
 import { formatImageRows, formatRows, fusedRows, imageRows } from './fused.ts';
 import { fashionSeedsTable } from './fashion-seeds.ts';
 import { memoryTable } from './memory.ts';
@@ -103,4 +104,7 @@ if (process.env.BENCH_BROWSER !== '0') {
   console.log('| browser case | backend | median steps/s | notes (medians) |');
   console.log('|---|---|---:|---|');
   for (const r of await browserRows()) console.log(`| ${r.join(' | ')} |`);
+  // The Fashion-MNIST panel in the app (issue 13): time to 80% on the live preset, steps/s per engine.
+  console.log('');
+  for (const line of await experimentLiveLines()) console.log(line);
 }

@@ -14,6 +14,14 @@ export const MAX_EXPERIMENT_SEEDS = 5;
 /** Bounded so an accidental value cannot keep a classroom machine busy for hours; the CLI runs longer settings. */
 export const MAX_EXPERIMENT_EPOCHS = 50;
 
+/**
+ * Where the runs train: the hand-fused CPU engine ('fused', WebAssembly SIMD), a TensorFlow.js backend, or
+ * 'auto' (measures the candidates on the first run's setting and keeps the fastest). The same names as the
+ * training lab's backend choice (src/worker/train-protocol.ts); the worker's protocol is checked against it.
+ */
+export const EXPERIMENT_ENGINES = ['auto', 'fused', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type ExperimentEngine = (typeof EXPERIMENT_ENGINES)[number];
+
 export const experimentPanelSchema = z.object({
   /** Which optimizers train, in OPTIMIZER_KINDS order (an object of flags so a link names each one). */
   optimizers: z.object(Object.fromEntries(OPTIMIZER_KINDS.map((k) => [k, z.boolean()])) as Record<OptimizerKind, z.ZodBoolean>),
@@ -28,6 +36,8 @@ export const experimentPanelSchema = z.object({
   predictiveSamples: z.number().int().min(1).max(64),
   /** Fashion-MNIST or the user's own IDX files (experiment-data.ts); links made before it get Fashion-MNIST. */
   data: experimentDataSchema.default(DEFAULT_EXPERIMENT_DATA),
+  /** The engine the runs train on (`ex.engine`); links made before it get the default. */
+  engine: z.enum(EXPERIMENT_ENGINES),
 });
 export type ExperimentPanelState = z.infer<typeof experimentPanelSchema>;
 
@@ -40,6 +50,8 @@ export const DEFAULT_EXPERIMENT_PANEL: ExperimentPanelState = {
   batchSize: 100,
   predictiveSamples: 16,
   data: DEFAULT_EXPERIMENT_DATA,
+  // The fused engine, as before the choice existed: it starts at once (auto measures first).
+  engine: 'fused',
 };
 
 /**

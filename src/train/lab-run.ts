@@ -16,7 +16,7 @@ import type { RunOptions } from './core/training-core.ts';
 import type { ArrayDataset, Dataset } from './datasets.ts';
 import { readSoon } from './device-reads.ts';
 import { FusedTrainingRun } from './fused/fused-run.ts';
-import type { Evaluation, LayerValues, Prediction, StepResult } from './run.ts';
+import type { Evaluation, FlatPrediction, LayerValues, Prediction, StepResult } from './run.ts';
 import { TrainingRun } from './run.ts';
 import { layerSizes } from './model.ts';
 import type { NetworkSnapshot } from './slice/snapshot.ts';
@@ -39,21 +39,30 @@ export interface LabRun {
   lastLoss(): MaybePromise<number>;
   evaluate(): MaybePromise<Evaluation>;
   predictDetailed(points: { x: number; y: number }[], keep: number): MaybePromise<Prediction>;
+  /** Class probabilities of rows of inputs (row-major, `table.inputDim` values a row), e.g. a test set of images. */
+  predictRows(x: Float32Array): MaybePromise<FlatPrediction>;
   posteriorStd(): MaybePromise<LayerValues[]>;
   /** A plain copy of the network and its training data, for the slice worker. */
   snapshot(): MaybePromise<NetworkSnapshot>;
   dispose(): void;
 }
 
+/** TrainingRun with its rows' prediction as device reads (the core keeps that generator protected). */
+class ReadableTrainingRun extends TrainingRun {
+  rowsReads(x: Float32Array) {
+    return this.predictRowsReads(x, x.length / this.table.inputDim, 0);
+  }
+}
+
 /** TrainingRun with every read asynchronous. */
 class TfjsLabRun implements LabRun {
-  private readonly run: TrainingRun;
+  private readonly run: ReadableTrainingRun;
 
   constructor(
     readonly config: TrainingConfig,
     options: RunOptions = {},
   ) {
-    this.run = new TrainingRun(config, options);
+    this.run = new ReadableTrainingRun(config, options);
   }
 
   get data(): Dataset {
@@ -82,6 +91,9 @@ class TfjsLabRun implements LabRun {
   }
   predictDetailed(points: { x: number; y: number }[], keep: number) {
     return readSoon(this.run.predictReads(points, keep));
+  }
+  predictRows(x: Float32Array) {
+    return readSoon(this.run.rowsReads(x));
   }
   posteriorStd() {
     return readSoon(this.run.posteriorStdReads());

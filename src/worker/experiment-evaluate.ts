@@ -1,10 +1,11 @@
 /**
- * The paper's test metrics of a fused run after an epoch: mean weights and, for bSAM, the model average over
+ * The paper's test metrics of a run (either engine) after an epoch: mean weights and, for bSAM, the model average over
  * `predictiveSamples` posterior samples (the engine averages probabilities; log of that average is the
  * official log-mean-exp NLL, to float32 rounding). Bins are kept for the reliability diagrams.
  */
 import type { ArrayDataset } from '../train/data/index.ts';
-import type { FusedTrainingRun } from '../train/fused/fused-run.ts';
+import type { LabRun } from '../train/lab-run.ts';
+import type { FlatPrediction } from '../train/run.ts';
 import { paperMetrics, PredictiveAverage, PROBABILITY_FLOOR, type CalibrationBin, type PaperMetrics } from '../train/paper-metrics.ts';
 
 export interface MetricsWithBins {
@@ -28,10 +29,15 @@ export interface RunEvaluation {
   probabilities: { mean: Float32Array; bayes: Float32Array | null };
 }
 
-export function evaluateOnTest(run: FusedTrainingRun, table: ArrayDataset): RunEvaluation {
-  const { x, labels } = table.test;
-  const p = run.predictRows(x);
+/** The metrics of `run` on the test split: synchronous on the fused engine, a promise on tfjs (device reads). */
+export function evaluateOnTest(run: Pick<LabRun, 'config' | 'predictRows'>, table: ArrayDataset): RunEvaluation | Promise<RunEvaluation> {
+  const p = run.predictRows(table.test.x);
   const isBsam = run.config.optimizer.kind === 'bsam';
+  return p instanceof Promise ? p.then((q) => evaluatePrediction(q, isBsam, table)) : evaluatePrediction(p, isBsam, table);
+}
+
+function evaluatePrediction(p: FlatPrediction, isBsam: boolean, table: ArrayDataset): RunEvaluation {
+  const { labels } = table.test;
   return {
     mean: metricsOfProbabilities(p.mean, table.classes, labels),
     bayes: isBsam ? metricsOfProbabilities(p.averaged, table.classes, labels) : null,

@@ -1,17 +1,25 @@
 /**
  * The Fashion-MNIST experiment behind its worker, free of worker globals so it runs (and is tested) in Node.
  * It loads the dataset through an injected loader (fetch + Cache Storage in the worker, the files on disk in a
- * test), then trains the runs one after another on the fused engine in chunks of CHUNK_MS, yielding between
- * chunks (through `schedule`) so that pause and cancel are handled promptly. Each run is seeded by its config
- * alone: the same runs give the same records on any machine (wall times aside).
+ * test), then trains the runs one after another on the chosen engine (experiment-engine.ts: the fused one or a
+ * tfjs backend) in chunks of CHUNK_MS, yielding between chunks (through `schedule`) so that pause and cancel
+ * are handled promptly. Each run is seeded by its config alone: the same runs give the same records on any
+ * machine (wall times aside), and the same up to float32 rounding on either engine.
+ *
+ * A tfjs step only enqueues device work; the chunk waits for it by reading the latest loss every `syncEvery`
+ * steps (doubled while such a group takes under CHUNK_MS/4, halved when one overruns CHUNK_MS) and at its end,
+ * so a chunk's time is real and a GPU queue never holds more than a chunk. Requests wait for the chunk in
+ * flight (`inFlight`), so a run is never disposed under a pending read.
  */
+import type { ExperimentEngine } from '../state/fashion-experiment.ts';
 import type { TrainingConfig } from '../state/training.ts';
 import type { ArrayDataset, IdxFiles, LoadProgress } from '../train/data/index.ts';
 import { fashionMnistDataset } from '../train/data/index.ts';
-import { FusedTrainingRun } from '../train/fused/fused-run.ts';
+import type { LabRun } from '../train/lab-run.ts';
 import { stepsPerEpoch as epochSteps } from '../train/schedule.ts';
 import { evaluateOnTest } from './experiment-evaluate.ts';
 import { OwnDataStore } from './experiment-own-data.ts';
+import { chooseExperimentEngine, experimentRun, type EngineChoice } from './experiment-engine.ts';
 import { stdHistograms } from './std-histogram.ts';
 import type { ExperimentEpochRecord, ExperimentRequest, ExperimentResponse, ExperimentRunResult } from './experiment-protocol.ts';
 
@@ -34,7 +42,8 @@ interface Job {
   runs: RunSpec[];
   table: ArrayDataset;
   index: number;
-  run: FusedTrainingRun | null;
+  engine: EngineChoice;
+  run: LabRun | null;
   result: ExperimentRunResult | null;
   paused: boolean;
   /** Steps trained over all runs, and the active (unpaused) milliseconds they took, evaluations included. */
@@ -42,7 +51,14 @@ interface Job {
   activeMs: number;
   epochMs: number;
   lastProgress: number;
+  /** tfjs engines: steps enqueued between reads of the loss (which wait for the device), and when the group began. */
+  syncEvery: number;
+  groupStart: number;
 }
+
+/** Most tfjs steps enqueued before the device is waited for. */
+const MAX_SYNC_EVERY = 64;
+const settle = async <T>(value: T | Promise<T>): Promise<T> => value;
 
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -53,6 +69,8 @@ export class ExperimentHandler {
   private job: Job | null = null;
   /** Which job a scheduled chunk belongs to: a chunk of a cancelled job, or one left over from before a pause, stops. */
   private generation = 0;
+  /** The chunk being trained now: requests wait for it (a tfjs chunk awaits device reads). */
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: ExperimentHost,
@@ -60,11 +78,12 @@ export class ExperimentHandler {
   ) {}
 
   async handle(request: ExperimentRequest): Promise<void> {
+    await this.inFlight;
     switch (request.type) {
       case 'load':
         return this.load(request.baseUrl);
       case 'start':
-        return this.start(request.runs, request.dataset ?? 'fashion-mnist');
+        return this.start(request.runs, request.dataset ?? 'fashion-mnist', request.engine ?? 'fused');
       case 'load-own': {
         const { response, transfer } = await this.ownData.load(request);
         this.host.post(response, transfer);
@@ -114,7 +133,7 @@ export class ExperimentHandler {
     }
   }
 
-  private start(runs: RunSpec[], dataset: 'fashion-mnist' | 'own'): void {
+  private async start(runs: RunSpec[], dataset: 'fashion-mnist' | 'own', requested: ExperimentEngine): Promise<void> {
     if (this.job) this.stopJob();
     const sizes = new Set(runs.map((r) => r.config.dataset.size));
     if (sizes.size !== 1) {
@@ -126,7 +145,15 @@ export class ExperimentHandler {
       this.host.post({ type: 'error', message: table });
       return;
     }
-    this.job = { runs, table, index: 0, run: null, result: null, paused: false, doneSteps: 0, activeMs: 0, epochMs: 0, lastProgress: -Infinity };
+    let engine: EngineChoice;
+    try {
+      engine = await chooseExperimentEngine(requested, runs[0].config, table);
+    } catch (e) {
+      this.host.post({ type: 'error', message: describe(e) });
+      return;
+    }
+    this.host.post({ type: 'engine', ...engine });
+    this.job = { runs, table, index: 0, engine, run: null, result: null, paused: false, doneSteps: 0, activeMs: 0, epochMs: 0, lastProgress: -Infinity, syncEvery: 1, groupStart: this.host.now() };
     this.scheduleChunk();
   }
 
@@ -146,7 +173,9 @@ export class ExperimentHandler {
   private scheduleChunk(): void {
     const gen = this.generation;
     this.host.schedule(async () => {
-      if (gen === this.generation) this.chunk();
+      if (gen !== this.generation) return;
+      this.inFlight = this.chunk();
+      await this.inFlight;
     });
   }
 
@@ -174,13 +203,20 @@ export class ExperimentHandler {
   }
 
   /** Trains for about CHUNK_MS (an epoch's evaluation may make it longer; the worker is not the page). */
-  private chunk(): void {
+  private async chunk(): Promise<void> {
     const job = this.job;
     if (!job || job.paused) return;
     const start = this.host.now();
     try {
       while (this.host.now() - start < CHUNK_MS) {
-        if (!this.stepOnce(job)) return;
+        const more = this.stepOnce(job);
+        if (!(more instanceof Promise ? await more : more)) return;
+      }
+      // tfjs: the chunk ends with its device work done, so its time is real and a pause leaves nothing queued.
+      if (job.run && job.engine.active !== 'fused') {
+        const t0 = this.host.now();
+        await this.waitForDevice(job, job.run);
+        job.epochMs += this.host.now() - t0;
       }
     } catch (e) {
       this.stopJob();
@@ -196,21 +232,44 @@ export class ExperimentHandler {
     this.scheduleChunk();
   }
 
+  /**
+   * tfjs: waits for the enqueued steps by reading the latest loss (the caller counts the wait as training
+   * time), and adapts how many steps are enqueued between waits so that a group takes CHUNK_MS/4 … CHUNK_MS.
+   */
+  private async waitForDevice(job: Job, run: LabRun): Promise<void> {
+    await settle(run.lastLoss());
+    const now = this.host.now();
+    const took = now - job.groupStart;
+    job.groupStart = now;
+    if (took < CHUNK_MS / 4) job.syncEvery = Math.min(MAX_SYNC_EVERY, 2 * job.syncEvery);
+    else if (took > CHUNK_MS) job.syncEvery = Math.max(1, Math.floor(job.syncEvery / 2));
+  }
+
   /** One step (starting, evaluating and finishing runs as needed); false when the experiment is over. */
-  private stepOnce(job: Job): boolean {
+  private stepOnce(job: Job): boolean | Promise<boolean> {
     if (!job.run) {
       const spec = job.runs[job.index];
-      job.run = new FusedTrainingRun(spec.config, { data: job.table });
+      job.run = experimentRun(spec.config, job.engine, job.table);
       job.result = { optimizer: spec.optimizer, seed: spec.seed, epochs: [], finished: false, reliability: null };
       job.epochMs = 0;
     }
     const run = job.run;
     const t0 = this.host.now();
-    const { epochLoss } = run.advance();
+    const step = run.advance();
+    if (step instanceof Promise) return step.then(({ epochLoss }) => this.afterStep(job, run, t0, epochLoss));
+    if (job.engine.active === 'fused' || run.step % job.syncEvery !== 0) return this.afterStep(job, run, t0, step.epochLoss);
+    // A tfjs step that ends a group: wait for the device before the clock is read.
+    return this.waitForDevice(job, run).then(() => this.afterStep(job, run, t0, step.epochLoss));
+  }
+
+  private afterStep(job: Job, run: LabRun, t0: number, epochLoss: number | null): boolean | Promise<boolean> {
     job.epochMs += this.host.now() - t0;
     job.doneSteps++;
     if (epochLoss === null) return true;
-    this.closeEpoch(job, run, epochLoss);
+    return settle(this.closeEpoch(job, run, epochLoss)).then(() => this.afterEpoch(job, run));
+  }
+
+  private afterEpoch(job: Job, run: LabRun): boolean {
     if (run.epoch < run.config.epochs) return true;
     run.dispose();
     job.run = null;
@@ -222,14 +281,14 @@ export class ExperimentHandler {
     return false;
   }
 
-  private closeEpoch(job: Job, run: FusedTrainingRun, trainLoss: number): void {
+  private async closeEpoch(job: Job, run: LabRun, trainLoss: number): Promise<void> {
     const result = job.result as ExperimentRunResult;
-    const ev = evaluateOnTest(run, job.table);
+    const ev = await settle(evaluateOnTest(run, job.table));
     const record: ExperimentEpochRecord = { epoch: run.epoch, trainLoss, mean: ev.mean.metrics, bayes: ev.bayes?.metrics ?? null, trainSeconds: job.epochMs / 1000 };
     job.epochMs = 0;
     result.epochs.push(record);
     this.host.post({ type: 'epoch', run: job.index, record });
-    if (run.config.optimizer.kind === 'bsam') this.host.post({ type: 'std', run: job.index, epoch: run.epoch, histograms: stdHistograms(run.posteriorStd()) });
+    if (run.config.optimizer.kind === 'bsam') this.host.post({ type: 'std', run: job.index, epoch: run.epoch, histograms: stdHistograms(await settle(run.posteriorStd())) });
     if (run.epoch < run.config.epochs) return;
     result.finished = true;
     result.reliability = { mean: ev.mean.bins, bayes: ev.bayes?.bins ?? null };

@@ -1,16 +1,17 @@
 /**
  * Message protocol of the Fashion-MNIST experiment worker (experiment.worker.ts). The worker downloads and
  * parses the dataset itself (60,000 images would be a long main-thread task) and trains the runs one after
- * another on the fused engine.
+ * another on the chosen engine (the fused one, or a TensorFlow.js backend).
  *
  * Main → worker (ExperimentRequest):
  *  - load   {baseUrl}: fetch (or read from Cache Storage) the shipped files, with progress; parse them.
- *  - start  {runs, dataset}: train these runs in order on 'fashion-mnist' or 'own' data (a running experiment
- *    is cancelled first).
+ *  - start  {runs, dataset, engine?}: train these runs in order on 'fashion-mnist' or 'own' data, on the
+ *    engine (fused when absent; a running experiment is cancelled first).
  *  - load-own {files}: the user's own IDX files (experiment-own-data-protocol.ts).
  *  - pause / resume / cancel.
  * Worker → main (ExperimentResponse):
  *  - load-progress {loaded, total, fraction}, loaded {trainImages, testImages, test}, load-error {message}.
+ *  - engine {requested, active, reason}: after start, the engine the runs train on and why.
  *  - progress {run, runs, epoch, epochs, step, stepsPerEpoch, doneSteps, totalSteps, etaSeconds, paused}:
  *    at most every PROGRESS_MS while training, and on pause/resume.
  *  - epoch {run, record}: after each epoch, the paper's test metrics (mean weights; bSAM also model average).
@@ -22,6 +23,7 @@
  * assigns these to its types, so the compiler keeps the two equal).
  */
 import { z } from 'zod';
+import { EXPERIMENT_ENGINES, type ExperimentEngine } from '../state/fashion-experiment.ts';
 import { OPTIMIZER_KINDS, trainingSchema, type OptimizerKind } from '../state/training.ts';
 import type { CalibrationBin, PaperMetrics } from '../train/paper-metrics.ts';
 import { loadOwnRequestSchema, startDatasetSchema, type OwnDataResponse } from './experiment-own-data-protocol.ts';
@@ -54,7 +56,8 @@ export interface ExperimentPredictions {
 const runSchema = z.object({ optimizer: z.enum(OPTIMIZER_KINDS), seed: z.number().int(), config: trainingSchema });
 export const experimentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('load'), baseUrl: z.string() }),
-  z.object({ type: z.literal('start'), runs: z.array(runSchema).min(1).max(100), dataset: startDatasetSchema }),
+  /** `engine`: where the runs train (experiment-engine.ts); absent means the fused engine. */
+  z.object({ type: z.literal('start'), runs: z.array(runSchema).min(1).max(100), dataset: startDatasetSchema, engine: z.enum(EXPERIMENT_ENGINES).optional() }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('cancel') }),
@@ -94,6 +97,8 @@ export type ExperimentResponse =
   | { type: 'loaded'; trainImages: number; testImages: number; test: ExperimentTestSet }
   | { type: 'load-error'; message: string }
   | ExperimentProgress
+  /** After start, before the first step: the engine the runs train on and why (fallbacks, auto's measurements). */
+  | { type: 'engine'; requested: ExperimentEngine; active: Exclude<ExperimentEngine, 'auto'>; reason: string }
   | { type: 'epoch'; run: number; record: ExperimentEpochRecord }
   /** bSAM only, after each epoch: histograms of the posterior std 1/√(N·s) per layer. */
   | { type: 'std'; run: number; epoch: number; histograms: StdHistograms }

@@ -1,8 +1,12 @@
 /// <reference lib="webworker" />
 /**
  * The Fashion-MNIST experiment worker: downloads and parses the dataset here (off the page's thread), then
- * trains the runs on the fused engine. Messages are validated and handled one at a time, in order.
+ * trains the runs on the chosen engine (experiment-engine.ts). Messages are validated and handled one at a
+ * time, in order. The tfjs backends are registered as in the training worker (webgpu, and wasm with its
+ * fingerprinted binaries), so each engine starts through the same code there and here.
  */
+import '@tensorflow/tfjs-backend-webgpu';
+import './wasm-backend.ts';
 import { loadFashionMnistFiles } from '../train/data/index.ts';
 import { tf } from '../train/tf.ts';
 import { ExperimentHandler } from './experiment-handler.ts';
@@ -15,7 +19,7 @@ const handler = new ExperimentHandler(
   (baseUrl, onProgress) => loadFashionMnistFiles({ baseUrl, onProgress }),
 );
 
-// The fused engine needs no tfjs backend; cpu is set so nothing tries to open a GPU context.
+// The fused engine needs no tfjs backend; cpu is set so nothing tries to open a GPU context until one is chosen.
 let queue: Promise<unknown> = tf.setBackend('cpu').catch(() => false);
 
 scope.onmessage = (event: MessageEvent) => {

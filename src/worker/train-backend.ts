@@ -72,8 +72,9 @@ export async function measureAuto(
   config: TrainingConfig,
   beforeEach: () => Promise<boolean> = async () => true,
   data?: ArrayDataset,
+  candidates: readonly ActiveBackend[] = CANDIDATES,
 ): Promise<{ active: ActiveBackend; reason: string } | null> {
-  const decided = await measureAll(config, beforeEach, data);
+  const decided = await measureAll(config, beforeEach, data, candidates);
   if (decided) autoCache = { key: autoKey(config, data), ...decided };
   return decided;
 }
@@ -114,7 +115,7 @@ export async function chooseBackend(choice: BackendChoice, config: TrainingConfi
  * Whether WebGPU here is only a software fallback adapter (SwiftShader in headless Chromium). Training on it
  * is about 20× slower than the cpu backend, so `auto` does not spend seconds measuring it.
  */
-async function onlyFallbackGpu(): Promise<boolean> {
+export async function onlyFallbackGpu(): Promise<boolean> {
   const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
   if (!gpu) return false;
   const adapter = (await gpu.requestAdapter()) as { isFallbackAdapter?: boolean; info?: { isFallbackAdapter?: boolean } } | null;
@@ -122,18 +123,20 @@ async function onlyFallbackGpu(): Promise<boolean> {
 }
 
 /**
- * Times each candidate (on `data` when given); `beforeEach` runs before each one and may wait (auto measures
- * while the run is paused) or return false to give up (a newer init came): then null.
+ * Times each candidate (on `data` when given; all engines unless `candidates` narrows them); `beforeEach` runs
+ * before each one and may wait (auto measures while the run is paused) or return false to give up (a newer
+ * init came): then null.
  */
 async function measureAll(
   config: TrainingConfig,
   beforeEach: () => Promise<boolean> = async () => true,
   data?: ArrayDataset,
+  candidates: readonly ActiveBackend[] = CANDIDATES,
 ): Promise<{ active: ActiveBackend; reason: string } | null> {
   const timings: { name: ActiveBackend; ms: number }[] = [];
   const unavailable: string[] = [];
   const fallbackGpu = await onlyFallbackGpu().catch(() => false);
-  for (const name of CANDIDATES) {
+  for (const name of candidates) {
     if (!(await beforeEach())) return null;
     if (name === 'webgpu' && fallbackGpu) {
       unavailable.push('webgpu (only a software fallback adapter; choose it explicitly to use it)');

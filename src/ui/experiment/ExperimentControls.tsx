@@ -5,6 +5,7 @@ import { OPTIMIZER_KINDS } from '../../state/training.ts';
 import type { Action, ExperimentPanelPatch } from '../../state/update.ts';
 import { parseField } from '../../state/update.ts';
 import { NumberField } from '../kit/NumberField.tsx';
+import { EngineSelect } from './EngineSelect.tsx';
 import { OPTIMIZER_NAMES } from './optimizer-style.ts';
 
 interface Props {
@@ -48,6 +49,7 @@ export function ExperimentControls({ ex, dispatch, disabled, shape = FASHION_SHA
           <option value="mlp">official mlp: {architecture(MODEL_PRESETS.mlp.hidden, shape)}</option>
         </select>
       </label>
+      <EngineSelect engine={ex.engine} onChange={(engine) => patch({ engine })} />
       {NUMBER_FIELDS.map(({ key, label }) => (
         <label key={key} htmlFor={`ex-${key}`}>
           {label}{' '}

@@ -5,6 +5,7 @@ import { chosenOptimizers, experimentPanelSchema, experimentRuns } from '../../s
 import { FASHION_MNIST_TRAIN_SIZE } from '../../state/training.ts';
 import type { Action } from '../../state/update.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
+import { EngineStatus } from './EngineSelect.tsx';
 import { EpochCurves } from './EpochCurves.tsx';
 import { DataSource } from './DataSource.tsx';
 import { ExperimentControls } from './ExperimentControls.tsx';
@@ -53,7 +54,7 @@ export default function ExperimentPanel({ state, dispatch }: Props) {
       <ExperimentControls ex={ex} dispatch={dispatch} disabled={busy} shape={shape ? { inputs: shape.rows * shape.cols, classes: shape.classes } : undefined} />
       <RunSettings ex={ex} />
       <div className="experiment-run-bar">
-        <button type="button" data-testid="ex-run" disabled={!ready || busy || none} onClick={() => start(experimentRuns(ex), ex.data.kind)}>
+        <button type="button" data-testid="ex-run" disabled={!ready || busy || none} onClick={() => start(experimentRuns(ex), ex.data.kind, ex.engine)}>
           Run
         </button>
         <button type="button" data-testid="ex-pause" disabled={!busy} onClick={view.status === 'paused' ? resume : pause}>
@@ -66,6 +67,7 @@ export default function ExperimentPanel({ state, dispatch }: Props) {
         {/* The figures and tables as drawn, as SVG or PNG (the export service picks the closest .panel). */}
         {view.results.length > 0 && <ExportMenu name="fashion-mnist" label="the Fashion-MNIST experiment" />}
       </div>
+      <EngineStatus engine={view.engine} />
       <RunProgress view={view} />
       {view.results.length > 0 && (
         <>

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExperimentDataKind } from '../../state/experiment-data.ts';
-import type { ExperimentRun } from '../../state/fashion-experiment.ts';
+import type { ExperimentEngine, ExperimentRun } from '../../state/fashion-experiment.ts';
 import type { ExperimentProgress, ExperimentRequest, ExperimentResponse, ExperimentTestSet } from '../../worker/experiment-protocol.ts';
 import type { StdHistograms } from '../../worker/std-histogram.ts';
 import { MAX_OWN_FILES } from '../../worker/experiment-own-data-protocol.ts';
@@ -34,7 +34,11 @@ export interface ExperimentView {
   own: OwnDataView;
   /** The test images the shown results were computed on (Fashion-MNIST's or the own files' at the start). */
   resultsTest: ExperimentTestSet | null;
+  /** The engine the started experiment trains on, and why (null before the worker has said). */
+  engine: EngineReport | null;
 }
+
+export type EngineReport = Omit<Extract<ExperimentResponse, { type: 'engine' }>, 'type'>;
 
 export const INITIAL_VIEW: ExperimentView = {
   load: { status: 'loading', loaded: 0, total: 0, fraction: 0 },
@@ -46,6 +50,7 @@ export const INITIAL_VIEW: ExperimentView = {
   error: null,
   own: INITIAL_OWN_DATA,
   resultsTest: null,
+  engine: null,
 };
 
 /** How each worker message changes what the panel shows (pure, so it is tested without a worker). */
@@ -57,6 +62,8 @@ export function reduceView(view: ExperimentView, r: ExperimentResponse): Experim
       return { ...view, load: { status: 'loaded', trainImages: r.trainImages, testImages: r.testImages, test: r.test } };
     case 'load-error':
       return { ...view, load: { status: 'failed', message: r.message } };
+    case 'engine':
+      return { ...view, engine: { requested: r.requested, active: r.active, reason: r.reason } };
     case 'progress':
       return { ...view, progress: r, status: r.paused ? 'paused' : 'running' };
     case 'epoch':
@@ -105,7 +112,7 @@ export function useExperimentWorker() {
   }, [connect]);
 
   const start = useCallback(
-    (runs: ExperimentRun[], dataset: ExperimentDataKind = 'fashion-mnist') => {
+    (runs: ExperimentRun[], dataset: ExperimentDataKind = 'fashion-mnist', engine: ExperimentEngine = 'fused') => {
       setView((v) => ({
         ...v,
         resultsTest: dataset === 'own' ? (v.own.loaded?.test ?? null) : v.load.status === 'loaded' ? v.load.test : null,
@@ -114,9 +121,10 @@ export function useExperimentWorker() {
         error: null,
         predictions: [],
         std: null,
+        engine: null,
         results: runs.map((r) => ({ optimizer: r.optimizer, seed: r.seed, epochs: [], finished: false, reliability: null })),
       }));
-      send({ type: 'start', runs, dataset });
+      send({ type: 'start', runs, dataset, engine });
     },
     [send],
   );
