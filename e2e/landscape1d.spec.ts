@@ -304,15 +304,25 @@ test.describe('1-D landscape at the largest allowed values (issue 10, issue 11 i
     expect(problems).toEqual([]);
   });
 
-  // fixme (issue 10, open): B of 1e308·θ² does not finish in minutes (the lifted hull on overflowing
-  // values); the curves are computed in the worker and the tab stays live meanwhile.
-  test.fixme('1e308·θ²: the finite loss is drawn, values beyond the plot are clipped, never NaN', async ({ page }) => {
+  test('1e308·θ²: the finite loss is drawn, values beyond the plot are clipped, never NaN', async ({ page }) => {
     const problems = collectProblems(page);
     await page.goto('/');
+    await expect(status(page)).toHaveAttribute('data-status', 'ready');
     await page.getByTestId('expression-input').fill('1e308*theta^2');
-    await expect(status(page)).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
-    await expect.poll(async () => ((await curve(page, 'loss').getAttribute('d')) ?? '').length).toBeGreaterThan(100);
+    // ℓ is finite where θ² ≤ 1.797 (|θ| ≤ 1.34): 268 of the 600 grid points. The answer once failed
+    // validation (a NaN argmin) and the panel stayed on "computing" for ever.
+    await expect.poll(async () => (await curveValues(page, 'loss')).filter(Number.isFinite).length, { timeout: 120_000 }).toBe(268);
+    await expect(status(page)).toHaveAttribute('data-status', 'ready');
+    const d = (await curve(page, 'loss').getAttribute('d')) ?? '';
+    expect(d.length).toBeGreaterThan(100);
     await pathsHaveNoNaN(page);
+    // Every y is a finite pixel, pinned at most 50 plot heights away; the clip path cuts what lies beyond the plot.
+    const ys = [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => Number(m[2]));
+    expect(ys.length).toBeGreaterThan(100);
+    expect(ys.every((y) => Number.isFinite(y) && Math.abs(y) <= 50 * 1000)).toBe(true);
+    expect(ys.some((y) => y >= 0 && y <= 336), 'part of the loss lies inside the plot').toBe(true);
+    await expect(curve(page, 'loss').locator('xpath=ancestor::*[@clip-path]')).toHaveCount(1);
+    await expect(page.getByTestId('warnings')).toContainText('loss is not finite at 332 of 600 points');
     expect(problems).toEqual([]);
   });
 
