@@ -13,7 +13,9 @@ export function parabolaVertex(x0: number, f0: number, x1: number, f1: number, x
   if (!(curvature < 0)) return null;
   // f(x) = f1 + s (x − x1) + curvature (x − x1)², with s the centred slope at x1.
   const s = slopeLeft + curvature * (x1 - x0);
-  return x1 - s / (2 * curvature);
+  // Values near the largest double (1e308·θ²) overflow the differences: ∞/∞ would give a NaN vertex.
+  const vertex = x1 - s / (2 * curvature);
+  return Number.isFinite(vertex) ? vertex : null;
 }
 
 /**

@@ -55,6 +55,62 @@ export function displayIndices(landscape: Landscape1D): DisplayIndices {
   return out;
 }
 
+/**
+ * Up to this many grid points the whole landscape goes to the main thread: 20,000 points are 1.3 MB,
+ * and every value is then in the page (the curves' data-values). Beyond it only the points the plot
+ * needs travel: a million points were 64 MB arriving on the main thread, and the garbage collection and
+ * render of that arrival made one 100–340 ms task there (issue 10).
+ */
+export const FULL_LANDSCAPE_MAX = 20_000;
+
+/** What the main thread receives: the landscape (whole, or thinned), each curve's points to draw in it, and the grid size. */
+export interface ThinnedLandscape {
+  landscape: Landscape1D;
+  /** Per curve, indices into `landscape` (not into the full grid). */
+  display: DisplayIndices;
+  /** Points of the full grid (`landscape` may hold fewer). */
+  points: number;
+}
+
+/**
+ * The landscape as the main thread gets it. Up to FULL_LANDSCAPE_MAX points: whole. Beyond: every
+ * array at the union of the five curves' envelope points (each a true grid point with its exact
+ * values, theta still increasing), so the drawn envelope per pixel column is that of the full curve and
+ * a hover reads a real grid point; `argmin` and `warnings` are those of the full grid.
+ */
+export function thinLandscape(landscape: Landscape1D, bins = DISPLAY_BINS, fullMax = FULL_LANDSCAPE_MAX): ThinnedLandscape {
+  const n = landscape.theta.length;
+  const envelopes = {} as DisplayIndices;
+  for (const name of OBJECTIVES) envelopes[name] = envelopeIndices(landscape[name], bins);
+  if (n <= fullMax) return { landscape, display: envelopes, points: n };
+  // Union of the envelopes: position[i] is grid point i's index in the thinned arrays, or −1.
+  const position = new Int32Array(n).fill(-1);
+  for (const name of OBJECTIVES) for (const i of envelopes[name]) position[i] = 0;
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) if (position[i] === 0) position[i] = kept.push(i) - 1;
+  const pick = (a: Float64Array) => {
+    const out = new Float64Array(kept.length);
+    for (let k = 0; k < kept.length; k++) out[k] = a[kept[k]];
+    return out;
+  };
+  const { theta, loss, expected, sam, relaxed, eps, rhoEq, biconjugate, argmin, warnings } = landscape;
+  const thin: Landscape1D = {
+    theta: pick(theta),
+    loss: pick(loss),
+    expected: pick(expected),
+    sam: pick(sam),
+    relaxed: pick(relaxed),
+    eps: pick(eps),
+    rhoEq: pick(rhoEq),
+    biconjugate: pick(biconjugate),
+    argmin,
+    warnings,
+  };
+  const display = {} as DisplayIndices;
+  for (const name of OBJECTIVES) display[name] = envelopes[name].map((i) => position[i]);
+  return { landscape: thin, display, points: n };
+}
+
 /** Per curve, how many grid points are +∞/−∞ and how many NaN: the notices' counts, so the main thread never counts. */
 export type NonFiniteCounts = Record<ObjectiveName, { inf: number; nan: number }>;
 

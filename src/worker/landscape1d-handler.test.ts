@@ -23,4 +23,13 @@ describe('1-D landscape worker handler', () => {
     expect(handleLandscape1DRequest({ id: 4, kind: 'curves', expression: 'theta', from: 1, to: 0, points: 5, sigma: 1, rho: 0 }).kind).toBe('error');
     expect(handleLandscape1DRequest({ id: 5, kind: 'curves', expression: 'theta', from: 0, to: 1, points: 2_000_000, sigma: 1, rho: 0 }).kind).toBe('error');
   });
+
+  it('1e308·θ²: the answer passes validation (a NaN argmin from overflowing differences once failed it, and the panel hung)', () => {
+    const r = handleLandscape1DRequest({ id: 6, kind: 'curves', expression: '1e308*theta^2', from: -3, to: 3, points: 600, sigma: 0.5, rho: 0.3 });
+    expect(r.kind).toBe('curves');
+    if (r.kind !== 'curves') return;
+    for (const v of Object.values(r.landscape.argmin)) expect(v === null || Number.isFinite(v)).toBe(true);
+    expect(r.counts.loss.inf).toBeLessThan(600);
+    expect(parseLandscape1DResponse(r)).not.toBeNull();
+  });
 });

@@ -6,7 +6,7 @@ import { compileExpression } from '../math/expression.ts';
 import { geometryAt } from '../math/geometry1d.ts';
 import { computeLandscape1D } from '../math/landscape1d.ts';
 import type { Loss1D } from '../math/objectives.ts';
-import { displayIndices, nonFiniteCounts } from './landscape1d-display.ts';
+import { nonFiniteCounts, thinLandscape } from './landscape1d-display.ts';
 import type { Landscape1DRequest, Landscape1DResponse, ProgressMessage } from './landscape1d-protocol.ts';
 import { parseLandscape1DRequest } from './landscape1d-protocol.ts';
 
@@ -43,7 +43,9 @@ export function runLandscape1DRequest(request: Landscape1DRequest, onProgress: (
     }
     const { from, to, points, sigma, rho } = request;
     const landscape = computeLandscape1D({ loss, from, to, points, sigma, rho }, (stage, fraction) => onProgress({ id, kind: 'progress', stage, fraction }));
-    return { id, kind: 'curves', landscape, display: displayIndices(landscape), counts: nonFiniteCounts(landscape), elapsedMs: performance.now() - started };
+    // Counted on the full grid; only what the plot needs goes to the main thread.
+    const counts = nonFiniteCounts(landscape);
+    return { id, kind: 'curves', ...thinLandscape(landscape), counts, elapsedMs: performance.now() - started };
   } catch (e) {
     return { id, kind: 'error', message: `Computing the 1-D landscape failed: ${errorText(e)}` };
   }

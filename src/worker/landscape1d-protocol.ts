@@ -32,9 +32,12 @@ export type Landscape1DRequest = CurvesRequest | GeometryRequest;
 export interface CurvesResult {
   id: number;
   kind: 'curves';
+  /** The whole landscape, or beyond FULL_LANDSCAPE_MAX points only the points the plot needs (landscape1d-display.ts). */
   landscape: Landscape1D;
-  /** Per curve, the indices the plot needs (landscape1d-display.ts). */
+  /** Per curve, the indices into `landscape` the plot needs. */
   display: DisplayIndices;
+  /** Points of the full grid. */
+  points: number;
   /** Per curve, the non-finite points (for the notices). */
   counts: NonFiniteCounts;
   elapsedMs: number;
@@ -98,7 +101,7 @@ const countsEntry = z.object({ inf: count, nan: count }).strict();
 const countsSchema = z.object(Object.fromEntries(OBJECTIVES.map((n) => [n, countsEntry])) as Record<ObjectiveName, typeof countsEntry>);
 const id = z.number().int().nonnegative();
 const responseSchema = z.union([
-  z.object({ id, kind: z.literal('curves'), landscape: landscapeSchema, display: displaySchema, counts: countsSchema, elapsedMs: z.number() }),
+  z.object({ id, kind: z.literal('curves'), landscape: landscapeSchema, display: displaySchema, points: z.number().int().min(2), counts: countsSchema, elapsedMs: z.number() }),
   z.object({ id, kind: z.literal('geometry'), geometry: geometrySchema, elapsedMs: z.number() }),
   z.object({ id, kind: z.literal('progress'), stage: z.enum(OBJECTIVES), fraction: z.number().min(0).max(1) }),
   errorResponseSchema,
@@ -112,7 +115,7 @@ export function parseLandscape1DResponse(data: unknown): Landscape1DResponse | n
   if (res.kind === 'curves') {
     const l = res.landscape;
     const n = l.theta.length;
-    if ([l.loss, l.expected, l.sam, l.relaxed, l.eps, l.rhoEq, l.biconjugate].some((a) => a.length !== n)) return null;
+    if ([l.loss, l.expected, l.sam, l.relaxed, l.eps, l.rhoEq, l.biconjugate].some((a) => a.length !== n) || n > res.points) return null;
     if (OBJECTIVES.some((name) => res.display[name].some((i) => i < 0 || i >= n))) return null;
   }
   return res;

@@ -129,30 +129,43 @@ export const STENCIL = new Int8Array([1, 0, -1, 0, 0, 1, 0, -1, 1, 1, -1, -1, 1,
 const GOLDEN = (3 - Math.sqrt(5)) / 2;
 
 /**
- * Maximise g near the evaluated point t0 (bracket [t0 − d, t0 + d]): a parabola through g(t0 ± d/2)
- * first, accepted when its vertex's value matches the parabola's prediction to `tol` (a smooth max);
- * otherwise Brent's method on the bracket. Returns an evaluated point.
+ * Maximise g near the evaluated point t0 (bracket [t0 − d, t0 + d]): parabolas through three points,
+ * starting with g(t0 ± d/2), a vertex accepted when its value matches the parabola's prediction to `tol`
+ * (a smooth max); otherwise, after three, Brent's method on the bracket. Returns an evaluated point.
  */
 export function maximizeAround(g: (t: number) => number, t0: number, g0: number, d: number, tol: number, xTol: number): { t: number; value: number } {
-  const half = d / 2;
-  const gl = g(t0 - half);
-  const gr = g(t0 + half);
-  let best = { t: t0, value: g0 };
-  if (gl > best.value) best = { t: t0 - half, value: gl };
-  if (gr > best.value) best = { t: t0 + half, value: gr };
-  const curvature = (gl - 2 * g0 + gr) / (half * half);
-  if (curvature < 0) {
+  let bestT = t0;
+  let bestValue = g0;
+  let centre = t0;
+  let centreValue = g0;
+  // A parabola through g(t ± h) and g(t). If its vertex lies beyond the side points, the same again
+  // around the best of them; if the vertex's value misses the prediction, again at a quarter of the
+  // spacing around the best point so far (its cubic error is 64 times smaller). On the `sam` map's
+  // circles one parabola missed in 40% of the cases, and Brent's method then took ~7 evaluations.
+  let half = d / 2;
+  for (let round = 0; round < 3 && half > xTol; round++) {
+    const gl = g(centre - half);
+    const gr = g(centre + half);
+    if (gl > bestValue) [bestT, bestValue] = [centre - half, gl];
+    if (gr > bestValue) [bestT, bestValue] = [centre + half, gr];
+    const curvature = (gl - 2 * centreValue + gr) / (half * half);
+    if (!(curvature < 0)) break;
     const slope = (gr - gl) / (2 * half);
     const u = -slope / curvature;
-    if (Math.abs(u) < half) {
-      const val = g(t0 + u);
-      const predicted = g0 + slope * u + 0.5 * curvature * u * u;
-      if (val > best.value) best = { t: t0 + u, value: val };
-      if (Math.abs(predicted - val) <= tol && val >= best.value) return best;
+    if (!(Math.abs(centre + u - t0) <= d)) break;
+    if (!(Math.abs(u) < half)) {
+      [centre, centreValue] = [bestT, bestValue];
+      continue;
     }
+    const val = g(centre + u);
+    const predicted = centreValue + slope * u + 0.5 * curvature * u * u;
+    if (val > bestValue) [bestT, bestValue] = [centre + u, val];
+    if (Math.abs(predicted - val) <= tol && val >= bestValue) return { t: bestT, value: bestValue };
+    [centre, centreValue] = [bestT, bestValue];
+    half /= 4;
   }
-  const found = maximizeBrent(g, t0 - d, t0 + d, best.t, best.value, xTol, 30);
-  return found.value > best.value ? found : best;
+  const found = maximizeBrent(g, t0 - d, t0 + d, bestT, bestValue, xTol, 30);
+  return found.value > bestValue ? found : { t: bestT, value: bestValue };
 }
 
 /**

@@ -142,6 +142,8 @@ function circleMax(loss: Loss2D, grid: WorkingGrid2D, points: number, rho: numbe
   }
   const outCols = outputIndices(xAxis, points);
   const outRows = outputIndices(yAxis, points);
+  const stencil = direct ? null : circleStencil(grid, rho, cosT, sinT, outCols, outRows);
+  const l = grid.values;
   const arc = new Float64Array(count);
   const order: number[] = [];
   let mx = 0;
@@ -153,17 +155,29 @@ function circleMax(loss: Loss2D, grid: WorkingGrid2D, points: number, rho: numbe
       const k = i * points + j;
       mx = xs[outCols[j]];
       let arcMax = -Infinity;
-      for (let a = 0; a < count; a++) {
-        const v = direct
-          ? loss(mx + rho * cosT[a], my + rho * sinT[a])
-          : bilinear(grid, outCols[j] + (rho * cosT[a]) / xAxis.h, outRows[i] + (rho * sinT[a]) / yAxis.h);
-        arc[a] = v;
-        if (v > arcMax) arcMax = v;
+      if (stencil) {
+        // The interpolant's four corners and weights per angle are the same at every output point.
+        const base = outRows[i] * grid.xAxis.count + outCols[j];
+        const { offset, w00, w01, w10, w11, right, down } = stencil;
+        for (let a = 0; a < count; a++) {
+          const q = base + offset[a];
+          const v = w00[a] * l[q] + w01[a] * l[q + right] + w10[a] * l[q + down] + w11[a] * l[q + down + right];
+          arc[a] = v;
+          if (v > arcMax) arcMax = v;
+        }
+      } else {
+        for (let a = 0; a < count; a++) {
+          const v = direct
+            ? loss(mx + rho * cosT[a], my + rho * sinT[a])
+            : bilinear(grid, outCols[j] + (rho * cosT[a]) / xAxis.h, outRows[i] + (rho * sinT[a]) / yAxis.h);
+          arc[a] = v;
+          if (v > arcMax) arcMax = v;
+        }
       }
       if (arcMax === -Infinity) continue;
-      let jump = 0;
-      for (let a = 0; a < count; a++) {
-        const d = Math.abs(arc[(a + 1) % count] - arc[a]);
+      let jump = Math.abs(arc[0] - arc[count - 1]);
+      for (let a = 1; a < count; a++) {
+        const d = Math.abs(arc[a] - arc[a - 1]);
         if (d > jump) jump = d;
       }
       // The scan's error: interpolation and sampling between angles (on ℓ itself only the latter).
@@ -186,6 +200,47 @@ function circleMax(loss: Loss2D, grid: WorkingGrid2D, points: number, rho: numbe
       if (best > values[k]) values[k] = best;
     }
   }
+}
+
+interface CircleStencil {
+  /** Per angle: the flat offset of the interpolation cell's corner from the output point's cell, and the corner weights. */
+  offset: Int32Array;
+  w00: Float64Array;
+  w01: Float64Array;
+  w10: Float64Array;
+  w11: Float64Array;
+  right: number;
+  down: number;
+}
+
+/**
+ * Output points sit on working cells, so the circle's interpolation cells and weights are one stencil
+ * for every output point: bilinear() without a floor, clamp or division per evaluation (the scan was
+ * most of the `sam` map's time). Null when some circle leaves the working grid (then bilinear() clamps).
+ * Same arithmetic as bilinear(): (1 − v)((1 − u)·l00 + u·l01) + v((1 − u)·l10 + u·l11), expanded.
+ */
+function circleStencil(grid: WorkingGrid2D, rho: number, cosT: Float64Array, sinT: Float64Array, outCols: Int32Array, outRows: Int32Array): CircleStencil | null {
+  const cols = grid.xAxis.count;
+  const rows = grid.yAxis.count;
+  const n = cosT.length;
+  const s: CircleStencil = { offset: new Int32Array(n), w00: new Float64Array(n), w01: new Float64Array(n), w10: new Float64Array(n), w11: new Float64Array(n), right: 1, down: cols };
+  for (let a = 0; a < n; a++) {
+    const dc = (rho * cosT[a]) / grid.xAxis.h;
+    const dr = (rho * sinT[a]) / grid.yAxis.h;
+    const c0 = Math.floor(dc);
+    const r0 = Math.floor(dr);
+    // The corners reached from the first and last output cells must lie inside the grid.
+    if (outCols[0] + c0 < 0 || outCols[outCols.length - 1] + c0 + 1 > cols - 1) return null;
+    if (outRows[0] + r0 < 0 || outRows[outRows.length - 1] + r0 + 1 > rows - 1) return null;
+    const u = dc - c0;
+    const v = dr - r0;
+    s.offset[a] = r0 * cols + c0;
+    s.w00[a] = (1 - v) * (1 - u);
+    s.w01[a] = (1 - v) * u;
+    s.w10[a] = v * (1 - u);
+    s.w11[a] = v * u;
+  }
+  return s;
 }
 
 /** The bilinear interpolant of the working grid at fractional (column, row). */

@@ -41,21 +41,69 @@ export function lutIndex(t: number): number {
   return Math.round(t * (LUT_SIZE - 1));
 }
 
-/** Linear-interpolated quantile of sorted values (d3's quantileSorted wants a plain array). */
-function quantile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return 1;
-  const h = (sorted.length - 1) * p;
+/**
+ * Moves the k-th smallest of a[0..n) to a[k], smaller ones before it and larger after (Hoare's
+ * selection with a median-of-three pivot, O(n) expected). Sorting four 256² maps to read one quantile
+ * was a 144 ms main-thread task of the 2-D panel (issue 10).
+ */
+export function selectKth(a: Float64Array, k: number): void {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    const x = a[lo];
+    const y = a[mid];
+    const z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/** Linear-interpolated quantile (as of the sorted values) of `values`, which it reorders. */
+export function quantileInPlace(values: Float64Array, p: number): number {
+  const n = values.length;
+  if (n === 0) return 1;
+  const h = (n - 1) * p;
   const k = Math.floor(h);
-  return k + 1 < sorted.length ? sorted[k] + (h - k) * (sorted[k + 1] - sorted[k]) : sorted[k];
+  selectKth(values, k);
+  if (k + 1 >= n) return values[k];
+  // The next sorted value is the smallest of those after k.
+  let next = Infinity;
+  for (let i = k + 1; i < n; i++) if (values[i] < next) next = values[i];
+  return values[k] + (h - k) * (next - values[k]);
 }
 
 export function makeColourMap(values: Float64Array, surface: Surface): ColourMap {
-  const finite = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
+  const finite = new Float64Array(values.length);
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    finite[count++] = v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (count === 0) [min, max] = [0, 1];
   const isGap = surface === 'gap';
-  const min = finite.length > 0 ? finite[0] : 0;
-  const max = finite.length > 0 ? finite[finite.length - 1] : 1;
   let lo = isGap ? 0 : min;
-  let hi = isGap ? max : quantile(finite, 0.98);
+  let hi = isGap ? max : quantileInPlace(finite.subarray(0, count), 0.98);
   // Round-off makes an exactly tight relaxation show gaps of ~1e-12 times the loss scale.
   const scale = Math.max(Math.abs(min), Math.abs(max), 1e-300);
   const constant = !(hi - lo > 1e-9 * scale);

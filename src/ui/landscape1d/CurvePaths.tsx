@@ -17,6 +17,8 @@ interface Props {
   landscape: Landscape1D;
   /** Which points to draw per curve; all of them when absent. */
   display?: DisplayIndices;
+  /** Points of the full grid (the landscape may be thinned to what the plot needs); theta's length when absent. */
+  points?: number;
   visible: Landscape1DState['visible'];
   frame: PlotFrame;
 }
@@ -26,7 +28,7 @@ interface Props {
  * break where values are not finite (+∞ proven infinite, NaN not computable) instead of drawing them;
  * long curves are decimated to the pixel columns (landscape1d/decimate.ts).
  */
-export const CurvePaths = memo(function CurvePaths({ landscape, display, visible, frame }: Props) {
+export const CurvePaths = memo(function CurvePaths({ landscape, display, points = landscape.theta.length, visible, frame }: Props) {
   const paths = useMemo(() => {
     const { theta } = landscape;
     // x is linear in θ: the same map as frame.x without a d3 call per point (thousands per curve).
@@ -46,11 +48,12 @@ export const CurvePaths = memo(function CurvePaths({ landscape, display, visible
       };
       out[name] = {
         d: decimatedPath(keep ? keep.length : theta.length, xOf, yOf, Math.ceil(frame.width)),
-        values: theta.length <= MAX_SERIALISED ? serializeValues(values) : undefined,
+        // Only a whole landscape: the values of a thinned one are not the grid's.
+        values: theta.length === points && points <= MAX_SERIALISED ? serializeValues(values) : undefined,
       };
     }
     return out;
-  }, [landscape, display, frame]);
+  }, [landscape, display, points, frame]);
 
   // Draw order: the loss last so it stays on top of the objectives derived from it.
   const order: ObjectiveName[] = ['relaxed', 'sam', 'biconjugate', 'expected', 'loss'];
@@ -65,7 +68,7 @@ export const CurvePaths = memo(function CurvePaths({ landscape, display, visible
               key={name}
               data-objective={name}
               data-values={paths[name].values}
-              data-points={landscape.theta.length}
+              data-points={points}
               d={paths[name].d}
               fill="none"
               stroke={s.color}

@@ -49,6 +49,7 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
 
   const landscape = curves.value?.landscape ?? null;
   const counts = curves.value?.counts;
+  const gridPoints = curves.value?.points;
   const geometry = geo.value;
   const errors = [
     resolved.ok ? null : resolved.message,
@@ -56,7 +57,7 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
     geo.error && `The geometry at m could not be computed: ${geo.error}`,
     curves.workerFailure,
   ].filter((e): e is string => !!e);
-  const notes = useMemo(() => (landscape ? landscapeNotices(landscape, ls.visible, geometry, counts) : []), [landscape, ls.visible, geometry, counts]);
+  const notes = useMemo(() => (landscape ? landscapeNotices(landscape, ls.visible, geometry, counts, gridPoints) : []), [landscape, ls.visible, geometry, counts, gridPoints]);
 
   const setM = (v: number) => dispatch({ type: 'setM', m: v });
   const parseM = (t: string) => parseBounded(t, { min: from, max: to }, 'm');
@@ -112,6 +113,7 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
               <LandscapePlot
                 landscape={landscape}
                 display={curves.value?.display}
+                points={gridPoints}
                 geometry={geometry}
                 state={ls}
                 width={plotWidth}

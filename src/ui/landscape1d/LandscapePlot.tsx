@@ -21,6 +21,8 @@ interface Props {
   landscape: Landscape1D;
   /** Which points to draw per curve (from the worker); all of them when absent. */
   display?: DisplayIndices;
+  /** Points of the full grid (the landscape may be thinned). */
+  points?: number;
   geometry: PointGeometry | null;
   state: Landscape1DState;
   width: number;
@@ -34,7 +36,7 @@ interface Props {
 const ROOM = { top: 22, right: 18 };
 
 /** The 1-D landscape: curves over m, the geometry at the current m, and pointer interaction. */
-export function LandscapePlot({ landscape, display, geometry, state, width, height, hoverM, onM, onHover }: Props) {
+export function LandscapePlot({ landscape, display, points, geometry, state, width, height, hoverM, onM, onHover }: Props) {
   const clipId = `clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const { from, to, visible, m } = state;
   const yDomain = useMemo(() => yRangeFor(displayLandscape(landscape, display), visible), [landscape, display, visible]);
@@ -112,7 +114,7 @@ export function LandscapePlot({ landscape, display, geometry, state, width, heig
           <rect ref={hitArea} data-testid="plot-area" width={innerW} height={innerH} fill="transparent" className="hit-area" />
           <g clipPath={`url(#${clipId})`} pointerEvents="none">
             {geometry && <GeometryUnder g={geometry} frame={frame} from={from} to={to} />}
-            <CurvePaths landscape={landscape} display={display} visible={visible} frame={frame} />
+            <CurvePaths landscape={landscape} display={display} points={points} visible={visible} frame={frame} />
             {geometry && <GeometryOver g={geometry} frame={frame} from={from} to={to} />}
             <ArgminMarkers landscape={landscape} visible={visible} frame={frame} />
             {hoverM !== null && <line className="hover-line" x1={frame.x(hoverM)} x2={frame.x(hoverM)} y1={0} y2={innerH} />}

@@ -143,3 +143,35 @@ describe('Landscape1DClient: progress and cancel', () => {
     expect(workers).toHaveLength(6);
   });
 });
+
+describe('Landscape1DClient: malformed answers', () => {
+  it('a malformed answer to the newest request ends it as an error instead of leaving it computing', () => {
+    vi.useFakeTimers();
+    const workers: FakeWorker[] = [];
+    const answers: Answer[] = [];
+    const client = new Landscape1DClient({
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+      onAnswer: (_key, a) => answers.push(a),
+      onProgress: () => undefined,
+      onWorkerFailure: () => undefined,
+      debounceMs: 10,
+    });
+    client.schedule('a', (id) => geometryRequest(id, 0));
+    vi.advanceTimersByTime(10);
+    // A malformed progress message, and a message for another id, are dropped.
+    workers[0].onmessage?.({ data: { id: 1, kind: 'progress', stage: 'nope', fraction: 2 } } as MessageEvent);
+    workers[0].onmessage?.({ data: { id: 7, kind: 'geometry' } } as MessageEvent);
+    expect(answers).toEqual([]);
+    // A geometry answer with a NaN where a number must be (zod rejects NaN).
+    const bad = geometryAnswer(1, 3) as { geometry: { sam: number } };
+    bad.geometry.sam = NaN;
+    workers[0].onmessage?.({ data: bad } as MessageEvent);
+    expect(answers.map((a) => a.kind)).toEqual(['error']);
+    client.dispose();
+    vi.useRealTimers();
+  });
+});

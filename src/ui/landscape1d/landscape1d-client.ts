@@ -41,6 +41,14 @@ const CANCEL_FACTOR = 2;
 
 const localAnswer = (request: Landscape1DRequest): Answer => handleLandscape1DRequest(request) as Answer;
 
+/** An error answer for a message that failed validation but names request `id` and is not progress; else null. */
+function malformedAnswer(data: unknown, id: number | undefined): Answer | null {
+  if (id === undefined || typeof data !== 'object' || data === null) return null;
+  const { id: got, kind } = data as { id?: unknown; kind?: unknown };
+  if (got !== id || kind === 'progress') return null;
+  return { id, kind: 'error', message: 'the worker sent a malformed answer (a bug: please report the loss and settings)' };
+}
+
 export class Landscape1DClient {
   private worker: WorkerLike | null = null;
   private failed = false;
@@ -123,8 +131,10 @@ export class Landscape1DClient {
 
   private receive(from: WorkerLike, data: unknown): void {
     if (this.disposed || from !== this.worker) return;
-    const response = parseLandscape1DResponse(data);
     const latest = this.latest;
+    // A malformed answer to the newest request ends it as an error: ignoring it left the panel
+    // "computing" forever (a NaN argmin of 1e308·θ² failed validation, issue 10).
+    const response = parseLandscape1DResponse(data) ?? malformedAnswer(data, latest?.id);
     if (response && response.kind !== 'progress') {
       // The worker finished a job (maybe a superseded one) and starts the newest queued one, if any.
       // As the page saw it (queueing and a busy machine included), which is what the patience is for.

@@ -47,6 +47,11 @@ describe('landscapeNotices', () => {
     const counts = { loss: zero, expected: zero, sam: zero, relaxed: { inf: 2, nan: 0 }, biconjugate: zero };
     expect(landscapeNotices(fake([1, 2, 3]), all, null, counts)).toEqual(['relaxed is infinite at 2 of 3 grid points; the curve is not drawn there.']);
   });
+  it('counts against the full grid when the landscape is thinned', () => {
+    const zero = { inf: 0, nan: 0 };
+    const counts = { loss: zero, expected: zero, sam: zero, relaxed: { inf: 2000, nan: 0 }, biconjugate: zero };
+    expect(landscapeNotices(fake([1, 2, 3]), all, null, counts, 1_000_000)).toEqual(['relaxed is infinite at 2000 of 1000000 grid points; the curve is not drawn there.']);
+  });
   it('ignores hidden curves', () => {
     expect(landscapeNotices(fake([Infinity]), { ...all, relaxed: false })).toEqual([]);
   });

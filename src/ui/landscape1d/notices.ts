@@ -19,9 +19,10 @@ export function landscapeNotices(
   visible: Landscape1DState['visible'],
   geometry: PointGeometry | null = null,
   counts: NonFiniteCounts = nonFiniteCounts(landscape),
+  /** Points of the full grid, when `landscape` is thinned (beyond 20,000 points). */
+  n = landscape.theta.length,
 ): string[] {
   const out = [...landscape.warnings];
-  const n = landscape.theta.length;
   for (const name of OBJECTIVES) {
     if (!visible[name] || landscape.warnings.some((w) => mentions(w, name))) continue;
     const { inf, nan } = counts[name];

@@ -22,12 +22,23 @@ export function yPixel(frame: PlotFrame, v: number): number {
   return Math.min(frame.height + lim, Math.max(-lim, p));
 }
 
-/** Index of the grid point nearest to m on a uniform grid theta. */
+/**
+ * Index of the point of theta nearest to m. theta is increasing but need not be uniform: beyond 20,000
+ * points the main thread holds only the grid points the plot needs (worker/landscape1d-display.ts).
+ */
 export function nearestIndex(theta: Float64Array, m: number): number {
   const n = theta.length;
-  if (n < 2) return 0;
-  const i = Math.round(((m - theta[0]) / (theta[n - 1] - theta[0])) * (n - 1));
-  return Math.min(n - 1, Math.max(0, i));
+  if (n < 2 || !(m > theta[0])) return 0;
+  if (!(m < theta[n - 1])) return n - 1;
+  // theta[lo] < m ≤ theta[hi].
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (theta[mid] < m) lo = mid;
+    else hi = mid;
+  }
+  return m - theta[lo] <= theta[hi] - m ? lo : hi;
 }
 
 /** Sample a function of θ across [from, to] as an SVG path, breaking where it is not finite. */

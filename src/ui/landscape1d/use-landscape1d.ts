@@ -93,12 +93,15 @@ function useWorkerComputation<P, T>(
 }
 
 export interface Curves {
+  /** Whole, or thinned to the points the plot needs (worker/landscape1d-display.ts). */
   landscape: Landscape1D;
   display: DisplayIndices;
   counts: NonFiniteCounts;
+  /** Points of the full grid. */
+  points: number;
 }
 
-const pickCurves = (a: Answer): Curves | null => (a.kind === 'curves' ? { landscape: a.landscape, display: a.display, counts: a.counts } : null);
+const pickCurves = (a: Answer): Curves | null => (a.kind === 'curves' ? { landscape: a.landscape, display: a.display, counts: a.counts, points: a.points } : null);
 const pickGeometry = (a: Answer): PointGeometry | null => (a.kind === 'geometry' ? a.geometry : null);
 
 /** The five curves, computed in a worker. */

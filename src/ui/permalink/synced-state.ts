@@ -7,6 +7,7 @@ import type { ExperimentState } from '../../state/experiment.ts';
 import { experimentStateSchema } from '../../state/experiment.ts';
 import type { Action } from '../../state/update.ts';
 import { reduce } from '../../state/update.ts';
+import { shareUnchanged } from './share-unchanged.ts';
 
 /**
  * A whole new state (a tour step: ClassroomProvider's `loadState`). Handled here, validated by the schema,
@@ -38,11 +39,15 @@ export type SyncedAction = { type: 'app'; action: PermalinkAction } | { type: 'r
 
 function loadState(current: ExperimentState, candidate: unknown): ExperimentState {
   const parsed = experimentStateSchema.safeParse(candidate);
-  return parsed.success && JSON.stringify(parsed.data) !== JSON.stringify(current) ? parsed.data : current;
+  return parsed.success ? shareUnchanged(current, parsed.data) : current;
 }
 
 export function syncedReducer(current: Synced, a: SyncedAction): Synced {
-  if (a.type === 'restore') return a.state === current.state ? current : { state: a.state, origin: a.origin };
+  if (a.type === 'restore') {
+    // What the restored state shares with the current one keeps its identity (share-unchanged.ts).
+    const state = shareUnchanged(current.state, a.state);
+    return state === current.state ? current : { state, origin: a.origin };
+  }
   const next = a.action.type === 'loadState' ? loadState(current.state, a.action.state) : reduce(current.state, a.action as Action);
   // An action that changes nothing must not turn into a history entry later.
   if (next === current.state) return current;
