@@ -1,6 +1,6 @@
 // Data export from the built app (issue 11): each panel's Data CSV and JSON download, parse, hold one row
 // per computed point, and agree with what the panel shows (the 1-D readout under the pointer, the 2-D
-// maps' value ranges). A million-point 1-D landscape is saved whole, its text written in a worker.
+// maps' value ranges). A million-point 1-D landscape offers no file: the page holds only its plotted points.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -117,51 +117,13 @@ test('(m, σ) panel: the grid in long format', async ({ page }) => {
   expect(json.metadata.sigma).toMatchObject({ from: 0.05, to: 2, points: 100 });
 });
 
-test.describe('a million points', () => {
-  test.beforeEach(async ({ page }) => {
-    await page.addInitScript(() => {
-      const w = window as unknown as { longTasks: { start: number; duration: number }[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
-  });
-
-  /** The page's clock after 3 s without a long task (the other panels' start-up and the curves' arrival done). */
-  async function quietSince(page: Page): Promise<number> {
-    for (let waited = 0; waited < 180_000; waited += 1000) {
-      const { now, lastEnd } = await page.evaluate(() => {
-        const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks;
-        return { now: performance.now(), lastEnd: Math.max(0, ...tasks.map((t) => t.start + t.duration)) };
-      });
-      if (now - lastEnd > 3000) return now;
-      await page.waitForTimeout(1000);
-    }
-    throw new Error('the page never went quiet for 3 s');
-  }
-
-  // The long tasks while the file is written are recorded (an annotation), not asserted: on this shared
-  // 2-core machine at load 20–35 any main-thread work can stretch past 100 ms (the other panels' own
-  // long-task tests are fixme for that reason). Measured: see the annotation and the report in issue 11.
-  test('1-D Data CSV of 1,000,000 rows: every row, written in a worker', async ({ page }) => {
-    test.setTimeout(600_000);
-    await page.goto('/#v=1&l1.points=1000000');
-    await expect(page.getByTestId('landscape1d-status')).toHaveAttribute('data-status', 'ready', { timeout: 500_000 });
-    await expect(page.getByTestId('landscape2d')).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
-    await expect(page.getByTestId('msigma-panel')).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
-    const since = await quietSince(page);
-    const { text } = await download(page, 'export-csv-landscape-1d');
-    const savedAt = await page.evaluate(() => performance.now());
-    const tasks = await page.evaluate(() => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks);
-    const long = tasks.filter((t) => t.start >= since && t.duration > 100).map((t) => `${Math.round(t.duration)} ms at +${Math.round(t.start - since)} ms`);
-    const description = `${long.join(', ') || 'none'} (click to file saved and read back: ${Math.round(savedAt - since)} ms)`;
-    test.info().annotations.push({ type: 'long tasks while writing', description });
-    console.log(`long tasks while writing: ${description}`);
-    let lines = 0;
-    for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) lines++;
-    expect(lines).toBe(1 + 1_000_000);
-    expect(text.slice(0, text.indexOf('\n'))).toBe('m,loss,expected,sam,relaxed,biconjugate');
-    await expect(page.getByTestId('export-data-status-landscape-1d')).toHaveText('Data CSV saved (1000000 rows).');
-  });
+// A million points: the worker sends the page only the points the plot draws (issue 10), so the page has no
+// whole grid to save; the buttons say so instead of saving a file that would pass for the grid.
+test('1-D Data at 1,000,000 grid points: refused with the reason, not a thinned file', async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.goto('/#v=1&l1.points=1000000');
+  await expect(page.getByTestId('landscape1d-status')).toHaveAttribute('data-status', 'ready', { timeout: 500_000 });
+  const csv = page.getByTestId('export-csv-landscape-1d');
+  await expect(csv).toBeDisabled();
+  await expect(csv).toHaveAttribute('title', /1,000,000 grid points: the page holds only the [\d,]+ points the plot draws/);
 });

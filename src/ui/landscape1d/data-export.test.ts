@@ -35,14 +35,18 @@ describe('landscape1dTable', () => {
 
 describe('landscape1dData', () => {
   const ls = { ...DEFAULT_STATE.landscape1d, ...settings };
-  const curves = (status: Computation<Curves>['status']): Computation<Curves> => ({
+  const curves = (status: Computation<Curves>['status'], points = landscape.theta.length): Computation<Curves> => ({
     status,
-    value: { landscape, display: {} as Curves['display'], counts: {} as Curves['counts'] },
+    value: { landscape, display: {} as Curves['display'], counts: {} as Curves['counts'], points },
     error: null,
     progress: null,
     elapsedMs: 1,
     where: 'worker',
     workerFailure: null,
+  });
+  it('offers no file when the page holds only the plotted points of a larger grid', () => {
+    const thinned = landscape1dData(curves('ready', 1_000_000), ls, 'theta^4');
+    expect(thinned).toMatchObject({ ready: false, reason: expect.stringMatching(/1,000,000 grid points.*only the 21 points/) });
   });
   it('is ready only when the curves answer the current settings', () => {
     const ready = landscape1dData(curves('ready'), ls, 'theta^4');

@@ -9,6 +9,7 @@ import { OBJECTIVES } from '../../math/objectives.ts';
 import type { Landscape1DState, LossSpec } from '../../state/experiment.ts';
 import type { DataSource } from '../export/data-source.ts';
 import type { DataTable } from '../../worker/data-table.ts';
+import { FULL_LANDSCAPE_MAX } from '../../worker/landscape1d-display.ts';
 import { OBJECTIVE_STYLE } from '../kit/objective-style.ts';
 import type { Computation, Curves } from './use-landscape1d.ts';
 
@@ -54,6 +55,15 @@ export function landscape1dData(curves: Computation<Curves>, ls: Landscape1DStat
   if (expression === null) return { ready: false, reason: 'No data: the loss does not compile.' };
   if (curves.status === 'computing') return { ready: false, reason: 'The curves are being computed; the data can be saved when they are ready.' };
   if (curves.status === 'error' || !landscape) return { ready: false, reason: 'No curves to save: see the message in the panel.' };
+  // Above FULL_LANDSCAPE_MAX grid points the worker sends only the points the plot draws (landscape1d-display.ts):
+  // a file of those would pass for the grid while missing most of it, so none is offered.
+  const gridPoints = curves.value?.points ?? landscape.theta.length;
+  if (gridPoints > landscape.theta.length) {
+    return {
+      ready: false,
+      reason: `No data file at ${gridPoints.toLocaleString('en-US')} grid points: the page holds only the ${landscape.theta.length.toLocaleString('en-US')} points the plot draws (the whole grid stays in the worker). Use at most ${FULL_LANDSCAPE_MAX.toLocaleString('en-US')} points to save every one.`,
+    };
+  }
   const { loss, from, to, points, sigma, rho } = ls;
   return { ready: true, rows: landscape.theta.length, table: () => landscape1dTable(landscape, { loss, expression, from, to, points, sigma, rho }) };
 }
