@@ -167,7 +167,7 @@ export function bsamStepFlat(
     const perturbed = tf.add(w, tf.div(tf.mul(c.of(hyper.rho), g), s));
     const { value, grad } = layout.valueAndGrad(loss, perturbed, [K]);
     const newGm = tf.add(tf.mul(c.of(hyper.beta1), gm), tf.mul(c.of(1 - hyper.beta1), tf.add(meanOfRows(grad, K, c), tf.mul(c.of(hyper.weightDecay), w))));
-    const newW = tf.sub(w, tf.div(tf.mul(c.of(hyper.learningRate * lrFactor), newGm), s));
+    const newW = tf.sub(w, tf.div(tf.mul(c.current('lr', hyper.learningRate * lrFactor), newGm), s));
     const h = meanOfRows(tf.sqrt(tf.mul(s, tf.square(g))), K, c);
     const newS = tf.add(tf.mul(c.of(hyper.beta2), s), tf.mul(c.of(1 - hyper.beta2), tf.add(h, c.of(hyper.damping + hyper.weightDecay))));
     return { w: newW as tf.Tensor1D, s: newS as tf.Tensor1D, gm: newGm as tf.Tensor1D, loss: tf.div(value, c.of(K)) as tf.Scalar };

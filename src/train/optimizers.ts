@@ -177,7 +177,7 @@ function updateFlat(
     const g = hyper.weightDecay === 0 ? grad : tf.add(grad, tf.mul(c.of(hyper.weightDecay), state.w));
     if (base === 'sgd') {
       const m = tf.add(tf.mul(c.of(hyper.momentum), state.m), g);
-      return { w: tf.sub(state.w, tf.mul(c.of(lr), m)), m, v: [] as tf.Tensor[], value };
+      return { w: tf.sub(state.w, tf.mul(c.current('lr', lr), m)), m, v: [] as tf.Tensor[], value };
     }
     const v0 = state.v as tf.Tensor1D;
     const m = tf.add(tf.mul(c.of(hyper.beta1), state.m), tf.mul(c.of(1 - hyper.beta1), g));

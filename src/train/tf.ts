@@ -15,13 +15,28 @@ export { tf };
  */
 export class Scalars {
   private readonly cache = new Map<number, tf.Scalar>();
+  /** One scalar per named slot for values that change as training goes on (the scheduled learning rate). */
+  private readonly slots = new Map<string, { value: number; tensor: tf.Scalar }>();
+
+  /**
+   * A kept float32 scalar for `value` in `slot`, replacing the slot's previous one when the value changes:
+   * the scheduled learning rate changes every epoch, and caching each value would add a tensor an epoch.
+   */
+  current(slot: string, value: number): tf.Scalar {
+    const held = this.slots.get(slot);
+    if (held && Object.is(held.value, value)) return held.tensor;
+    held?.tensor.dispose();
+    const tensor = tf.keep(upload(Float32Array.of(value), []) as tf.Scalar);
+    this.slots.set(slot, { value, tensor });
+    return tensor;
+  }
 
   /** A kept float32 scalar for `value` (safe to use inside tf.tidy: it is never disposed there). */
   of(value: number): tf.Scalar {
     let t = this.cache.get(value);
     if (!t) {
-      // Values that change every epoch (the cosine lr factor) would grow the cache without bound.
-      if (this.cache.size >= 256) this.dispose();
+      // A bound, in case a caller passes values that keep changing (those belong in current()).
+      if (this.cache.size >= 256) this.disposeCache();
       t = tf.keep(upload(Float32Array.of(value), []) as tf.Scalar);
       this.cache.set(value, t);
     }
@@ -29,6 +44,12 @@ export class Scalars {
   }
 
   dispose(): void {
+    this.disposeCache();
+    this.slots.forEach((s) => s.tensor.dispose());
+    this.slots.clear();
+  }
+
+  private disposeCache(): void {
     this.cache.forEach((t) => t.dispose());
     this.cache.clear();
   }
