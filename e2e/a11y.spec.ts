@@ -175,10 +175,10 @@ test.describe('keyboard shortcuts', () => {
     await expect(bar).toHaveAttribute('data-step', '3');
     await expect(page.getByTestId('sigma-input')).toHaveValue('0.6');
     // The Next button has focus, and a digit at a focused control is the control's: nothing happens.
-    await page.keyboard.press('7');
+    await page.keyboard.press('8');
     await expect(bar).toHaveAttribute('data-step', '3');
     await page.getByTestId('tour-caption').click();
-    await page.keyboard.press('7');
+    await page.keyboard.press('8');
     await expect(page.getByTestId('msigma-surface')).toHaveValue('gap');
     await expect(page.getByTestId('msigma-panel')).toHaveAttribute('data-tour-focus', '');
     await page.getByTestId('tour-end').click();
@@ -207,7 +207,7 @@ test.describe('keyboard shortcuts', () => {
     await expect(training).toHaveAttribute('data-status', 'paused');
     await page.getByRole('heading', { name: /Training/ }).click();
     await page.keyboard.press('9');
-    await expect(page.getByTestId('tour-bar')).toHaveAttribute('data-step-id', 'posterior-samples');
+    await expect(page.getByTestId('tour-bar')).toHaveAttribute('data-step-id', 'sam-vs-bsam');
     await expect(training).toHaveAttribute('data-tour-focus', '');
     await expect(training).toHaveAttribute('data-status', 'running', { timeout: BUILD_TIMEOUT });
     await page.keyboard.press('1');

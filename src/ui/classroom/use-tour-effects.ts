@@ -17,6 +17,8 @@ const PLAY_NOT_BEFORE_MS = 450;
 /** Building a run on a slow backend can take a while; give up starting it after this. */
 const PLAY_GIVE_UP_MS = 60_000;
 const PLAY_POLL_MS = 150;
+/** After the run is seen playing, how long a rebuild ('idle') still means the played run was the old one. */
+const PLAY_SETTLE_MS = 5_000;
 
 /** The union of the rectangles of the panel's figure (FIGURE_SELECTORS), or null if none is there. */
 function figureRect(panel: HTMLElement, which: TourPanel): Box | null {
@@ -59,14 +61,22 @@ export function useTourEffects(index: number | null, remote: TrainingRemoteSlot)
     let timer: ReturnType<typeof setInterval> | undefined;
     if (step.play) {
       const start = performance.now();
+      // When the run was seen playing (played here, or still running from the previous step). On a loaded
+      // machine the panel may re-render with the step's config only after PLAY_NOT_BEFORE_MS, so the run
+      // seen then can be the old one: if the run is then rebuilt ('idle'), the new one is played when built.
+      let playingSince: number | null = null;
       timer = setInterval(() => {
-        const elapsed = performance.now() - start;
+        const now = performance.now();
         const run = remote.current;
-        if (elapsed > PLAY_GIVE_UP_MS) clearInterval(timer);
-        else if (elapsed >= PLAY_NOT_BEFORE_MS && run?.status === 'running') clearInterval(timer);
-        else if (elapsed >= PLAY_NOT_BEFORE_MS && run?.status === 'paused') {
+        if (now - start > PLAY_GIVE_UP_MS) clearInterval(timer);
+        else if (playingSince !== null) {
+          if (run?.status === 'idle') playingSince = null;
+          else if (now - playingSince > PLAY_SETTLE_MS) clearInterval(timer);
+        } else if (now - start < PLAY_NOT_BEFORE_MS) return;
+        else if (run?.status === 'running') playingSince = now;
+        else if (run?.status === 'paused') {
           run.play();
-          clearInterval(timer);
+          playingSince = now;
         }
       }, PLAY_POLL_MS);
     } else if (remote.current?.status === 'running') remote.current.pause();
