@@ -1,32 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPERIMENT_PANEL, experimentRuns } from '../state/fashion-experiment.ts';
-import { FASHION_MNIST_FILES, FASHION_MNIST_FOLDER, IDX_ROLES } from '../train/data/fashion-mnist.ts';
-import type { IdxFiles } from '../train/data/index.ts';
-import { ExperimentHandler, type FilesLoader } from './experiment-handler.ts';
+import { ExperimentHandler } from './experiment-handler.ts';
+import { experimentHost } from './testing/experiment-host.ts';
+import { fromDisk } from './testing/fashion-files.ts';
 import type { ExperimentRequest, ExperimentResponse } from './experiment-protocol.ts';
 
-// The real shipped files, read from public/ as the worker would download them.
-const DIR = fileURLToPath(new URL(`../../public/${FASHION_MNIST_FOLDER}/`, import.meta.url));
-const files = Object.fromEntries(IDX_ROLES.map((role) => [role, new Uint8Array(gunzipSync(readFileSync(DIR + FASHION_MNIST_FILES[role].name)))])) as unknown as IdxFiles;
-const fromDisk: FilesLoader = async (_base, onProgress) => {
-  onProgress({ loaded: 1, total: 1, fraction: 1, file: 'all' });
-  return files;
-};
-
-function host() {
-  const out: ExperimentResponse[] = [];
-  const tasks: (() => Promise<void>)[] = [];
-  return {
-    out,
-    host: { post: (r: ExperimentResponse) => out.push(r), schedule: (t: () => Promise<void>) => tasks.push(t), now: () => performance.now() },
-    async drain(rounds = 100_000) {
-      for (let k = 0; k < rounds && tasks.length; k++) await (tasks.shift() as () => Promise<void>)();
-    },
-  };
-}
+const host = experimentHost;
 
 const runs = experimentRuns({ ...DEFAULT_EXPERIMENT_PANEL, optimizers: { ...DEFAULT_EXPERIMENT_PANEL.optimizers, 'sam-sgd': false }, size: 500, epochs: 1, batchSize: 50, predictiveSamples: 4 });
 

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPERIMENT_PANEL, experimentRuns } from '../state/fashion-experiment.ts';
-import { FASHION_MNIST_FILES, FASHION_MNIST_FOLDER, IDX_ROLES } from '../train/data/fashion-mnist.ts';
-import type { IdxFiles } from '../train/data/index.ts';
 import { idxBytes, images, labels } from '../train/data/testing/idx-bytes.ts';
 import { ExperimentHandler, type FilesLoader } from './experiment-handler.ts';
-import type { ExperimentRequest, ExperimentResponse } from './experiment-protocol.ts';
+import type { ExperimentRequest } from './experiment-protocol.ts';
+import { experimentHost } from './testing/experiment-host.ts';
+import { fashionFiles } from './testing/fashion-files.ts';
 
 /**
  * "Load your own IDX files" through the worker's handler: a tiny EMNIST-letters-like set (labels 1–3, so class 0
@@ -28,17 +26,7 @@ type Files = Record<string, Uint8Array>;
 /** The files as the page sends them: each in an ArrayBuffer of its own (they are transferred). */
 const request = (files: Files): ExperimentRequest => ({ type: 'load-own', files: Object.entries(files).map(([name, b]) => ({ name, bytes: new Uint8Array(b).buffer })) });
 
-function host() {
-  const out: ExperimentResponse[] = [];
-  const tasks: (() => Promise<void>)[] = [];
-  return {
-    out,
-    host: { post: (r: ExperimentResponse) => out.push(r), schedule: (t: () => Promise<void>) => tasks.push(t), now: () => performance.now() },
-    async drain() {
-      while (tasks.length) await (tasks.shift() as () => Promise<void>)();
-    },
-  };
-}
+const host = experimentHost;
 
 const noFashion: FilesLoader = async () => {
   throw new Error('not in this test');
@@ -127,8 +115,7 @@ describe('the experiment worker with the user’s own IDX files', () => {
 });
 
 describe('a start on own data never trains on Fashion-MNIST instead', () => {
-  const DIR = fileURLToPath(new URL(`../../public/${FASHION_MNIST_FOLDER}/`, import.meta.url));
-  const fashion: FilesLoader = async () => Object.fromEntries(IDX_ROLES.map((role) => [role, new Uint8Array(gunzipSync(readFileSync(DIR + FASHION_MNIST_FILES[role].name)))])) as unknown as IdxFiles;
+  const fashion: FilesLoader = async () => fashionFiles();
 
   it('with Fashion-MNIST loaded and no own files (a reloaded link), start own is refused with the reason', async () => {
     const h = host();
