@@ -203,14 +203,16 @@ test('the tour’s slow pace: in the link, a training step runs at most ~15 step
   await expect(live).toContainText('Training at the slow pace (about 15 steps/s)');
   await expect(page.getByTestId('train-pace')).toBeVisible();
   await expect(page.getByTestId('train-speed')).toBeDisabled();
-  // An upper bound only (a busy machine is slower still): one step per chunk and 66 ms between chunks.
+  // An upper bound only (a busy machine is slower still): one step per chunk and 66 ms between chunks, so
+  // ~15 steps/s. The status line is read asynchronously and can show a step a little late at either end,
+  // so the bound allows 20 steps/s over the window: normal pace runs hundreds.
   const stepOf = async () => Number(/step (\d+)/.exec((await page.getByTestId('train-status').textContent()) ?? '')?.[1]);
-  const s0 = await stepOf();
   const t0 = Date.now();
+  const s0 = await stepOf();
   await page.waitForTimeout(3000);
   const s1 = await stepOf();
   const seconds = (Date.now() - t0) / 1000;
-  expect(s1 - s0, `${s1 - s0} steps in ${seconds.toFixed(1)} s`).toBeLessThanOrEqual(Math.ceil(seconds * (1000 / 66)) + 2);
+  expect(s1 - s0, `${s1 - s0} steps in ${seconds.toFixed(1)} s`).toBeLessThanOrEqual(Math.ceil(seconds * 20) + 2);
   // Normal pace: the same run plays on at full speed to its end, and the bar says it finished.
   await pace.click();
   await expect(page).not.toHaveURL(/pace=slow/);

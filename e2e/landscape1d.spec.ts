@@ -227,7 +227,8 @@ test.describe('1-D landscape at the largest allowed values (issue 10, issue 11 i
   async function settled(page: Page): Promise<void> {
     // The first curves on a loaded machine (not what is measured here).
     await expect(status(page)).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
-    await expect(page.getByTestId('landscape2d')).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
+    // The 2-D panel, below the first screen, computes nothing until it is scrolled to.
+    await expect(page.getByTestId('landscape2d')).toHaveAttribute('data-status', 'waiting');
     await expect(page.getByTestId('msigma-panel')).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
     await expect(page.getByTestId('training-panel')).toHaveAttribute('data-status', /^(paused|running|finished)$/, { timeout: 180_000 });
     await page.waitForTimeout(2000);

@@ -188,9 +188,12 @@ test('zoom buttons and the wheel change the shared view; reset restores it', asy
   await panel(page).getByTestId('zoom2d-in').click();
   await expect(view).not.toHaveText(initial ?? '');
   await expect(panel(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
-  const box = await panel(page).getByTestId('map2d-expected').boundingBox();
+  // Hovered through the locator (scrolled into view, position re-read when stable), so the wheel lands on
+  // the map even if the page moved since the click (a wheel elsewhere scrolls the page instead).
+  const svg = panel(page).getByTestId('map2d-expected').locator('svg.map2d-svg');
+  const box = await svg.boundingBox();
   if (!box) throw new Error('no map');
-  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await svg.hover({ position: { x: box.width * 0.6, y: box.height * 0.5 } });
   const zoomed = await view.textContent();
   await page.mouse.wheel(0, 300);
   await expect(view).not.toHaveText(zoomed ?? '');

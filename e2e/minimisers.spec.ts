@@ -13,6 +13,15 @@ async function lineValues(page: Page, name: string): Promise<number[]> {
   return raw.split(',').map(Number);
 }
 
+/**
+ * Opens the page and scrolls to the panel: below the first screen it computes nothing until it comes near
+ * the viewport (a page load no longer spends ~10 s of CPU on a figure nobody has scrolled to).
+ */
+async function openPanel(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await panel(page).scrollIntoViewIfNeeded();
+}
+
 async function sigmas(page: Page): Promise<number[]> {
   return ((await page.getByTestId('minimisers-plot').getAttribute('data-values')) ?? '').split(',').map(Number);
 }
@@ -21,6 +30,12 @@ test.describe('minimiser path', () => {
   test('draws every objective’s minimiser for the default state, with the jump from the sharp well to the flat one', async ({ page }) => {
     const problems = collectProblems(page);
     await page.goto('/');
+    // Below the first screen, nothing is computed (nor a worker started) until the panel is near the viewport.
+    await expect(page.getByTestId('training-panel')).toBeVisible();
+    await page.waitForTimeout(1500);
+    await expect(panel(page)).toHaveAttribute('data-status', 'waiting');
+    await expect(page.getByTestId('minimisers-status')).toHaveText('computed when the panel is scrolled into view');
+    await panel(page).scrollIntoViewIfNeeded();
     await expect(panel(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
     await expect(page.getByTestId('minimisers-status')).toContainText('worker');
     for (const name of ['expected', 'sam', 'relaxed', 'biconjugate']) {
@@ -50,7 +65,7 @@ test.describe('minimiser path', () => {
 
   test('clicking the plot sets σ in the 1-D panel; Play sweeps σ and Pause stops it', async ({ page }) => {
     const problems = collectProblems(page);
-    await page.goto('/');
+    await openPanel(page);
     await expect(panel(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
     const overlay = page.getByTestId('minimisers-overlay');
     await overlay.scrollIntoViewIfNeeded();
@@ -81,7 +96,7 @@ test.describe('minimiser path', () => {
 
   test('against ρ: S’s minimiser jumps between ρ = 0.1 and 0.2, E, R and B are drawn flat with a note; the axis is in the link; Play sweeps ρ to a finished state', async ({ page }) => {
     const problems = collectProblems(page);
-    await page.goto('/');
+    await openPanel(page);
     // No need to wait for the σ path: the ρ request supersedes it.
     await page.getByTestId('minimisers-axis-rho').check();
     await expect(panel(page)).toHaveAttribute('data-axis', 'rho');
@@ -118,6 +133,7 @@ test.describe('minimiser path', () => {
     await page.getByTestId('minimisers-rho-to-input').press('Enter');
     await expect(page).toHaveURL(/mn\.rhoTo=0\.5/);
     await page.reload();
+    await panel(page).scrollIntoViewIfNeeded();
     await expect(panel(page)).toHaveAttribute('data-axis', 'rho');
     await expect(page.getByTestId('minimisers-rho-to-input')).toHaveValue('0.5');
     await expect(panel(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
@@ -160,7 +176,7 @@ test.describe('minimiser path', () => {
         w.__longTasks = [];
         return out;
       });
-    await page.goto('/');
+    await openPanel(page);
     await expect(panel(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
     await page.waitForTimeout(1000);
     // For the failure message: the same kind of σ change typed into the 1-D panel, without the sweep.

@@ -20,6 +20,40 @@ const PLAY_POLL_MS = 150;
 /** After the run is seen playing, how long a rebuild ('idle') still means the played run was the old one. */
 const PLAY_SETTLE_MS = 5_000;
 
+/** How long after a step is shown the tour keeps its figure in view while the page's layout settles. */
+const FOLLOW_LAYOUT_MS = 30_000;
+/** What a person does to scroll the page themselves; the tour then stops moving it. */
+const USER_SCROLL_EVENTS = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
+
+/**
+ * Calls `show` whenever the panel or the page changes size, for FOLLOW_LAYOUT_MS or until the user
+ * scrolls, clicks or types; returns the function that stops it.
+ */
+function followLayout(panel: HTMLElement, show: () => void): () => void {
+  // ResizeObserver reports each element once when observed: only a later change of height counts (so
+  // the step's own smooth scroll is not cut short).
+  const heights = new Map<Element, number>();
+  const observer = new ResizeObserver((entries) => {
+    let changed = false;
+    for (const { target, contentRect } of entries) {
+      const before = heights.get(target);
+      heights.set(target, contentRect.height);
+      if (before !== undefined && before !== contentRect.height) changed = true;
+    }
+    if (changed) show();
+  });
+  observer.observe(panel);
+  observer.observe(document.body);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const type of USER_SCROLL_EVENTS) window.removeEventListener(type, stop, true);
+  };
+  const timer = setTimeout(stop, FOLLOW_LAYOUT_MS);
+  for (const type of USER_SCROLL_EVENTS) window.addEventListener(type, stop, { capture: true, passive: true });
+  return stop;
+}
+
 /** The union of the rectangles of the panel's figure (FIGURE_SELECTORS), or null if none is there. */
 function figureRect(panel: HTMLElement, which: TourPanel): Box | null {
   let box: Box | null = null;
@@ -51,12 +85,19 @@ export function useTourEffects(index: number | null, remote: TrainingRemoteSlot)
     const step = TOUR_STEPS[index];
     const panel = findPanel(step.panel);
     panelRef.current = panel;
+    let stopFollowing = () => {};
     if (panel) {
       panel.setAttribute(TOUR_FOCUS_ATTR, '');
       const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      const bar = document.querySelector<HTMLElement>('[data-testid="tour-bar"]');
-      const by = scrollToShow(panel.getBoundingClientRect(), figureRect(panel, step.panel), window.innerHeight - (bar?.offsetHeight ?? 0));
-      window.scrollBy({ top: by, behavior: smooth ? 'smooth' : 'auto' });
+      const room = () => window.innerHeight - (document.querySelector<HTMLElement>('[data-testid="tour-bar"]')?.offsetHeight ?? 0);
+      window.scrollBy({ top: scrollToShow(panel.getBoundingClientRect(), figureRect(panel, step.panel), room()), behavior: smooth ? 'smooth' : 'auto' });
+      // The figure can grow or move after the scroll (a path arrives with its sentence, a panel above
+      // re-lays out): scroll again whenever it is no longer wholly above the bar, until the user scrolls.
+      stopFollowing = followLayout(panel, () => {
+        const figure = figureRect(panel, step.panel);
+        if (figure && figure.top >= 0 && figure.bottom <= room()) return;
+        window.scrollBy({ top: scrollToShow(panel.getBoundingClientRect(), figure, room()), behavior: 'auto' });
+      });
     }
     let timer: ReturnType<typeof setInterval> | undefined;
     if (step.play) {
@@ -81,6 +122,7 @@ export function useTourEffects(index: number | null, remote: TrainingRemoteSlot)
       }, PLAY_POLL_MS);
     } else if (remote.current?.status === 'running') remote.current.pause();
     return () => {
+      stopFollowing();
       panel?.removeAttribute(TOUR_FOCUS_ATTR);
       clearInterval(timer);
     };

@@ -50,26 +50,28 @@ export function useLatestRequest<P, U extends KeyedUpdate>(
   const [lastUpdate, setLastUpdate] = useState<U | null>(null);
   const [workerFailure, setWorkerFailure] = useState<string | null>(null);
 
+  // The client (and its worker) is created with the first request, not at mount: a panel whose inputs
+  // are held back (null, e.g. until it is scrolled to) starts no worker.
+  useEffect(
+    () => () => {
+      clientRef.current?.dispose();
+      clientRef.current = null;
+    },
+    [createClient],
+  );
+
+  // Keyed on the serialised request only: e.g. moving a crosshair does not change it.
   useEffect(() => {
-    const client = createClient({
+    if (key === null) return;
+    clientRef.current ??= createClient({
       onUpdate: (update) => {
         setLastUpdate(update);
         if (isResult(update)) setLastResult(update);
       },
       onWorkerFailure: setWorkerFailure,
     });
-    clientRef.current = client;
-    return () => {
-      client.dispose();
-      clientRef.current = null;
-    };
-  }, [createClient]);
-
-  // Keyed on the serialised request only: e.g. moving a crosshair does not change it.
-  useEffect(() => {
-    if (key === null) return;
-    clientRef.current?.schedule(key, JSON.parse(key) as P);
-  }, [key]);
+    clientRef.current.schedule(key, JSON.parse(key) as P);
+  }, [key, createClient]);
 
   const current = lastUpdate !== null && lastUpdate.key === key ? lastUpdate : null;
   return { key, current, lastResult, workerFailure };

@@ -21,6 +21,7 @@ import { formatNumber } from '../kit/format.ts';
 import { ColourBar, HORIZONTAL_BAR_SPACE } from '../kit/ColourBar.tsx';
 import { NumberField } from '../kit/NumberField.tsx';
 import { useElementWidth } from '../kit/use-element-width.ts';
+import { useSeenOnce } from '../kit/use-seen-once.ts';
 import { Loss2DControls } from './Loss2DControls.tsx';
 import { MAP_MARGIN, MapView } from './MapView.tsx';
 import { MAP_TOGGLE_LABELS, mapTitle } from './map-titles.ts';
@@ -68,7 +69,8 @@ export function Landscape2DPanel({ state, dispatch }: Props) {
   const lossError = source === null ? 'Unknown 2-D preset.' : compiled && !compiled.ok ? compiled.error.message : null;
 
   const range: ViewRange = { xFrom: s.xFrom, xTo: s.xTo, yFrom: s.yFrom, yTo: s.yTo };
-  const result = useMaps2D(source !== null && lossFn ? { expression: source, ...range, points: s.points, sigma: s.sigma, rho: s.rho } : null);
+  const [sectionRef, seen] = useSeenOnce<HTMLElement>();
+  const result = useMaps2D(source !== null && lossFn ? { expression: source, ...range, points: s.points, sigma: s.sigma, rho: s.rho } : null, !seen);
   const maps = result.maps;
 
   const [gridRef, gridWidth] = useElementWidth<HTMLDivElement>(900);
@@ -104,7 +106,9 @@ export function Landscape2DPanel({ state, dispatch }: Props) {
   const zoom = (factor: number) => setView(zoomAbout(range, (s.xFrom + s.xTo) / 2, (s.yFrom + s.yTo) / 2, factor));
 
   const statusText =
-    result.status === 'computing'
+    result.status === 'waiting'
+      ? 'computed when the panel is scrolled into view'
+      : result.status === 'computing'
       ? result.progress
         ? `computing ${result.progress.stage}… ${Math.round(result.progress.fraction * 100)}%`
         : 'computing…'
@@ -113,7 +117,7 @@ export function Landscape2DPanel({ state, dispatch }: Props) {
   const diverged = shownPaths.filter((p) => p.diverged).map((p) => OPTIMIZER_STYLE[p.name].label);
 
   return (
-    <section className="panel landscape2d-panel" data-testid="landscape2d" data-status={result.status} aria-labelledby="landscape2d-title">
+    <section ref={sectionRef} className="panel landscape2d-panel" data-testid="landscape2d" data-status={result.status} aria-labelledby="landscape2d-title">
       <div className="panel-head">
         <h2 id="landscape2d-title">Two dimensions: the objectives as maps, and optimizers on them</h2>
         <p>Drag the white point to restart the paths; drag a map to pan, scroll to zoom.</p>

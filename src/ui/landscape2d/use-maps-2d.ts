@@ -13,7 +13,8 @@ import { Maps2DClient } from './maps-client.ts';
 import type { Maps2DParams, Maps2DUpdate } from './maps-client.ts';
 
 export interface Maps2DState {
-  status: 'computing' | 'ready' | 'error';
+  /** 'waiting': held back until the panel is scrolled near (nothing is computed yet). */
+  status: 'waiting' | 'computing' | 'ready' | 'error';
   maps: Landscape2D | null;
   error: string | null;
   workerFailure: string | null;
@@ -30,7 +31,7 @@ function expressionOf(key: string | null): string | null {
   return typeof parsed.expression === 'string' ? parsed.expression : null;
 }
 
-export function useMaps2D(params: Maps2DParams | null): Maps2DState {
+export function useMaps2D(params: Maps2DParams | null, deferred = false): Maps2DState {
   const [progress, setProgress] = useState<{ key: string; fraction: number; stage: string } | null>(null);
   // Stable for the panel's life (setProgress is), so the client and its worker are created once.
   const createClient = useCallback(
@@ -38,8 +39,8 @@ export function useMaps2D(params: Maps2DParams | null): Maps2DState {
       new Maps2DClient({ createWorker: createMapsWorker, ...callbacks, onProgress: (key, fraction, stage) => setProgress({ key, fraction, stage }) }),
     [],
   );
-  const { key, current, lastResult, workerFailure } = useLatestRequest(params, createClient);
-  const status = key === null || current?.kind === 'error' ? 'error' : current === null ? 'computing' : 'ready';
+  const { key, current, lastResult, workerFailure } = useLatestRequest(deferred ? null : params, createClient);
+  const status = deferred && params !== null ? 'waiting' : key === null || current?.kind === 'error' ? 'error' : current === null ? 'computing' : 'ready';
   const sameLoss = lastResult !== null && key !== null && expressionOf(lastResult.key) === expressionOf(key);
   return {
     status,

@@ -24,6 +24,7 @@ import { layoutFrame } from '../kit/plot-frame.ts';
 import { OBJECTIVE_STYLE } from '../kit/objective-style.ts';
 import { usePace } from '../kit/pace.ts';
 import { useElementWidth } from '../kit/use-element-width.ts';
+import { useSeenOnce } from '../kit/use-seen-once.ts';
 import { usePointerDrag } from '../kit/use-pointer-drag.ts';
 import { describeJumps, findJumps, nearestIndex } from './path-jumps.ts';
 import { resolvePathParams, sweptRange } from './resolve.ts';
@@ -46,7 +47,8 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
   const { axis, rhoFrom, rhoTo } = state.minimisers;
   const symbol = AXIS_SYMBOL[axis];
   const resolved = resolvePathParams(state);
-  const result = useMinimiserPath(resolved.ok ? resolved.params : null, resolved.ok ? null : resolved.reason);
+  const [sectionRef, seen] = useSeenOnce<HTMLElement>();
+  const result = useMinimiserPath(resolved.ok ? resolved.params : null, resolved.ok ? null : resolved.reason, !seen);
   // A path of the other axis (still on screen while this one computes) is not drawn against this axis.
   const path = result.status === 'error' || result.path?.axis !== axis ? null : result.path;
   const swept = sweptRange(state);
@@ -110,7 +112,9 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
   });
 
   const statusText =
-    result.status === 'computing'
+    result.status === 'waiting'
+      ? 'computed when the panel is scrolled into view'
+      : result.status === 'computing'
       ? `computing…${result.progress ? ` ${result.progress.done}/${result.progress.total} ${symbol} values` : ''}`
       : result.status === 'ready'
         ? `ready${result.elapsedMs !== null ? ` (${Math.round(result.elapsedMs)} ms, ${result.where})` : ''}`
@@ -118,7 +122,7 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
   const playLabel = sweep.status === 'playing' ? 'Pause' : sweep.status === 'finished' ? `Replay ${symbol} sweep` : `Play ${symbol} sweep`;
 
   return (
-    <section className="panel minimisers-panel" data-testid="minimisers-panel" data-status={result.status} data-axis={axis} aria-labelledby="minimisers-title">
+    <section ref={sectionRef} className="panel minimisers-panel" data-testid="minimisers-panel" data-status={result.status} data-axis={axis} aria-labelledby="minimisers-title">
       <header className="panel-head">
         <h2 id="minimisers-title">Where each objective’s minimum is, as {symbol} grows</h2>
         <p>
@@ -236,7 +240,7 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
             />
             {!path && (
               <text x={width / 2} y={height / 2} textAnchor="middle" fontSize={13} fill={result.status === 'error' ? '#b00020' : '#555'}>
-                {result.status === 'error' ? 'No path: see the message below.' : 'computing the minimiser path…'}
+                {result.status === 'error' ? 'No path: see the message below.' : result.status === 'waiting' ? 'computed when you scroll here' : 'computing the minimiser path…'}
               </text>
             )}
           </g>

@@ -11,7 +11,8 @@ import { MinimiserClient } from './minimiser-client.ts';
 import type { PathParams, PathProgress, PathUpdate } from './minimiser-client.ts';
 
 export interface PathState {
-  status: 'computing' | 'ready' | 'error';
+  /** 'waiting': held back until the panel is scrolled near (the inputs are valid, nothing is computed yet). */
+  status: 'waiting' | 'computing' | 'ready' | 'error';
   /** The newest path received (possibly for older inputs while computing). */
   path: PostedPath | null;
   error: string | null;
@@ -21,16 +22,17 @@ export interface PathState {
   where: 'worker' | 'main thread' | null;
 }
 
-export function useMinimiserPath(params: PathParams | null, invalidReason: string | null): PathState {
+export function useMinimiserPath(params: PathParams | null, invalidReason: string | null, deferred = false): PathState {
   const [progress, setProgress] = useState<PathProgress | null>(null);
   // Stable for the panel's lifetime (useLatestRequest recreates the client when the factory changes).
   const [createClient] = useState(
     () => (callbacks: ClientCallbacks<PathUpdate>) => new MinimiserClient({ createWorker: createMinimiserWorker, onProgress: setProgress, ...callbacks }),
   );
-  const { key, current, lastResult, workerFailure } = useLatestRequest(params, createClient);
+  const { key, current, lastResult, workerFailure } = useLatestRequest(deferred ? null : params, createClient);
   let status: PathState['status'];
   let error: string | null = null;
-  if (key === null) {
+  if (deferred && params !== null) status = 'waiting';
+  else if (key === null) {
     status = 'error';
     error = invalidReason ?? 'Invalid inputs.';
   } else if (current === null) status = 'computing';
