@@ -1,26 +1,8 @@
 // Data export from the built app (issue 11): each panel's Data CSV and JSON download, parse, hold one row
 // per computed point, and agree with what the panel shows (the 1-D readout under the pointer, the 2-D
 // maps' value ranges). A million-point 1-D landscape offers no file: the page holds only its plotted points.
-import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import { collectProblems, OBJECTIVE_NAMES } from './helpers.ts';
-
-async function download(page: Page, testId: string): Promise<{ name: string; text: string }> {
-  const button = page.getByTestId(testId);
-  await expect(button).toBeEnabled({ timeout: 120_000 });
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), button.click()]);
-  const path = await dl.path();
-  expect(path, `${testId} saved a file`).toBeTruthy();
-  return { name: dl.suggestedFilename(), text: await readFile(path!, 'utf8') };
-}
-
-/** A CSV as its header and rows of numbers ('Infinity', 'NaN' read as such). */
-function parseCsv(text: string): { header: string[]; rows: number[][] } {
-  expect(text.endsWith('\n')).toBe(true);
-  const [head, ...lines] = text.trimEnd().split('\n');
-  return { header: head.split(','), rows: lines.map((l) => l.split(',').map(Number)) };
-}
+import { collectProblems, download, OBJECTIVE_NAMES, parseCsv } from './helpers.ts';
 
 /** The readout's formatting (src/ui/kit/format.ts formatValue), to compare a file's value with the screen. */
 function asShown(v: number): string {
@@ -126,4 +108,31 @@ test('1-D Data at 1,000,000 grid points: refused with the reason, not a thinned 
   const csv = page.getByTestId('export-csv-landscape-1d');
   await expect(csv).toBeDisabled();
   await expect(csv).toHaveAttribute('title', /1,000,000 grid points: the page holds only the [\d,]+ points the plot draws/);
+});
+
+test('minimiser path: Data CSV and JSON hold one row per swept ρ, with the minimisers the plot draws', async ({ page }) => {
+  const problems = collectProblems(page);
+  await page.goto('/#v=1&mn.axis=rho');
+  const panel = page.getByTestId('minimisers-panel');
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
+  const rhos = ((await page.getByTestId('minimisers-plot').getAttribute('data-values')) ?? '').split(',').map(Number);
+  const samShown = ((await page.getByTestId('minimisers-line-sam').getAttribute('data-values')) ?? '').split(',').map(Number);
+
+  const csv = parseCsv((await download(page, 'export-csv-minimiser-path')).text);
+  expect(csv.header).toEqual(['rho', 'argmin_expected', 'argmin_sam', 'argmin_relaxed', 'argmin_biconjugate']);
+  expect(csv.rows).toHaveLength(rhos.length);
+  // The plot's attributes are rounded (4 significant digits for ρ, 4 decimals for m): the file is exact.
+  csv.rows.forEach((r, j) => {
+    expect(Number(r[0].toPrecision(4)), `ρ row ${j}`).toBe(rhos[j]);
+    expect(Math.abs(r[2] - samShown[j]), `S's minimiser row ${j}`).toBeLessThanOrEqual(5e-5);
+  });
+  // E, R and B do not depend on ρ: the same number in every row.
+  for (const k of [1, 3, 4]) expect(new Set(csv.rows.map((r) => r[k])).size).toBe(1);
+
+  const json = JSON.parse((await download(page, 'export-json-minimiser-path')).text);
+  expect(json.rows).toBe(rhos.length);
+  expect(json.metadata).toMatchObject({ axis: 'rho', held: { sigma: 0.5 }, flat: ['expected', 'relaxed', 'biconjugate'] });
+  expect(json.data.argmin_sam[10]).toBe(csv.rows[10][2]);
+  expect(problems).toEqual([]);
 });

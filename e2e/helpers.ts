@@ -1,4 +1,5 @@
 /** Shared helpers for the end-to-end tests of the SAM–Bayes Lab page. */
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
@@ -58,4 +59,21 @@ export function expectExpectedBelowBiconjugate(expected: number[], biconjugate: 
   }
   expect(compared, 'points where both are finite').toBeGreaterThan(expected.length / 2);
   expect(bad.slice(0, 5), `${bad.length} points with E > B`).toEqual([]);
+}
+
+/** Clicks a download button (once enabled) and returns the saved file's name and text. */
+export async function download(page: Page, testId: string): Promise<{ name: string; text: string }> {
+  const button = page.getByTestId(testId);
+  await expect(button).toBeEnabled({ timeout: 120_000 });
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), button.click()]);
+  const path = await dl.path();
+  expect(path, `${testId} saved a file`).toBeTruthy();
+  return { name: dl.suggestedFilename(), text: await readFile(path!, 'utf8') };
+}
+
+/** A CSV as its header and rows of numbers ('Infinity', 'NaN' read as such). */
+export function parseCsv(text: string): { header: string[]; rows: number[][] } {
+  expect(text.endsWith('\n')).toBe(true);
+  const [head, ...lines] = text.trimEnd().split('\n');
+  return { header: head.split(','), rows: lines.map((l) => l.split(',').map(Number)) };
 }

@@ -3,6 +3,7 @@
 // max-loss drawn; a 1-D slice along the largest-posterior-variance direction draws three curves.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { download, parseCsv } from './helpers.ts';
 
 const LONG = 180_000;
 const training = (page: Page) => page.getByTestId('training-panel');
@@ -67,6 +68,20 @@ test.describe('network slices', () => {
       expect(d.split('L').length).toBeGreaterThan(50);
     }
     await expect(slice(page)).toContainText('largest posterior std');
+    // The slice on screen as data: one row per point, float32 digits, the three curves bSAM has.
+    const pointsShown = ((await slice(page).locator('path[data-slice="loss"]').getAttribute('d')) ?? '').split('L').length;
+    const csv = parseCsv((await download(page, 'export-csv-network-slice')).text);
+    expect(csv.header).toEqual(['x', 'loss', 'expected', 'sam']);
+    expect(csv.rows).toHaveLength(pointsShown);
+    const xs = csv.rows.map((r) => r[0]);
+    expect(xs[0]).toBeCloseTo(-xs[xs.length - 1], 6);
+    expect(xs.every((x, k) => k === 0 || x > xs[k - 1])).toBe(true);
+    // Cross-entropy losses: finite and non-negative at every point of a 5-step network.
+    expect(csv.rows.filter((r) => !r.slice(1).every((v) => Number.isFinite(v) && v >= 0))).toEqual([]);
+    const json = JSON.parse((await download(page, 'export-json-network-slice')).text);
+    expect(json.metadata).toMatchObject({ dims: 1, points: pointsShown, trainingStep: 5 });
+    expect(json.metadata.directions[0]).toContain('largest posterior std');
+    expect(json.data.loss).toEqual(csv.rows.map((r) => r[1]));
   });
 
   test('the number fields take what is typed and check it on Enter or blur; the caption rounds its numbers', async ({ page }) => {

@@ -31,6 +31,8 @@ import { resolvePathParams, sweptRange } from './resolve.ts';
 import { SWEEP_DURATION_MS } from './sweep.ts';
 import { useMinimiserPath } from './use-minimiser-path.ts';
 import { useSweep } from './use-sweep.ts';
+import { minimiserPathData } from './data-export.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 
 const ROOM = { top: 14, right: 16 };
 const PLOT_HEIGHT = 240;
@@ -131,6 +133,7 @@ export function MinimiserPathPanel({ state, dispatch }: MinimiserPathPanelProps)
             : `The minimiser over m of each objective as ρ grows: only SAM depends on ρ (E, R and B at σ = ${formatNumber(sigma)}).`}{' '}
           The vertical line is the 1-D panel’s {symbol}: click the plot to set it, or press Play to sweep it slowly.
         </p>
+        <ExportMenu name="minimiser-path" label="the minimiser-path plot" data={minimiserPathData(result, state, resolved.ok ? resolved.params.expression : null)} />
         <span data-testid="minimisers-status" role="status" style={{ fontSize: 12, color: result.status === 'error' ? '#b00020' : '#555' }}>
           {statusText}
         </span>

@@ -19,13 +19,13 @@ describe('describeJumps', () => {
   it('names a jump, a smooth path, and an objective with no minimiser at any σ', () => {
     const sigma = Float64Array.from([0.1, 0.2]);
     expect(describeJumps('E', [{ before: 0.1, after: 0.2, mBefore: -1.5, mAfter: 1.4 }], Float64Array.from([-1.5, 1.4]))).toBe(
-      'E’s minimiser jumps from m ≈ -1.50 to m ≈ 1.40 between σ = 0.1 and 0.2.',
+      'E’s minimiser jumps from m ≈ -1.50 to m ≈ 1.40 between σ = 0.100 and 0.200.',
     );
     expect(describeJumps('E', [], sigma)).toBe('E’s minimiser moves without jumping.');
     // exp(θ²): B is +∞ at every σ, so there is no path that could "move without jumping".
     expect(describeJumps('B', [], Float64Array.from([NaN, NaN]))).toBe('B has no minimiser at any σ shown.');
     expect(describeJumps('S (SAM)', [{ before: 0.1, after: 0.12, mBefore: -1.5, mAfter: 1.4 }], Float64Array.from([-1.5, 1.4]), 'ρ')).toBe(
-      'S (SAM)’s minimiser jumps from m ≈ -1.50 to m ≈ 1.40 between ρ = 0.1 and 0.12.',
+      'S (SAM)’s minimiser jumps from m ≈ -1.50 to m ≈ 1.40 between ρ = 0.100 and 0.120.',
     );
   });
 });

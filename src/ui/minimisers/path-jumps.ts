@@ -1,4 +1,3 @@
-import { formatNumber } from '../kit/format.ts';
 /**
  * The jumps of a minimiser path: consecutive computed σ (or ρ) values between which the minimiser moves
  * by more than a fraction of the m-domain. A minimiser that moves continuously changes by about a grid
@@ -33,12 +32,17 @@ export function nearestIndex(grid: Float64Array, value: number): number {
   return best;
 }
 
+/** Both ends of a jump with three significant digits (0.130 and 0.138, not 0.13 and 0.1378). */
+function sameDigits(v: number): string {
+  return v.toPrecision(3);
+}
+
 /** The sentence under the plot: each jump of one objective's minimiser, or why there is none. */
 export function describeJumps(name: string, jumps: readonly Jump[], argmins: Float64Array, symbol = 'σ'): string {
   // With no minimiser anywhere there is no path to describe (the notes below say why).
   if (argmins.every(Number.isNaN)) return `${name} has no minimiser at any ${symbol} shown.`;
   if (jumps.length === 0) return `${name}’s minimiser moves without jumping.`;
   return jumps
-    .map((j) => `${name}’s minimiser jumps from m ≈ ${j.mBefore.toFixed(2)} to m ≈ ${j.mAfter.toFixed(2)} between ${symbol} = ${formatNumber(j.before)} and ${formatNumber(j.after)}.`)
+    .map((j) => `${name}’s minimiser jumps from m ≈ ${j.mBefore.toFixed(2)} to m ≈ ${j.mAfter.toFixed(2)} between ${symbol} = ${sameDigits(j.before)} and ${sameDigits(j.after)}.`)
     .join(' ');
 }
