@@ -16,6 +16,7 @@ import { workingPad } from '../src/math/landscape1d.ts';
 import { landscape2dRows } from './landscape2d.ts';
 import { browserRows } from './browser.ts';
 import { experimentLiveLines } from './experiment-live.ts';
+import { imageEngineTable } from './image-engines.ts';
 import { formatImageRows, formatRows, fusedRows, imageRows } from './fused.ts';
 import { fashionSeedsTable } from './fashion-seeds.ts';
 import { memoryTable } from './memory.ts';
@@ -83,6 +84,10 @@ console.log(formatRows(await fusedRows()));
 // The image classifiers of issue 13 on the fused engine: steps/s and the time of one epoch.
 console.log('');
 console.log(formatImageRows(imageRows()));
+
+// The same settings on the real files per engine that runs in Node (fused, tfjs wasm, tfjs cpu).
+console.log('');
+console.log(await imageEngineTable());
 
 // Issue 13's statistical check: SGD, SAM-SGD and bSAM over seeds 0–2 against JAX's accuracy (theory.md §8).
 console.log('');
