@@ -7,13 +7,16 @@
  * computation is reported as an error response.
  */
 
-/** What a worker must offer; a structural subset of Worker, so tests can pass a fake. */
-export interface WorkerLike {
-  postMessage(message: unknown): void;
+/**
+ * What a worker must offer, for every worker client of the app (landscapes, maps, training, slices): a
+ * structural subset of Worker, typed by the requests it takes and the responses it sends, so tests can pass a fake.
+ */
+export interface WorkerLike<Req = unknown, Res = unknown> {
+  postMessage(message: Req): void;
   terminate(): void;
-  onmessage: ((event: MessageEvent) => void) | null;
+  onmessage: ((event: MessageEvent<Res>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
+  onmessageerror?: ((event: MessageEvent) => void) | null;
 }
 
 export type ComputedWhere = 'worker' | 'main thread';

@@ -3,7 +3,8 @@ import { computeSliceNow, type SliceSettings } from '../../train/slice/compute-s
 import { testSnapshot } from '../../train/slice/test-snapshot.ts';
 import { SliceJobs } from '../../worker/slice-jobs.ts';
 import type { SliceRequest, SliceResponse } from '../../worker/slice-protocol.ts';
-import { SliceFanout, type SliceStatus, type SliceWorkerPort } from './slice-fanout.ts';
+import { SliceFanout, type SliceStatus } from './slice-fanout.ts';
+import type { WorkerLike } from '../kit/worker-client.ts';
 
 const settings: SliceSettings = { dims: 2, axis: 'random', points: 8, span: 1, samples: 2, rho: 0.05, seed: 1 };
 
@@ -19,7 +20,7 @@ class Loop {
 }
 
 /** A slice worker running the real SliceJobs; its clock moves 30 ms a reading, so a part spans several chunks. */
-class FakeWorker implements SliceWorkerPort {
+class FakeWorker implements WorkerLike<SliceRequest, SliceResponse> {
   onmessage: ((event: MessageEvent<SliceResponse>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   readonly received: SliceRequest[] = [];

@@ -7,6 +7,7 @@ import { sliceCells, type SliceRange, type SliceResult, type SliceSettings } fro
 import { mergeSliceParts, splitCells } from '../../train/slice/merge-slice.ts';
 import type { NetworkSnapshot } from '../../train/slice/snapshot.ts';
 import type { SliceRequest, SliceResponse } from '../../worker/slice-protocol.ts';
+import type { WorkerLike } from '../kit/worker-client.ts';
 
 export type SliceStatus =
   | { kind: 'idle' }
@@ -14,14 +15,6 @@ export type SliceStatus =
   | { kind: 'done'; result: SliceResult }
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
-
-/** The part of a Worker used here (a fake in tests). */
-export interface SliceWorkerPort {
-  postMessage(request: SliceRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<SliceResponse>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
 
 /** The slice being computed: part k is computed by worker k. */
 interface Pending {
@@ -34,12 +27,12 @@ interface Pending {
 
 export class SliceFanout {
   /** Created on first use; a crashed one is dropped and created afresh by the next compute. */
-  private readonly workers: (SliceWorkerPort | null)[];
+  private readonly workers: (WorkerLike<SliceRequest, SliceResponse> | null)[];
   private lastId = 0;
   private pending: Pending | null = null;
 
   constructor(
-    private readonly create: () => SliceWorkerPort,
+    private readonly create: () => WorkerLike<SliceRequest, SliceResponse>,
     count: number,
     private readonly report: (status: SliceStatus) => void,
   ) {
@@ -77,7 +70,7 @@ export class SliceFanout {
     });
   }
 
-  private worker(k: number): SliceWorkerPort {
+  private worker(k: number): WorkerLike<SliceRequest, SliceResponse> {
     const existing = this.workers[k];
     if (existing) return existing;
     const w = this.create();

@@ -7,7 +7,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SliceResult, SliceSettings } from '../../train/slice/compute-slice.ts';
 import type { NetworkSnapshot } from '../../train/slice/snapshot.ts';
 import { createSliceWorker, sliceWorkerCount } from './create-slice-worker.ts';
-import { SliceFanout, type SliceStatus, type SliceWorkerPort } from './slice-fanout.ts';
+import { SliceFanout, type SliceStatus } from './slice-fanout.ts';
+import type { WorkerLike } from '../kit/worker-client.ts';
+import type { SliceRequest, SliceResponse } from '../../worker/slice-protocol.ts';
 
 export type { SliceStatus } from './slice-fanout.ts';
 
@@ -20,7 +22,7 @@ export interface SliceWorker {
   fail(message: string): void;
 }
 
-export function useSliceWorker(create: () => SliceWorkerPort = createSliceWorker, count: number = sliceWorkerCount()): SliceWorker {
+export function useSliceWorker(create: () => WorkerLike<SliceRequest, SliceResponse> = createSliceWorker, count: number = sliceWorkerCount()): SliceWorker {
   const [status, setStatus] = useState<SliceStatus>({ kind: 'idle' });
   const [last, setLast] = useState<SliceResult | null>(null);
   const fanout = useRef<SliceFanout | null>(null);

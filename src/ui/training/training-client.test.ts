@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
 import type { DecisionGrid, MetricPoint, PauseReason, TrainRequest, TrainResponse } from '../../worker/train-protocol.ts';
 import { MAX_RESTARTS, TrainingClient } from './training-client.ts';
-import type { TrainingView, TrainWorkerLike } from './training-client.ts';
+import type { TrainingView } from './training-client.ts';
+import type { WorkerLike } from '../kit/worker-client.ts';
 
 type Stamped = Extract<TrainResponse, { history: number }>;
 type Unstamped = Exclude<TrainResponse, Stamped> | (Stamped extends infer R ? (R extends Stamped ? Omit<R, 'history'> & { history?: number } : never) : never);
 
-class FakeWorker implements TrainWorkerLike {
+class FakeWorker implements WorkerLike<TrainRequest> {
   sent: TrainRequest[] = [];
   terminated = false;
   onmessage: ((event: MessageEvent) => void) | null = null;

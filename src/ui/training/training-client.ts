@@ -20,6 +20,7 @@ import type {
   TrainResponse,
 } from '../../worker/train-protocol.ts';
 import type { NetworkSnapshot } from '../../train/slice/snapshot.ts';
+import type { WorkerLike } from '../kit/worker-client.ts';
 
 /** 'finished': the run reached its last epoch; it can be extended (extra epochs at the final rate) or reset. */
 export type TrainStatus = 'idle' | 'running' | 'paused' | 'finished' | 'diverged' | 'error';
@@ -61,17 +62,8 @@ export interface TrainingView {
   crash: string | null;
 }
 
-/** A structural subset of Worker, so tests can pass a fake. */
-export interface TrainWorkerLike {
-  postMessage(message: TrainRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
-}
-
 export interface TrainingClientOptions {
-  createWorker: () => TrainWorkerLike;
+  createWorker: () => WorkerLike<TrainRequest>;
   onChange: (view: TrainingView) => void;
 }
 
@@ -111,7 +103,7 @@ export function mergeRun(previous: RunView | undefined, progress: RunProgress, f
 }
 
 export class TrainingClient {
-  private worker: TrainWorkerLike | null = null;
+  private worker: WorkerLike<TrainRequest> | null = null;
   private view: TrainingView = INITIAL_VIEW;
   private last: { config: TrainingConfig; backend: BackendChoice } | null = null;
   private stepsPerTick: number | null = null;

@@ -8,7 +8,9 @@ import type { TrainingConfig } from '../../state/training.ts';
 import type { BackendChoice } from '../../worker/train-protocol.ts';
 import { createTrainWorker } from './create-train-worker.ts';
 import { INITIAL_VIEW, TrainingClient } from './training-client.ts';
-import type { TrainingView, TrainWorkerLike } from './training-client.ts';
+import type { TrainingView } from './training-client.ts';
+import type { WorkerLike } from '../kit/worker-client.ts';
+import type { TrainRequest } from '../../worker/train-protocol.ts';
 import type { NetworkSnapshot } from '../../train/slice/snapshot.ts';
 
 const INIT_DEBOUNCE_MS = 200;
@@ -29,7 +31,7 @@ export interface TrainingControls {
 export function useTrainingWorker(
   config: TrainingConfig,
   backend: BackendChoice,
-  createWorker: () => TrainWorkerLike = createTrainWorker,
+  createWorker: () => WorkerLike<TrainRequest> = createTrainWorker,
 ): TrainingControls {
   const [view, setView] = useState<TrainingView>(INITIAL_VIEW);
   const clientRef = useRef<TrainingClient | null>(null);
