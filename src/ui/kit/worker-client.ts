@@ -1,5 +1,5 @@
 /**
- * Main-thread side of a "newest request wins" worker, shared by the (m, σ) and 2-D landscape panels.
+ * Main-thread side of a "newest request wins" worker, shared by the 1-D, (m, σ), minimiser-path and 2-D panels.
  * Requests are debounced and tagged with increasing ids; only the answer to the latest one is
  * delivered (stale ids are ignored). If the worker cannot be created, or crashes (onerror /
  * onmessageerror), it is dropped for good: the pending request is computed once on the main thread,
@@ -39,6 +39,12 @@ export interface LatestRequestClientOptions<Req extends { id: number }, Res exte
   parseResponse: (data: unknown) => Res | null;
   /** Main-thread fallback, normally the worker's own handler. */
   computeLocally: (request: Req) => Res;
+  /**
+   * For requests that can take seconds (the 2-D maps): a request that supersedes one still computing
+   * terminates that worker and starts a fresh one, since a synchronous computation cannot be interrupted
+   * any other way, so the newest request never waits behind a stale one.
+   */
+  restartWhenSuperseded?: boolean;
 }
 
 export class LatestRequestClient<Req extends { id: number }, Res extends { id: number | null }> {
@@ -51,16 +57,28 @@ export class LatestRequestClient<Req extends { id: number }, Res extends { id: n
   private timer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
 
+  /** Whether the worker is still computing the latest request. */
+  private busy = false;
+
   constructor(private readonly options: LatestRequestClientOptions<Req, Res>) {
+    this.startWorker();
+  }
+
+  private startWorker(): void {
     try {
-      const worker = options.createWorker();
-      worker.onmessage = (e) => this.receive(e.data);
+      const worker = this.options.createWorker();
+      // Messages and errors of a worker this client has since replaced are ignored.
+      worker.onmessage = (e) => {
+        if (worker === this.worker) this.receive(e.data);
+      };
       worker.onerror = (e) => {
         // Handled here; keep the browser from also logging it as an uncaught error.
         e.preventDefault();
-        this.fail(e.message || 'the worker script failed');
+        if (worker === this.worker) this.fail(e.message || 'the worker script failed');
       };
-      worker.onmessageerror = () => this.fail('a worker message could not be deserialised');
+      worker.onmessageerror = () => {
+        if (worker === this.worker) this.fail('a worker message could not be deserialised');
+      };
       this.worker = worker;
     } catch (e) {
       this.fail(e instanceof Error ? e.message : String(e));
@@ -90,8 +108,18 @@ export class LatestRequestClient<Req extends { id: number }, Res extends { id: n
 
   private send(key: string, request: Req): void {
     this.latest = { id: request.id, key, request };
-    if (this.worker) this.worker.postMessage(request);
-    else this.computeOnMainThread(request.id);
+    if (this.worker && this.busy && this.options.restartWhenSuperseded) {
+      // Cancel: the superseded computation dies with its worker.
+      this.worker.terminate();
+      this.worker = null;
+      this.startWorker();
+    }
+    if (!this.worker) {
+      this.computeOnMainThread(request.id);
+      return;
+    }
+    this.busy = true;
+    this.worker.postMessage(request);
   }
 
   private receive(data: unknown): void {
@@ -100,6 +128,7 @@ export class LatestRequestClient<Req extends { id: number }, Res extends { id: n
     const latest = this.latest;
     // Stray or stale answers are dropped: only the newest request's answer is shown.
     if (!response || !latest || response.id !== latest.id) return;
+    this.busy = false;
     this.deliver(latest.key, response, 'worker');
   }
 
@@ -111,6 +140,7 @@ export class LatestRequestClient<Req extends { id: number }, Res extends { id: n
   private fail(reason: string): void {
     if (this.disposed) return;
     const hadWorker = this.worker !== null;
+    this.busy = false;
     this.worker?.terminate();
     this.worker = null;
     this.options.onWorkerFailure(`The background worker failed (${reason}); computing on the main thread instead.`);
