@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { finalLrFactor, lrFactor, metricStride, recordsEpoch } from './schedule.ts';
+import { OFFICIAL_BSAM_DEMO } from '../state/training.ts';
+import { batchRows, finalLrFactor, keepsLastBatch, lrFactor, metricStride, recordsEpoch, stepsPerEpoch } from './schedule.ts';
 
 type Sched = Parameters<typeof lrFactor>[0];
 
@@ -72,5 +73,39 @@ describe('metric rows', () => {
     // Extra epochs after a finished run: the stride goes on, and the new last epoch is recorded.
     expect(recordsEpoch({ epochs: 1001 }, 1003, 1003)).toBe(true);
     expect(recordsEpoch({ epochs: 1001 }, 1001, 1003)).toBe(false);
+  });
+});
+
+describe('the irregular last batch', () => {
+  const config = (kind: 'moons' | 'fashion-mnist') => ({ ...OFFICIAL_BSAM_DEMO, dataset: { ...OFFICIAL_BSAM_DEMO.dataset, kind }, batchSize: 100 });
+
+  it('is kept on image datasets (train.py iterates a DataLoader) and skipped on the 2-D toys (the official demo)', () => {
+    expect(keepsLastBatch(config('fashion-mnist'))).toBe(true);
+    expect(keepsLastBatch(config('moons'))).toBe(false);
+    expect(stepsPerEpoch(config('fashion-mnist'), 250)).toBe(3);
+    expect(stepsPerEpoch(config('moons'), 250)).toBe(2);
+    expect([0, 1, 2].map((k) => batchRows(config('fashion-mnist'), 250, k))).toEqual([100, 100, 50]);
+    // A size the batch divides has no irregular batch either way.
+    expect(stepsPerEpoch(config('fashion-mnist'), 300)).toBe(stepsPerEpoch(config('moons'), 300));
+  });
+
+  it('property: an epoch covers every row exactly once where it is kept, and the largest multiple of the batch where not', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 1000 }), (n, batch) => {
+        for (const kind of ['moons', 'fashion-mnist'] as const) {
+          const c = { ...config(kind), batchSize: batch };
+          const steps = stepsPerEpoch(c, n);
+          let rows = 0;
+          for (let k = 0; k < steps; k++) {
+            const r = batchRows(c, n, k);
+            if (r < 1) return false;
+            rows += r;
+          }
+          const b = Math.min(batch, n);
+          if (rows !== (kind === 'fashion-mnist' ? n : Math.floor(n / b) * b)) return false;
+        }
+        return true;
+      }),
+    );
   });
 });

@@ -3,15 +3,31 @@
  * the learning-rate factor, as the official demo runs them.
  */
 import type { TrainingConfig } from '../state/training.ts';
+import { isImageDataset } from '../state/training.ts';
 
 /** The batch size actually used: never more than the training set. */
 export function effectiveBatchSize(config: TrainingConfig, trainSize: number): number {
   return Math.min(config.batchSize, trainSize);
 }
 
-/** Steps per epoch: the irregular last batch is skipped, as in the official demo. */
+/**
+ * Whether an epoch trains its irregular last batch too. The image experiments keep it, as the official
+ * train.py does (it iterates a DataLoader, theory.md §8); the 2-D toys skip it, as the official demo does.
+ */
+export function keepsLastBatch(config: Pick<TrainingConfig, 'dataset'>): boolean {
+  return isImageDataset(config.dataset.kind);
+}
+
+/** Steps per epoch: every full batch, plus the irregular last one where it is kept (keepsLastBatch). */
 export function stepsPerEpoch(config: TrainingConfig, trainSize: number): number {
-  return Math.max(1, Math.floor(trainSize / effectiveBatchSize(config, trainSize)));
+  const b = effectiveBatchSize(config, trainSize);
+  return Math.max(1, keepsLastBatch(config) ? Math.ceil(trainSize / b) : Math.floor(trainSize / b));
+}
+
+/** The rows of an epoch's batch `k` (0-based): the batch size, or what is left for a kept last batch. */
+export function batchRows(config: TrainingConfig, trainSize: number, k: number): number {
+  const b = effectiveBatchSize(config, trainSize);
+  return Math.min(b, trainSize - k * b);
 }
 
 /**

@@ -300,5 +300,5 @@ export class ExperimentHandler {
   }
 }
 
-/** Steps in an epoch, as the run counts them (schedule.ts: the irregular last batch is skipped). */
+/** Steps in an epoch, as the run counts them (schedule.ts: the irregular last batch is kept on image data, skipped on the 2-D toys). */
 const stepsPerEpoch = (config: TrainingConfig, table: ArrayDataset) => epochSteps(config, table.train.labels.length);

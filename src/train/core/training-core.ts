@@ -1,6 +1,6 @@
 /**
  * The engine-independent half of a training run: the data, the epoch loop (a seeded shuffle each epoch, the
- * irregular last batch skipped), the schedule, the step counter, the lazily read step losses, predictions and
+ * irregular last batch kept on image data and skipped on the 2-D toys), the schedule, the step counter, the lazily read step losses, predictions and
  * the per-epoch evaluation. The two engines (run.ts on tfjs, fused/fused-run.ts on the fused CPU engine)
  * extend it with what differs: the parameters, one optimizer step, the forward passes of a prediction.
  *
@@ -13,7 +13,7 @@ import type { TrainingConfig } from '../../state/training.ts';
 import { arrayDatasetProblem, makeDataset, tabulate, type ArrayDataset, type Dataset } from '../datasets.ts';
 import { readNow, type DeviceReads } from '../device-reads.ts';
 import { accuracy, ece, nll, reliability, type EpochReport, type Evaluation } from '../metrics.ts';
-import { effectiveBatchSize, lrFactor, stepsPerEpoch } from '../schedule.ts';
+import { batchRows, effectiveBatchSize, lrFactor, stepsPerEpoch } from '../schedule.ts';
 import type { tf } from '../tf.ts';
 import { StepLoss } from './step-loss.ts';
 import { planOptimizer, type OptimizerPlan } from './optimizer-plan.ts';
@@ -138,8 +138,9 @@ export abstract class TrainingCore {
   }
 
   /**
-   * One optimizer step on the next batch of the current epoch (each epoch starts with a seeded shuffle and
-   * skips the irregular last batch). When the step ends the epoch, `epochLoss` is its mean step loss.
+   * One optimizer step on the next batch of the current epoch (each epoch starts with a seeded shuffle; the
+   * irregular last batch is trained on image datasets and skipped on the 2-D toys: schedule.ts keepsLastBatch).
+   * When the step ends the epoch, `epochLoss` is its mean step loss.
    *
    * A device loss stays on the device until `loss` is read (a getter): a caller that reads it once per
    * progress tick, not every step, saves a GPU→CPU sync per step. `epochLoss` needs all the epoch's step
@@ -148,7 +149,8 @@ export abstract class TrainingCore {
   *advanceReads(): DeviceReads<StepResult> {
     const b = this.batchSize;
     if (this.batchInEpoch === 0) this.shuffleOrder();
-    const result = new StepLoss(this.stepRows(this.order, this.batchInEpoch * b, b, this.lrFactor()));
+    const rows = batchRows(this.config, this.trainSize, this.batchInEpoch);
+    const result = new StepLoss(this.stepRows(this.order, this.batchInEpoch * b, rows, this.lrFactor()));
     this.step++;
     this.latest = result;
     this.epochLosses.push(result);

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OFFICIAL_BSAM_DEMO, OPTIMIZER_KINDS, type TrainingConfig } from '../../state/training.ts';
+import { FASHION_LIVE } from '../../state/training-presets.ts';
+import { seededUniform } from '../../math/random.ts';
+import type { ArrayDataset } from '../data/array-dataset.ts';
 import { TrainingRun } from '../run.ts';
 import { tf } from '../tf.ts';
 import { FusedTrainingRun } from './fused-run.ts';
@@ -129,5 +132,32 @@ describe('FusedTrainingRun', () => {
     expect(grown.some((b, i) => b !== small[i])).toBe(true);
     run.trainStep(Array.from({ length: 50 }, (_, i) => i));
     run.buffers().forEach((b, i) => expect(b).toBe(grown[i]));
+  });
+});
+
+describe('an image dataset whose size the batch does not divide', () => {
+  /** 250 random 28×28 "images" of 10 classes (the engines do not care what the pixels show). */
+  function images(rows: number): ArrayDataset {
+    const u = seededUniform(3);
+    const split = (n: number) => ({ x: Float32Array.from({ length: n * 784 }, () => u()), labels: Int32Array.from({ length: n }, () => Math.floor(u() * 10)) });
+    return { inputDim: 784, classes: 10, train: split(rows), test: split(20) };
+  }
+  const config: TrainingConfig = { ...FASHION_LIVE, dataset: { ...FASHION_LIVE.dataset, size: 250 }, model: { hidden: [8], activation: 'elu', biasInit: 0.05 }, batchSize: 100, epochs: 3 };
+
+  it.each(['bsam', 'sam-sgd', 'sgd'] as const)('%s trains the last 50 rows as a third step on both engines, with the same losses', (kind) => {
+    const c = { ...config, optimizer: { ...config.optimizer, kind, msharpness: kind === 'sgd' ? 1 : 4 } };
+    const data = images(250);
+    const fused = new FusedTrainingRun(c, { data });
+    const reference = new TrainingRun(c, { data });
+    try {
+      expect([fused.stepsPerEpoch, reference.stepsPerEpoch]).toEqual([3, 3]);
+      const losses = lockstep(fused, reference, 6);
+      expect(maxRelativeDifference(losses.fused, losses.reference)).toBeLessThan(1e-4);
+      expect([fused.epoch, reference.epoch]).toEqual([2, 2]);
+      expect(maxAbsDifference(fused.weights, fromParams(reference.weights))).toBeLessThan(1e-4);
+    } finally {
+      fused.dispose();
+      reference.dispose();
+    }
   });
 });
