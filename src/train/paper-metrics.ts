@@ -221,13 +221,21 @@ export function metricsFromProbabilities(probs: readonly (readonly number[])[], 
   return metricsFromFlatProbabilities(Float64Array.from(probs.flat()), classes, labels);
 }
 
-/** metricsFromProbabilities for row-major [row][class] probabilities, as the engines' predictRows returns them. */
-export function metricsFromFlatProbabilities(probs: ArrayLike<number>, classes: number, labels: ArrayLike<number>): PaperMetrics {
+/**
+ * A predictive given as row-major [row][class] probabilities, as the engines' predictRows returns them, as one
+ * sample of a PredictiveAverage: log p is fed as the logits (softmax(log p) = p), floored at PROBABILITY_FLOOR.
+ */
+export function averageOfProbabilities(probs: ArrayLike<number>, classes: number): PredictiveAverage {
   const rows = classes ? probs.length / classes : 0;
   const average = new PredictiveAverage(rows, classes);
   const logs = new Float64Array(probs.length);
   for (let i = 0; i < probs.length; i++) logs[i] = Math.log(Math.max(probs[i], PROBABILITY_FLOOR));
   average.addLogits(logs);
-  const { accuracy, nll, ece, auroc } = paperMetrics(average, labels);
+  return average;
+}
+
+/** metricsFromProbabilities for row-major [row][class] probabilities, as the engines' predictRows returns them. */
+export function metricsFromFlatProbabilities(probs: ArrayLike<number>, classes: number, labels: ArrayLike<number>): PaperMetrics {
+  const { accuracy, nll, ece, auroc } = paperMetrics(averageOfProbabilities(probs, classes), labels);
   return { accuracy, nll, ece, auroc };
 }

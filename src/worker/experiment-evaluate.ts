@@ -6,7 +6,7 @@
 import type { ArrayDataset } from '../train/data/index.ts';
 import type { LabRun } from '../train/lab-run.ts';
 import type { FlatPrediction } from '../train/run.ts';
-import { paperMetrics, PredictiveAverage, PROBABILITY_FLOOR, type CalibrationBin, type PaperMetrics } from '../train/paper-metrics.ts';
+import { averageOfProbabilities, paperMetrics, type CalibrationBin, type PaperMetrics } from '../train/paper-metrics.ts';
 
 export interface MetricsWithBins {
   metrics: PaperMetrics;
@@ -15,11 +15,7 @@ export interface MetricsWithBins {
 
 /** Metrics of row-major probabilities: log p is fed as one sample's logits (softmax(log p) = p), floored as the engines' outputs are float32. */
 export function metricsOfProbabilities(probs: Float32Array, classes: number, labels: Int32Array): MetricsWithBins {
-  const average = new PredictiveAverage(labels.length, classes);
-  const logs = new Float64Array(probs.length);
-  for (let i = 0; i < probs.length; i++) logs[i] = Math.log(Math.max(probs[i], PROBABILITY_FLOOR));
-  average.addLogits(logs);
-  const { bins, ...metrics } = paperMetrics(average, labels);
+  const { bins, ...metrics } = paperMetrics(averageOfProbabilities(probs, classes), labels);
   return { metrics, bins };
 }
 
