@@ -2,29 +2,20 @@
  * The landscape worker's logic as a pure function of the message, so it can be unit-tested in node
  * and reused on the main thread when the worker is unavailable. Never throws.
  */
-import { compileExpression } from '../math/expression.ts';
+import { compileLoss1D, errorText } from './compile-loss.ts';
 import { computeMSigmaGrid } from '../math/msigma.ts';
 import { parseLandscapeRequest } from './landscape-protocol.ts';
 import type { LandscapeRequest, LandscapeResponse } from './landscape-protocol.ts';
 
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** Runs an already validated request. */
 export function runLandscapeRequest(request: LandscapeRequest): LandscapeResponse {
   const { id } = request;
-  let compiled;
-  try {
-    compiled = compileExpression(request.expression, ['theta']);
-  } catch (e) {
-    return { id, kind: 'error', message: `Could not compile the loss: ${errorText(e)}` };
-  }
-  if (!compiled.ok) return { id, kind: 'error', message: `Invalid loss expression: ${compiled.error.message}` };
+  const compiled = compileLoss1D(id, request.expression);
+  if (!compiled.ok) return compiled.error;
   const started = performance.now();
   try {
     const grid = computeMSigmaGrid({
-      loss: compiled.fn1,
+      loss: compiled.loss,
       mFrom: request.mFrom,
       mTo: request.mTo,
       mPoints: request.mPoints,

@@ -2,17 +2,13 @@
  * The 1-D landscape worker's logic as a pure function of the request, so it can be unit-tested in node
  * and run on the main thread if the worker fails. Never throws.
  */
-import { compileExpression } from '../math/expression.ts';
+import { compileLoss1D, errorText } from './compile-loss.ts';
 import { geometryAt } from '../math/geometry1d.ts';
 import { computeLandscape1D } from '../math/landscape1d.ts';
 import type { Loss1D } from '../math/objectives.ts';
 import { nonFiniteCounts, thinLandscape } from './landscape1d-display.ts';
 import type { Landscape1DRequest, Landscape1DResponse, ProgressMessage } from './landscape1d-protocol.ts';
 import { parseLandscape1DRequest } from './landscape1d-protocol.ts';
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** A loss that throws gives NaN ("not computable") instead of failing the whole request. */
 function guarded(f: Loss1D): Loss1D {
@@ -27,14 +23,9 @@ function guarded(f: Loss1D): Loss1D {
 
 export function runLandscape1DRequest(request: Landscape1DRequest, onProgress: (p: ProgressMessage) => void = () => {}): Landscape1DResponse {
   const { id } = request;
-  let compiled;
-  try {
-    compiled = compileExpression(request.expression, ['theta']);
-  } catch (e) {
-    return { id, kind: 'error', message: `Could not compile the loss: ${errorText(e)}` };
-  }
-  if (!compiled.ok) return { id, kind: 'error', message: `Invalid loss expression: ${compiled.error.message}` };
-  const loss = guarded(compiled.fn1);
+  const compiled = compileLoss1D(id, request.expression);
+  if (!compiled.ok) return compiled.error;
+  const loss = guarded(compiled.loss);
   const started = performance.now();
   try {
     if (request.kind === 'geometry') {

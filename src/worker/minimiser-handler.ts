@@ -2,16 +2,12 @@
  * The minimiser-path worker's logic as pure functions of the message, testable in node and reused on
  * the main thread when the worker is unavailable. Never throws.
  */
-import { compileExpression } from '../math/expression.ts';
+import { compileLoss1D, errorText } from './compile-loss.ts';
 import { createMinimiserPathJob } from '../math/minimiser-path.ts';
 import type { MinimiserPathJob } from '../math/minimiser-path.ts';
 import { parseMinimiserRequest } from './minimiser-protocol.ts';
 import type { MinimiserRequest, MinimiserResponse } from './minimiser-protocol.ts';
 import type { ErrorResponse } from './protocol-common.ts';
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 export interface RunningJob {
   id: number;
@@ -22,16 +18,11 @@ export interface RunningJob {
 /** Compiles the loss and prepares the job, or explains why it cannot run. */
 export function startMinimiserJob(request: MinimiserRequest): RunningJob | ErrorResponse {
   const { id } = request;
-  let compiled;
-  try {
-    compiled = compileExpression(request.expression, ['theta']);
-  } catch (e) {
-    return { id, kind: 'error', message: `Could not compile the loss: ${errorText(e)}` };
-  }
-  if (!compiled.ok) return { id, kind: 'error', message: `Invalid loss expression: ${compiled.error.message}` };
+  const compiled = compileLoss1D(id, request.expression);
+  if (!compiled.ok) return compiled.error;
   try {
     const { from, to, points, axis, sigma, rho, sweepFrom, sweepTo, sweepPoints } = request;
-    const job = createMinimiserPathJob({ loss: compiled.fn1, from, to, points, axis, sigma, rho, sweepFrom, sweepTo, sweepPoints });
+    const job = createMinimiserPathJob({ loss: compiled.loss, from, to, points, axis, sigma, rho, sweepFrom, sweepTo, sweepPoints });
     return { id, job, started: performance.now() };
   } catch (e) {
     return { id, kind: 'error', message: `Computing the minimiser path failed: ${errorText(e)}` };
