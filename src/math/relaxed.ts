@@ -8,6 +8,7 @@
 import type { WorkingGrid } from './grid.ts';
 import { penalisedUnbounded } from './growth.ts';
 import type { Loss1D } from './objectives.ts';
+import { lowerEnvelopeArgmin } from './lower-envelope.ts';
 import { refinePeak } from './refine.ts';
 
 export interface RelaxedResult {
@@ -19,48 +20,14 @@ export interface RelaxedResult {
   notFinite: number;
 }
 
-/** For each query index q, the p minimising (p − q)² + f[p] (f[p] = +∞ excludes p); −1 if none. */
+/**
+ * For each query index q, the p minimising (p − q)² + f[p] (f[p] = +∞ excludes p); −1 if none: the lower
+ * envelope on unit spacing (the same arithmetic as a unit-spacing transform, so the same answers).
+ */
 export function distanceTransformArgmin(f: Float64Array, queries: Int32Array): Int32Array {
-  const n = f.length;
-  const v = new Int32Array(n); // parabola apexes in the lower envelope
-  const z = new Float64Array(n + 1); // boundaries between them
-  let k = -1;
-  for (let q = 0; q < n; q++) {
-    if (!Number.isFinite(f[q])) continue;
-    if (k < 0) {
-      k = 0;
-      v[0] = q;
-      z[0] = -Infinity;
-      z[1] = Infinity;
-      continue;
-    }
-    let s: number;
-    for (;;) {
-      const p = v[k];
-      s = (f[q] + q * q - (f[p] + p * p)) / (2 * (q - p));
-      if (s <= z[k] && k > 0) k--;
-      else break;
-    }
-    if (s <= z[k]) {
-      // k === 0 and the new parabola dominates everywhere.
-      v[0] = q;
-      z[0] = -Infinity;
-      z[1] = Infinity;
-      continue;
-    }
-    k++;
-    v[k] = q;
-    z[k] = s;
-    z[k + 1] = Infinity;
-  }
-  const out = new Int32Array(queries.length).fill(-1);
-  if (k < 0) return out;
-  let seg = 0;
-  for (let i = 0; i < queries.length; i++) {
-    const q = queries[i];
-    while (z[seg + 1] < q) seg++;
-    out[i] = v[seg];
-  }
+  const positions = Float64Array.from({ length: f.length }, (_, i) => i);
+  const out = new Int32Array(queries.length);
+  lowerEnvelopeArgmin(positions, f, Float64Array.from(queries), out);
   return out;
 }
 

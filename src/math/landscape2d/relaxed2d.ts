@@ -2,7 +2,7 @@
  * `relaxed` in 2-D: R_σ(m) = sup_ε [ℓ(m+ε) − ‖ε‖²/(2σ²)] on the output grid (theory.md §2, §3).
  *
  * 1. Global search on a grid: with F = −2σ²ℓ, −2σ²R(q) = min_p [Δx² + Δy² + F(p)], and the squared
- *    distance separates, so a lower envelope of parabolas (envelope.ts) runs along every working row
+ *    distance separates, so a lower envelope of parabolas (../lower-envelope.ts) runs along every working row
  *    (queries: output columns), then along every output column (queries: output rows). The grid is the
  *    output lattice refined to spacing ≤ σ/4 around the view, and spacing σ/4 in a margin reaching
  *    σ·max(12, √(2·range of ℓ) + 2) beyond it (as in 1-D): no maximiser can lie further out, since there
@@ -18,7 +18,7 @@
  */
 import { penalisedUnbounded } from '../growth.ts';
 import { linspace } from '../grid.ts';
-import { lowerEnvelopeArgmin } from './envelope.ts';
+import { lowerEnvelopeArgmin } from '../lower-envelope.ts';
 import { axisCoordinates, workingAxis } from './grid2d.ts';
 import { maximizeLocal2D, REFINE_TOL } from './local-search2d.ts';
 import type { Loss2D, View2D } from './types.ts';

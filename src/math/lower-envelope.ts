@@ -1,8 +1,8 @@
 /**
  * The squared-distance transform on arbitrary sorted sample positions: for each query q, the index p
  * minimising (pos[p] − q)² + f[p] (f = +∞ excludes p), by the lower envelope of parabolas (Felzenszwalb
- * & Huttenlocher 2012) in O(samples + queries). ../relaxed.ts has the unit-spacing version; the 2-D
- * relaxed map needs unequal spacing (fine inside the view, coarse in its wide search margin).
+ * & Huttenlocher 2012) in O(samples + queries). The 1-D relaxed curve (relaxed.ts) runs it on unit spacing;
+ * the 2-D relaxed map needs unequal spacing (fine inside the view, coarse in its wide search margin).
  */
 export function lowerEnvelopeArgmin(pos: Float64Array, f: Float64Array, queries: Float64Array, out: Int32Array): void {
   const n = pos.length;
