@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ADDED_POINTS, OFFICIAL_BSAM_DEMO } from '../../state/training.ts';
 import { addedOrigin } from '../../train/datasets.ts';
-import { addPointPatch, hasEdits, hitPoint, removePointPatch } from './point-edits.ts';
+import { addedPixels, addPointPatch, hasEdits, hitPoint, removePointPatch, screenPoints } from './point-edits.ts';
 
 const dataset = OFFICIAL_BSAM_DEMO.dataset;
 
@@ -31,5 +31,27 @@ describe('point edits', () => {
     expect(removePointPatch(edited, 7)).toBeNull();
     expect(hasEdits(edited)).toBe(true);
     expect(hasEdits(dataset)).toBe(false);
+  });
+});
+
+describe('screen points', () => {
+  const data = {
+    train: [{ x: 1, y: 2, label: 0 }],
+    test: [{ x: -1, y: 0.5, label: 1 }],
+    trainOrigins: [addedOrigin(0)],
+    testOrigins: [7],
+  };
+  const points = screenPoints(data, (v) => 10 * v, (v) => 100 - 10 * v);
+
+  it('puts the training points first, then the test points, each with its origin', () => {
+    expect(points).toEqual([
+      { px: 10, py: 80, origin: addedOrigin(0) },
+      { px: -10, py: 95, origin: 7 },
+    ]);
+  });
+
+  it('lists only the added points, to one decimal', () => {
+    expect(addedPixels(points)).toBe('10.0,80.0');
+    expect(addedPixels([])).toBe('');
   });
 });

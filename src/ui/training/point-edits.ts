@@ -5,6 +5,7 @@
  */
 import { MAX_ADDED_POINTS, type TrainingConfig } from '../../state/training.ts';
 import { decodeOrigin, type Point, type PointOrigin } from '../../train/datasets.ts';
+import type { DataSnapshot } from '../../worker/train-protocol.ts';
 
 /** How close (CSS pixels) a click must be to a point to remove it rather than add one. */
 export const HIT_RADIUS_PX = 8;
@@ -55,4 +56,20 @@ export function removePointPatch(dataset: DatasetState, origin: PointOrigin): Da
 /** Whether the dataset carries any edits. */
 export function hasEdits(dataset: DatasetState): boolean {
   return dataset.added.length > 0 || dataset.removed.length > 0;
+}
+
+/** The training then the test points in canvas pixels, with their origins (what a click is matched against). */
+export function screenPoints(data: Pick<DataSnapshot, 'train' | 'test' | 'trainOrigins' | 'testOrigins'>, x: (v: number) => number, y: (v: number) => number): ScreenPoint[] {
+  return [
+    ...data.train.map((p, i) => ({ px: x(p.x), py: y(p.y), origin: data.trainOrigins[i] })),
+    ...data.test.map((p, i) => ({ px: x(p.x), py: y(p.y), origin: data.testOrigins[i] })),
+  ];
+}
+
+/** Where the added points are drawn ("px,py;…", one decimal), for the e2e tests. */
+export function addedPixels(points: readonly ScreenPoint[]): string {
+  return points
+    .filter((p) => p.origin < 0)
+    .map((p) => `${p.px.toFixed(1)},${p.py.toFixed(1)}`)
+    .join(';');
 }
