@@ -3,12 +3,11 @@
  * owns no experiment state: a tour step hands its complete state to `loadState` (the reducer's
  * loadState action) and the training panel is driven through the TrainingRemote it registers.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ExperimentState } from '../../state/experiment.ts';
 import { ClassroomContext } from './classroom-context.ts';
 import type { ClassroomApi } from './classroom-context.ts';
-import { classroomFromUrl, paceFromUrl, withClassroomParam, withPaceParam } from './classroom-url.ts';
 import { PaceContext } from '../kit/pace.ts';
 import type { Pace } from '../kit/pace.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
@@ -16,7 +15,10 @@ import { TOUR_STEPS, tourStepForState } from './tour.ts';
 import { TourBar } from './TourBar.tsx';
 import { TrainingRemoteContext, togglePlay } from '../training/training-remote.ts';
 import type { TrainingRemoteSlot } from '../training/training-remote.ts';
+import { useChosenPace } from './use-chosen-pace.ts';
+import { useClassroomMode } from './use-classroom-mode.ts';
 import { useClassroomShortcuts } from './use-classroom-shortcuts.ts';
+import { useHelpDialog } from './use-help-dialog.ts';
 import { useLiveRun } from './use-live-run.ts';
 import { useTourEffects } from './use-tour-effects.ts';
 
@@ -29,31 +31,11 @@ interface Props {
 }
 
 export function ClassroomProvider({ children, state, loadState }: Props) {
-  const [classroom, setClassroomFlag] = useState(() => classroomFromUrl(window.location.href));
+  const [classroom, setClassroom] = useClassroomMode();
   const [tourIndex, setTourIndex] = useState<number | null>(null);
-  const [pace, setPaceFlag] = useState<Pace>(() => paceFromUrl(window.location.href));
-  const [helpOpen, setHelpOpen] = useState(false);
+  const [pace, setPace] = useChosenPace();
+  const { helpOpen, openHelp, closeHelp } = useHelpDialog();
   const remoteSlot = useRef<TrainingRemoteSlot['current']>(null);
-  const returnFocus = useRef<Element | null>(null);
-
-  // A class on the root element, so the palette variables and type sizes on :root change with it.
-  useEffect(() => {
-    const root = document.documentElement;
-    root.classList.toggle('classroom', classroom);
-    return () => root.classList.remove('classroom');
-  }, [classroom]);
-
-  const setClassroom = useCallback((on: boolean) => {
-    setClassroomFlag(on);
-    // Kept in the address so the link in the bar opens in the same mode.
-    window.history.replaceState(window.history.state, '', withClassroomParam(window.location.href, on));
-  }, []);
-
-  const setPace = useCallback((next: Pace) => {
-    setPaceFlag(next);
-    // In the address like classroom mode, so a teacher's link opens at the pace the class is used to.
-    window.history.replaceState(window.history.state, '', withPaceParam(window.location.href, next));
-  }, []);
 
   const goToStep = useCallback(
     (index: number) => {
@@ -74,19 +56,6 @@ export function ClassroomProvider({ children, state, loadState }: Props) {
     const step = tourIndex === null ? null : tourStepForState(state, tourIndex);
     if (step !== null && step !== tourIndex) setTourIndex(step);
   }
-
-  const openHelp = useCallback(() => {
-    returnFocus.current = document.activeElement;
-    setHelpOpen(true);
-  }, []);
-  const closeHelp = useCallback(() => setHelpOpen(false), []);
-  // Focus goes back where it was once the page is no longer inert.
-  useEffect(() => {
-    if (helpOpen) return;
-    const el = returnFocus.current;
-    returnFocus.current = null;
-    if (el instanceof HTMLElement || el instanceof SVGElement) el.focus({ preventScroll: true });
-  }, [helpOpen]);
 
   const tourPanel = useTourEffects(tourIndex, remoteSlot);
   // The pace is the tour's: live things (a step's run, the minimiser sweep) slow down only while it is on.

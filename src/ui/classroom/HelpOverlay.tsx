@@ -3,9 +3,9 @@
  * shortcuts and the tour's steps. Focus starts on Close, Tab cycles inside, Esc closes.
  */
 import { useEffect, useId, useRef } from 'react';
-import type { KeyboardEvent } from 'react';
 import { SHORTCUT_HELP } from './shortcuts.ts';
 import { TOUR_STEPS } from './tour.ts';
+import { useFocusTrap } from './use-focus-trap.ts';
 
 interface Props {
   /** Whether classroom mode (and so its shortcuts) is on. */
@@ -14,37 +14,14 @@ interface Props {
   onTourStep(index: number): void;
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 export function HelpOverlay({ classroom, onClose, onTourStep }: Props) {
   const id = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
+  const { ref: dialogRef, onKeyDown } = useFocusTrap<HTMLDivElement>(onClose);
   const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     closeRef.current?.focus();
   }, []);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose();
-      return;
-    }
-    if (e.key !== 'Tab' || !dialogRef.current) return;
-    const items = Array.from(dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE));
-    if (items.length === 0) return;
-    const first = items[0];
-    const last = items[items.length - 1];
-    const active = document.activeElement;
-    if (e.shiftKey && (active === first || !dialogRef.current.contains(active))) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && (active === last || !dialogRef.current.contains(active))) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
 
   return (
     <div className="help-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>

@@ -3,7 +3,6 @@
  * and, for the training panel, the metric history as CSV and JSON. The panel is the closest `.panel` around the menu (or `target`), so wiring a
  * panel is one line; the menu marks itself data-export-ignore and so is not part of the picture.
  */
-import { useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { TrainingConfig } from '../../state/training.ts';
 import type { DataSource } from './data-source.ts';
@@ -14,6 +13,7 @@ import { metricsToCsv, metricsToJson } from './metrics.ts';
 import type { MetricSeries } from './metrics.ts';
 import { exportPanelPng } from './panel-png.ts';
 import { exportPanelSvg } from './panel-svg.ts';
+import { useExportJob } from './use-export-job.ts';
 
 interface Props {
   /** Short slug for file names and test ids, e.g. 'landscape-1d'. */
@@ -30,33 +30,8 @@ interface Props {
   evaluatedOn?: 'test' | 'train';
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 export function ExportMenu({ name, label = name, target, data, metrics, metricsConfig, evaluatedOn }: Props) {
-  const ownRef = useRef<HTMLDivElement>(null);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const panel = (): HTMLElement | null => target?.current ?? ownRef.current?.closest<HTMLElement>('.panel') ?? null;
-
-  const run = async (what: string, job: (el: HTMLElement) => void | Promise<void>) => {
-    const el = panel();
-    if (!el) {
-      setStatus(`Nothing to export: no panel found for ${label}.`);
-      return;
-    }
-    setBusy(true);
-    try {
-      await job(el);
-      setStatus(`${what} saved.`);
-    } catch (e) {
-      setStatus(`${what} failed: ${messageOf(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { ownRef, status, busy, run } = useExportJob(label, target);
 
   const saveSvg = () => run('SVG', (el) => downloadText(exportPanelSvg(el), 'image/svg+xml', exportFileName(name, 'svg')));
   const savePng = () => run('PNG', async (el) => downloadBlob(await exportPanelPng(el), exportFileName(name, 'png')));

@@ -1,23 +1,18 @@
 import { useMemo, useState } from 'react';
 import type { ExperimentState } from '../../state/experiment.ts';
 import type { Action } from '../../state/update.ts';
-import { LIMITS, parseBounded, parseField } from '../../state/update.ts';
 import { GeometryLegend } from './GeometryLegend.tsx';
+import { Landscape1DControls } from './Landscape1DControls.tsx';
 import { LandscapePlot } from './LandscapePlot.tsx';
 import { Legend } from './Legend.tsx';
-import { RHO_SLIDER, SIGMA_SLIDER } from '../kit/log-scale.ts';
-import { LogSlider } from '../kit/LogSlider.tsx';
-import { LossControls } from './LossControls.tsx';
 import { landscapeNotices } from './notices.ts';
 import { Notices } from '../kit/Notices.tsx';
-import { NumberField } from '../kit/NumberField.tsx';
 import { Readout } from './Readout.tsx';
 import { resolveLoss } from './resolve-loss.ts';
 import { useElementWidth } from '../kit/use-element-width.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { landscape1dData } from './data-export.ts';
 import { ComputeStatus } from './ComputeStatus.tsx';
-import { DomainControls } from './DomainControls.tsx';
 import { useGeometry1D, useLandscape1D } from './use-landscape1d.ts';
 
 interface Props {
@@ -26,9 +21,6 @@ interface Props {
 }
 
 const PLOT_HEIGHT = 400;
-
-const parseSigma = (t: string) => parseField(t, LIMITS.sigma, 'σ');
-const parseRho = (t: string) => parseField(t, LIMITS.rho, 'ρ');
 
 /**
  * The 1-D panel. Everything shown is derived from the experiment state. The curves are computed in a
@@ -60,7 +52,6 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
   const notes = useMemo(() => (landscape ? landscapeNotices(landscape, ls.visible, geometry, counts, gridPoints) : []), [landscape, ls.visible, geometry, counts, gridPoints]);
 
   const setM = (v: number) => dispatch({ type: 'setM', m: v });
-  const parseM = (t: string) => parseBounded(t, { min: from, max: to }, 'm');
 
   return (
     <section className="panel landscape-panel" data-testid="landscape1d" aria-labelledby="landscape1d-title">
@@ -70,40 +61,7 @@ export function Landscape1DPanel({ state, dispatch }: Props) {
         <ExportMenu name="landscape-1d" label="the 1-D landscape panel" data={landscape1dData(curves, ls, resolved.ok ? resolved.source : null)} />
       </div>
       <div className="landscape-grid">
-        <div className="controls-column">
-          <LossControls
-            spec={ls.loss}
-            onPreset={(id) => dispatch({ type: 'applyPreset', id })}
-            onExpression={(text) => dispatch({ type: 'setLossExpression', text })}
-          />
-          <LogSlider
-            tex={String.raw`\sigma`}
-            name="σ, posterior standard deviation"
-            hint="posterior std. dev. (E, R, B)"
-            value={sigma}
-            range={SIGMA_SLIDER}
-            parse={parseSigma}
-            onChange={(v) => dispatch({ type: 'setSigma', sigma: v })}
-            testId="sigma"
-          />
-          <LogSlider
-            tex={String.raw`\rho`}
-            name="ρ, SAM radius"
-            hint="SAM radius (S)"
-            value={rho}
-            range={RHO_SLIDER}
-            parse={parseRho}
-            onChange={(v) => dispatch({ type: 'setRho', rho: v })}
-            testId="rho"
-          />
-          <div className="control m-control">
-            <label htmlFor="m-number" className="control-label">
-              m <span className="hint">mean of q (or drag on the plot)</span>
-            </label>
-            <NumberField id="m-number" label="m, mean of q" value={m} parse={parseM} onCommit={setM} testId="m" />
-          </div>
-          <DomainControls from={from} to={to} points={points} onCommit={(domain) => dispatch({ type: 'setDomain1D', domain })} />
-        </div>
+        <Landscape1DControls ls={ls} dispatch={dispatch} />
         <div className="plot-column">
           <Legend visible={ls.visible} onToggle={(name, visible) => dispatch({ type: 'setVisible', name, visible })} />
           <Notices notes={notes} errors={errors} />

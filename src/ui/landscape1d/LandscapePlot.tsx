@@ -1,21 +1,16 @@
-import { scaleLinear } from 'd3';
-import { useId, useMemo, useRef } from 'react';
+import { useId, useRef } from 'react';
 import type { Landscape1D, PointGeometry } from '../../math/landscape1d.types.ts';
 import { OBJECTIVES } from '../../math/objectives.ts';
 import type { Landscape1DState } from '../../state/experiment.ts';
 import type { DisplayIndices } from '../../worker/landscape1d-display.ts';
 import { ArgminMarkers } from './ArgminMarkers.tsx';
 import { Axes } from '../kit/Axes.tsx';
-import { linearTicks } from '../kit/axis-ticks.ts';
-import { layoutFrame } from '../kit/plot-frame.ts';
 import { CurvePaths } from './CurvePaths.tsx';
 import { GeometryOver, GeometryUnder } from './GeometryOverlay.tsx';
 import { MHandle } from './MHandle.tsx';
 import { usePointerDrag } from '../kit/use-pointer-drag.ts';
 import type { PlotPoint } from '../kit/use-pointer-drag.ts';
-import type { PlotFrame } from './plot-geometry.ts';
-import { yRangeFor } from './plot-range.ts';
-import { displayLandscape } from './display-landscape.ts';
+import { useLandscapeFrame } from './use-landscape-frame.ts';
 
 interface Props {
   landscape: Landscape1D;
@@ -32,38 +27,12 @@ interface Props {
   onHover: (m: number | null) => void;
 }
 
-/** Room above the plot area for the m label over the handle's line. */
-const ROOM = { top: 22, right: 18 };
-
 /** The 1-D landscape: curves over m, the geometry at the current m, and pointer interaction. */
 export function LandscapePlot({ landscape, display, points, geometry, state, width, height, hoverM, onM, onHover }: Props) {
   const clipId = `clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const { from, to, visible, m } = state;
-  const yDomain = useMemo(() => yRangeFor(displayLandscape(landscape, display), visible), [landscape, display, visible]);
-  // The margins follow the tick labels (a y range in the millions widens the left one).
-  const layout = useMemo(
-    () =>
-      layoutFrame({
-        outerWidth: width,
-        outerHeight: height,
-        xTitle: true,
-        yTitle: true,
-        room: ROOM,
-        xTicks: (w) => linearTicks(scaleLinear().domain([from, to]), w / 90),
-        yTicks: (h) => linearTicks(scaleLinear().domain(yDomain), h / 60),
-      }),
-    [width, height, from, to, yDomain],
-  );
+  const { layout, frame } = useLandscapeFrame({ landscape, display, from, to, visible, width, height });
   const { margin, width: innerW, height: innerH } = layout;
-  const frame = useMemo<PlotFrame>(
-    () => ({
-      x: scaleLinear().domain([from, to]).range([0, innerW]),
-      y: scaleLinear().domain(yDomain).range([innerH, 0]),
-      width: innerW,
-      height: innerH,
-    }),
-    [from, to, innerW, innerH, yDomain],
-  );
 
   // Pointer: press anywhere on the plot to move m there, keep the button down to drag it.
   const hitArea = useRef<SVGRectElement>(null);
@@ -106,11 +75,7 @@ export function LandscapePlot({ landscape, display, points, geometry, state, wid
           yTitle="objective value"
           grid="xy"
         />
-        <g
-          className="plot-interaction"
-          {...pointer}
-          onPointerLeave={() => onHover(null)}
-        >
+        <g className="plot-interaction" {...pointer} onPointerLeave={() => onHover(null)}>
           <rect ref={hitArea} data-testid="plot-area" width={innerW} height={innerH} fill="transparent" className="hit-area" />
           <g clipPath={`url(#${clipId})`} pointerEvents="none">
             {geometry && <GeometryUnder g={geometry} frame={frame} from={from} to={to} />}

@@ -14,6 +14,7 @@ import { CommitField } from '../kit/CommitField.tsx';
 import { parseSamples, parseSeed, parseSpan } from './slice-fields.ts';
 import { SliceLineChart } from './SliceLineChart.tsx';
 import { SliceMaps } from './SliceMaps.tsx';
+import { SliceStatusLine } from './SliceStatusLine.tsx';
 import { useSliceWorker } from './use-slice-worker.ts';
 import './slice.css';
 
@@ -89,26 +90,7 @@ export function SlicePanel({ requestSnapshot, rho, hasPosterior }: SlicePanelPro
           </button>
         )}
       </div>
-      <div className="slice-status" aria-live="polite">
-        {running && (
-          <>
-            <progress max={1} value={slice.status.kind === 'running' ? slice.status.fraction : 0} aria-label="Slice progress" data-testid="slice-progress" />{' '}
-            {Math.round((slice.status.kind === 'running' ? slice.status.fraction : 0) * 100)}%
-          </>
-        )}
-        {slice.status.kind === 'cancelled' && <span>Cancelled; the last finished slice is still shown.</span>}
-        {slice.status.kind === 'error' && (
-          <span className="slice-error" role="alert">
-            {slice.status.message}
-          </span>
-        )}
-        {shown && !running && (
-          <span data-testid="slice-caption">
-            Slice at step {shown.step}
-            {shown.expected ? `, expected loss from ${shown.samples} posterior samples` : ', no posterior (not bSAM): no expected loss'}.
-          </span>
-        )}
-      </div>
+      <SliceStatusLine status={slice.status} shown={shown} />
       <div ref={ref} className="slice-plot">
         {shown && (shown.dims === 1 ? <SliceLineChart result={shown} width={width} /> : <SliceMaps result={shown} width={width} />)}
         {!shown && !running && <p className="slice-empty">Train a little, then compute a slice of the network as it is now.</p>}

@@ -12,11 +12,10 @@ import { Axes } from '../kit/Axes.tsx';
 import { linearTicks, logTicks } from '../kit/axis-ticks.ts';
 import { prepareCanvas } from '../kit/canvas.ts';
 import { AXIS_FONT, frameMargins } from '../kit/plot-frame.ts';
-
-export interface MetricRun {
-  label: string;
-  metrics: MetricPoint[];
-}
+import { seriesOf } from './metric-series.ts';
+import type { MetricRun, Series } from './metric-series.ts';
+import { MetricsLegend } from './MetricsLegend.tsx';
+import { lossEnds, metricsSummary } from './metrics-summary.ts';
 
 interface Props {
   /** One or two runs; the first is the main run (its losses are in the data attributes). */
@@ -29,39 +28,6 @@ interface Props {
 const ROOM = { top: 10, right: 12 };
 const ROW_HEIGHT = 150;
 const ROW_GAP = 24;
-
-interface Series {
-  label: string;
-  colour: string;
-  dash: number[];
-  value: (m: MetricPoint) => number;
-}
-
-const LOSS_SERIES: Series[] = [
-  { label: 'train loss', colour: '#1c1e21', dash: [], value: (m) => m.trainLoss },
-  { label: 'NLL', colour: '#d95f02', dash: [5, 3], value: (m) => m.nll },
-];
-const RATE_SERIES: Series[] = [
-  { label: 'accuracy', colour: '#1b7837', dash: [], value: (m) => m.testAccuracy },
-  { label: 'ECE', colour: '#7570b3', dash: [5, 3], value: (m) => m.ece },
-];
-
-/** First and last finite training loss of the history, for the legend and the tests. */
-export function lossEnds(metrics: MetricPoint[]): { first: number | null; last: number | null } {
-  const finite = metrics.filter((m) => Number.isFinite(m.trainLoss));
-  return { first: finite[0]?.trainLoss ?? null, last: finite[finite.length - 1]?.trainLoss ?? null };
-}
-
-/** Run colours in compare mode (the metric is then told by the dash). */
-export const RUN_COLOURS = ['#2166ac', '#d95f02'] as const;
-
-function seriesOf(runs: MetricRun[]): { run: number; series: Series; loss: boolean }[] {
-  if (runs.length <= 1) return [...LOSS_SERIES.map((series) => ({ run: 0, series, loss: true })), ...RATE_SERIES.map((series) => ({ run: 0, series, loss: false }))];
-  return runs.flatMap((_, run) => [
-    ...LOSS_SERIES.map((s) => ({ run, series: { ...s, colour: RUN_COLOURS[run % RUN_COLOURS.length] }, loss: true })),
-    ...RATE_SERIES.map((s) => ({ run, series: { ...s, colour: RUN_COLOURS[run % RUN_COLOURS.length] }, loss: false })),
-  ]);
-}
 
 /**
  * The two rows' scales (in canvas pixels) and ticks, and margins computed from both rows' y labels: the lines
@@ -133,25 +99,7 @@ export function MetricsChart({ runs, width, evaluatedOn }: Props) {
   const { first, last } = lossEnds(metrics);
   return (
     <div className="train-metrics">
-      <ul className="train-legend" aria-label="Metric legend">
-        {runs.length > 1 &&
-          runs.map((r, k) => (
-            <li key={`run-${k}`}>
-              <svg width={12} height={8} aria-hidden="true">
-                <rect width={12} height={8} fill={RUN_COLOURS[k % RUN_COLOURS.length]} />
-              </svg>
-              {r.label}
-            </li>
-          ))}
-        {[...LOSS_SERIES, ...RATE_SERIES].map((s) => (
-          <li key={s.label}>
-            <svg width={22} height={8} aria-hidden="true">
-              <line x1={1} x2={21} y1={4} y2={4} stroke={runs.length > 1 ? '#5b616b' : s.colour} strokeWidth={2} strokeDasharray={s.dash.join(' ')} />
-            </svg>
-            {s.label}
-          </li>
-        ))}
-      </ul>
+      <MetricsLegend runs={runs} />
       <div style={{ position: 'relative', width, height }}>
         {/* The axes under the canvas, so grid lines do not cross the curves. */}
         <svg width={width} height={height} aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }}>
@@ -166,23 +114,12 @@ export function MetricsChart({ runs, width, evaluatedOn }: Props) {
           data-points={metrics.length}
           data-runs={runs.length}
           role="img"
-          aria-label={
-            first !== null && last !== null
-              ? `Metrics over ${metrics.length} epochs: ${runs.length > 1 ? `${runs[0].label} ` : ''}training loss from ${first.toPrecision(3)} to ${last.toPrecision(3)}${
-                  runs.length > 1 ? compareSummary(runs[1]) : ''
-                }.`
-              : 'Metrics: none yet.'
-          }
+          aria-label={metricsSummary(runs)}
           style={{ width, height, display: 'block', position: 'relative' }}
         />
       </div>
     </div>
   );
-}
-
-function compareSummary(run: MetricRun): string {
-  const { first, last } = lossEnds(run.metrics);
-  return first !== null && last !== null ? `; ${run.label} from ${first.toPrecision(3)} to ${last.toPrecision(3)}` : '';
 }
 
 type Scale = ScaleContinuousNumeric<number, number>;

@@ -3,11 +3,10 @@
  * backend actually in use (and why), and a status line with step, epoch, speed and why the run last paused
  * by itself. A finished run cannot play or step: RunFinished offers extra epochs or a restart instead.
  */
-import { useId } from 'react';
 import type { BackendChoice } from '../../worker/train-protocol.ts';
-import { BACKEND_CHOICES } from '../../worker/train-protocol.ts';
-import type { PauseReason } from '../../worker/train-protocol.ts';
 import { SLOW_PACE_SPEED } from '../kit/pace.ts';
+import { BackendRow } from './BackendRow.tsx';
+import { RunStatusLine } from './RunStatusLine.tsx';
 import type { TrainingView } from './training-client.ts';
 
 interface Props {
@@ -25,39 +24,13 @@ interface Props {
   onReset: () => void;
 }
 
-const BACKEND_LABELS: Record<BackendChoice, string> = { auto: 'auto (fastest)', fused: 'fused CPU (WebAssembly SIMD)', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly (tfjs)', cpu: 'CPU' };
 /** Most steps the worker runs between yields; it also stops a chunk after ~30 ms, so 1000 is "as fast as possible". */
 export const SPEEDS = [1, 10, 100, 1000] as const;
 const SPEED_LABELS: Record<(typeof SPEEDS)[number], string> = { 1: 'slow (1 step/tick)', 10: '10 steps/tick', 100: '100 steps/tick', 1000: 'fastest' };
 
-
-const STATUS_LABELS: Record<TrainingView['status'], string> = {
-  idle: 'building the run…',
-  running: 'running',
-  paused: 'paused',
-  finished: 'finished',
-  diverged: 'diverged',
-  error: 'error',
-};
-
-/** Why the run paused by itself, in words: nobody is told "as asked" for a pause they did not ask for. */
-export function pauseReasonText(stopped: { step: number; reason: PauseReason }, epoch: number): string {
-  switch (stopped.reason) {
-    case 'pause-at':
-      return `paused at step ${stopped.step}, as set in “Pause at step”`;
-    case 'end-of-run':
-      return `stopped at step ${stopped.step}: the run's ${epoch} epochs are done`;
-    case 'extra-epochs-done':
-      return `stopped at step ${stopped.step}: the extra epochs are done (epoch ${epoch})`;
-  }
-}
-
 export function RunBar({ view, epochs, backend, onBackend, speed, slowPace, onSpeed, onPlay, onPause, onStep, onReset }: Props) {
-  const id = useId();
   const { status } = view;
   const running = status === 'running';
-  const info = view.backend;
-  const rate = view.stepsPerSecond;
   return (
     <div className="train-runbar">
       <div className="train-buttons">
@@ -101,49 +74,8 @@ export function RunBar({ view, epochs, backend, onBackend, speed, slowPace, onSp
         )}
       </div>
 
-      <div className="train-backend-row">
-        <label
-          className="train-inline"
-          htmlFor={`${id}-backend`}
-          data-testid="train-backend"
-          data-active={info?.active ?? ''}
-          data-requested={backend}
-        >
-          Backend
-        </label>
-        <select id={`${id}-backend`} data-testid="train-backend-select" value={backend} onChange={(e) => onBackend(e.target.value as BackendChoice)}>
-          {BACKEND_CHOICES.map((b) => (
-            <option key={b} value={b}>
-              {BACKEND_LABELS[b]}
-            </option>
-          ))}
-        </select>
-        <span className="train-backend-active" data-testid="train-backend-active" title={info?.reason}>
-          {info ? (
-            <>
-              using <strong>{BACKEND_LABELS[info.active]}</strong>
-              {info.reason && <span className="train-muted"> — {info.reason}</span>}
-            </>
-          ) : (
-            <span className="train-muted">starting…</span>
-          )}
-        </span>
-      </div>
-
-      <p className="train-status" role="status" data-testid="train-status">
-        <span className={`train-status-dot is-${status}`} aria-hidden="true" />
-        <strong>{STATUS_LABELS[status]}</strong>
-        <span>step {view.step}</span>
-        <span>
-          epoch {view.epoch} / {view.endEpoch || epochs}
-        </span>
-        <span>{rate !== null && running ? `${rate >= 100 ? Math.round(rate) : rate.toPrecision(2)} steps/s` : '—'}</span>
-        {view.stopped !== null && (status === 'paused' || status === 'finished') && (
-          <span data-testid="train-stopped-at" data-reason={view.stopped.reason}>
-            {pauseReasonText(view.stopped, view.epoch)}
-          </span>
-        )}
-      </p>
+      <BackendRow backend={backend} onBackend={onBackend} info={view.backend} />
+      <RunStatusLine view={view} epochs={epochs} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /** The metric chart's runs (the main run, and the compared one if any), memoised on the histories themselves. */
 import { useMemo } from 'react';
-import type { MetricRun } from './MetricsChart.tsx';
+import type { MetricRun } from './metric-series.ts';
 import type { LabelledRun } from './run-labels.ts';
 
 export function useMetricRuns(runs: readonly LabelledRun[]): MetricRun[] {
