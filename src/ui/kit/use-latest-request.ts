@@ -5,6 +5,7 @@
  * newest result stays available while the next one is computed.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { ComputedWhere } from './worker-client.ts';
 
 export interface KeyedUpdate {
   key: string;
@@ -75,4 +76,27 @@ export function useLatestRequest<P, U extends KeyedUpdate>(
 
   const current = lastUpdate !== null && lastUpdate.key === key ? lastUpdate : null;
   return { key, current, lastResult, workerFailure };
+}
+
+/** What a panel shows of its newest request: its status, the error to say, and where and how fast the answer came. */
+export interface RequestOutcome {
+  status: 'computing' | 'ready' | 'error';
+  error: string | null;
+  elapsedMs: number | null;
+  where: ComputedWhere | null;
+}
+
+/**
+ * The outcome of a latest-request state: an error when the inputs are invalid (`key` null, said by
+ * `invalidReason`) or the answer is an error; computing until the current key is answered; else ready.
+ */
+export function requestOutcome(
+  key: string | null,
+  current: { kind: 'result'; elapsedMs: number; where: ComputedWhere } | { kind: 'error'; message: string } | null,
+  invalidReason: string | null,
+): RequestOutcome {
+  if (key === null) return { status: 'error', error: invalidReason ?? 'Invalid inputs.', elapsedMs: null, where: null };
+  if (current === null) return { status: 'computing', error: null, elapsedMs: null, where: null };
+  if (current.kind === 'error') return { status: 'error', error: current.message, elapsedMs: null, where: null };
+  return { status: 'ready', error: null, elapsedMs: current.elapsedMs, where: current.where };
 }

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { PostedPath } from '../../worker/minimiser-protocol.ts';
-import { useLatestRequest } from '../kit/use-latest-request.ts';
+import { requestOutcome, useLatestRequest } from '../kit/use-latest-request.ts';
 import type { ClientCallbacks } from '../kit/use-latest-request.ts';
 import { createMinimiserWorker } from './create-minimiser-worker.ts';
 import { MinimiserClient } from './minimiser-client.ts';
@@ -29,24 +29,17 @@ export function useMinimiserPath(params: PathParams | null, invalidReason: strin
     () => (callbacks: ClientCallbacks<PathUpdate>) => new MinimiserClient({ createWorker: createMinimiserWorker, onProgress: setProgress, ...callbacks }),
   );
   const { key, current, lastResult, workerFailure } = useLatestRequest(deferred ? null : params, createClient);
-  let status: PathState['status'];
-  let error: string | null = null;
-  if (deferred && params !== null) status = 'waiting';
-  else if (key === null) {
-    status = 'error';
-    error = invalidReason ?? 'Invalid inputs.';
-  } else if (current === null) status = 'computing';
-  else if (current.kind === 'error') {
-    status = 'error';
-    error = current.message;
-  } else status = 'ready';
+  const outcome = requestOutcome(key, current, invalidReason);
+  // Deferred with valid inputs: nothing is asked yet, which is neither an error nor computing.
+  const waiting = deferred && params !== null;
+  const status: PathState['status'] = waiting ? 'waiting' : outcome.status;
   return {
     status,
     path: lastResult?.path ?? null,
-    error,
+    error: waiting ? null : outcome.error,
     workerFailure,
     progress: status === 'computing' && progress && progress.key === key ? { done: progress.done, total: progress.total } : null,
-    elapsedMs: current?.kind === 'result' ? current.elapsedMs : null,
-    where: current?.kind === 'result' ? current.where : null,
+    elapsedMs: outcome.elapsedMs,
+    where: outcome.where,
   };
 }

@@ -3,7 +3,7 @@
  * recomputation only when the request key changes); this file only turns its state into a status.
  */
 import type { MSigmaGrid } from '../../math/landscape1d.types.ts';
-import { useLatestRequest } from '../kit/use-latest-request.ts';
+import { requestOutcome, useLatestRequest } from '../kit/use-latest-request.ts';
 import type { ClientCallbacks } from '../kit/use-latest-request.ts';
 import { createLandscapeWorker } from './create-landscape-worker.ts';
 import { LandscapeClient } from './landscape-client.ts';
@@ -29,22 +29,6 @@ function createClient(callbacks: ClientCallbacks<GridUpdate>): LandscapeClient {
 /** `params` null means the inputs are invalid; `invalidReason` then explains why. */
 export function useMSigmaGrid(params: GridParams | null, invalidReason: string | null): GridState {
   const { key, current, lastResult, workerFailure } = useLatestRequest(params, createClient);
-  let status: GridStatus;
-  let error: string | null = null;
-  if (key === null) {
-    status = 'error';
-    error = invalidReason ?? 'Invalid inputs.';
-  } else if (current === null) status = 'computing';
-  else if (current.kind === 'error') {
-    status = 'error';
-    error = current.message;
-  } else status = 'ready';
-  return {
-    status,
-    grid: lastResult?.grid ?? null,
-    error,
-    workerFailure,
-    elapsedMs: current?.kind === 'result' ? current.elapsedMs : null,
-    where: current?.kind === 'result' ? current.where : null,
-  };
+  const { status, error, elapsedMs, where } = requestOutcome(key, current, invalidReason);
+  return { status, grid: lastResult?.grid ?? null, error, workerFailure, elapsedMs, where };
 }
