@@ -17,6 +17,7 @@ import { landscape2dRows } from './landscape2d.ts';
 import { browserRows } from './browser.ts';
 import { experimentLiveLines } from './experiment-live.ts';
 import { imageEngineTable } from './image-engines.ts';
+import { pageLoadTable } from './page-load.ts';
 import { formatImageRows, formatRows, fusedRows, imageRows } from './fused.ts';
 import { fashionSeedsTable } from './fashion-seeds.ts';
 import { memoryTable } from './memory.ts';
@@ -112,4 +113,7 @@ if (process.env.BENCH_BROWSER !== '0') {
   // The Fashion-MNIST panel in the app (issue 13): time to 80% on the live preset, steps/s per engine.
   console.log('');
   for (const line of await experimentLiveLines()) console.log(line);
+  // What opening the page costs: each panel's first settled status and Chromium's CPU seconds.
+  console.log('');
+  console.log(await pageLoadTable());
 }
