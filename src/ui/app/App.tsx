@@ -2,12 +2,18 @@ import { ClassroomBar } from '../classroom/ClassroomBar.tsx';
 import { ClassroomProvider } from '../classroom/ClassroomProvider.tsx';
 import { ExperimentSection } from '../experiment/ExperimentSection.tsx';
 import { Landscape1DPanel } from '../landscape1d/Landscape1DPanel.tsx';
-import { Landscape2DPanel } from '../landscape2d/Landscape2DPanel.tsx';
 import { MinimiserPathPanel } from '../minimisers/MinimiserPathPanel.tsx';
 import { MSigmaPanel } from '../msigma/MSigmaPanel.tsx';
 import { ShareBar } from '../permalink/ShareBar.tsx';
 import { usePermalinkState } from '../permalink/use-permalink-state.ts';
 import { TrainingPanel } from '../training/TrainingPanel.tsx';
+import { lazy, Suspense } from 'react';
+
+/**
+ * The 2-D panel is the last on the page and computes nothing until it is scrolled near (use-seen-once.ts): its
+ * code, with the 2-D numerics its main-thread fallback needs, is a chunk of its own, fetched as the page starts.
+ */
+const Landscape2DPanel = lazy(() => import('../landscape2d/Landscape2DPanel.tsx').then((m) => ({ default: m.Landscape2DPanel })));
 
 /**
  * The whole app state is one ExperimentState; every panel is a view of it. It is read from and written to the
@@ -41,7 +47,9 @@ export function App() {
           />
           <MinimiserPathPanel state={state} dispatch={dispatch} />
           <TrainingPanel state={state} dispatch={dispatch} />
-          <Landscape2DPanel state={state} dispatch={dispatch} />
+          <Suspense fallback={<section className="panel" aria-busy="true" style={{ minHeight: 600 }} />}>
+            <Landscape2DPanel state={state} dispatch={dispatch} />
+          </Suspense>
           <ExperimentSection state={state} dispatch={dispatch} />
         </main>
       </div>
