@@ -1,6 +1,7 @@
 /** Paints a map's values into its canvas (device pixels), and traces its contours, each in a task of its own. */
 import { useEffect, useRef, useState } from 'react';
 import type { Landscape2D } from '../../math/landscape2d/types.ts';
+import { paintPixels } from '../kit/canvas.ts';
 import type { ColourMap } from '../kit/colour.ts';
 import type { ContourPath } from '../kit/grid-paint.ts';
 import { contourPaths, paintMap } from './render-2d.ts';
@@ -14,16 +15,8 @@ export function useMapPaint(geometry: MapGeometry, maps: Landscape2D | null, val
     // ~300 ms main-thread task on a busy machine; a superseded paint is cancelled.
     const timer = setTimeout(() => {
       const canvas = canvasRef.current;
-      if (!canvas) return;
-      const dpr = window.devicePixelRatio || 1;
-      canvas.width = Math.round(width * dpr);
-      canvas.height = Math.round(height * dpr);
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return;
-      const image = ctx.createImageData(canvas.width, canvas.height);
-      const painted = maps && values && cmap ? paintMap(image, geometry, maps, values, cmap, dpr) : 0;
-      ctx.putImageData(image, 0, 0);
-      canvas.dataset.painted = String(painted);
+      const painted = paintPixels(canvas, width, height, (image, dpr) => (maps && values && cmap ? paintMap(image, geometry, maps, values, cmap, dpr) : 0));
+      if (canvas && painted !== null) canvas.dataset.painted = String(painted);
     }, 0);
     return () => clearTimeout(timer);
   }, [geometry, width, height, maps, values, cmap]);

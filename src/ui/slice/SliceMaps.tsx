@@ -2,7 +2,7 @@
 import { formatValue } from '../kit/format.ts';
 import { useEffect, useRef } from 'react';
 import type { SliceResult } from '../../train/slice/compute-slice.ts';
-import { prepareCanvas } from '../kit/canvas.ts';
+import { paintPixels } from '../kit/canvas.ts';
 import { contourThresholds, type ColourMap } from '../kit/colour.ts';
 import { ColourBar, HORIZONTAL_BAR_SPACE } from '../kit/ColourBar.tsx';
 
@@ -14,12 +14,9 @@ function SliceMap({ result, name, label, cmap, size }: { result: SliceResult; na
   const values = sliceValues(result, name);
   const n = result.coords.length;
   useEffect(() => {
-    const ctx = prepareCanvas(canvas.current, size, size);
-    if (!ctx || !values) return;
-    const dpr = window.devicePixelRatio || 1;
-    const image = ctx.createImageData(Math.round(size * dpr), Math.round(size * dpr));
-    paintSlice(image, values, n, cmap, dpr);
-    ctx.putImageData(image, 0, 0);
+    paintPixels(canvas.current, size, size, (image, dpr) => {
+      if (values) paintSlice(image, values, n, cmap, dpr);
+    });
   }, [values, n, cmap, size]);
   if (!values) return null;
   const finite = Array.from(values).filter(Number.isFinite);
