@@ -1,5 +1,5 @@
 /**
- * Main-thread side of a "newest request wins" worker, shared by the 1-D, (m, σ), minimiser-path and 2-D panels.
+ * Main-thread side of a "newest request wins" worker, shared by the (m, σ) map and point, minimiser-path and 2-D panels.
  * Requests are debounced and tagged with increasing ids; only the answer to the latest one is
  * delivered (stale ids are ignored). If the worker cannot be created, or crashes (onerror /
  * onmessageerror), it is dropped for good: the pending request is computed once on the main thread,

@@ -6,7 +6,7 @@
  */
 import { useCallback, useState } from 'react';
 import type { Landscape2D } from '../../math/landscape2d/types.ts';
-import { useLatestRequest } from '../kit/use-latest-request.ts';
+import { requestOutcome, useLatestRequest } from '../kit/use-latest-request.ts';
 import type { ClientCallbacks } from '../kit/use-latest-request.ts';
 import { createMapsWorker } from './create-maps-worker.ts';
 import { Maps2DClient } from './maps-client.ts';
@@ -40,15 +40,17 @@ export function useMaps2D(params: Maps2DParams | null, deferred = false): Maps2D
     [],
   );
   const { key, current, lastResult, workerFailure } = useLatestRequest(deferred ? null : params, createClient);
-  const status = deferred && params !== null ? 'waiting' : key === null || current?.kind === 'error' ? 'error' : current === null ? 'computing' : 'ready';
+  const outcome = requestOutcome(key, current, null);
+  const status = deferred && params !== null ? 'waiting' : outcome.status;
   const sameLoss = lastResult !== null && key !== null && expressionOf(lastResult.key) === expressionOf(key);
   return {
     status,
     maps: status !== 'error' && sameLoss ? lastResult.maps : null,
-    error: current?.kind === 'error' ? current.message : null,
+    // Invalid inputs (no key) are the loss's own error, which the panel says; only the worker's error is this hook's.
+    error: key === null ? null : outcome.error,
     workerFailure,
-    elapsedMs: current?.kind === 'result' ? current.elapsedMs : null,
-    where: current?.kind === 'result' ? current.where : null,
+    elapsedMs: outcome.elapsedMs,
+    where: outcome.where,
     progress: status === 'computing' && progress !== null && progress.key === key ? { fraction: progress.fraction, stage: progress.stage } : null,
   };
 }
